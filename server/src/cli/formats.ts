@@ -1,0 +1,130 @@
+// Output formats of the `check` command: text lines that editors and CI parse, the JSON of RULES.md, and SARIF 2.1.0.
+
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DEFAULT_SEVERITY, RULE_CODES, SOURCE, type RuleCode } from '../report';
+
+export interface FileResult {
+  readonly path: string;
+  readonly report: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface Summary {
+  files: number;
+  reports: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
+  const s: Summary = { files: results.length, reports: 0, errors: 0, warnings: 0 };
+  for (const r of results) {
+    if (r.report) s.reports++;
+    for (const d of r.diagnostics) {
+      if (d.severity === 1) s.errors++;
+      else if (d.severity === 2) s.warnings++;
+    }
+  }
+  return s;
+}
+
+const SEVERITY_WORDS = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
+
+export function formatText(results: readonly FileResult[], summary: Summary, locale: 'zh-CN' | 'en'): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const sev = SEVERITY_WORDS[(d.severity ?? 1) as 1 | 2 | 3 | 4];
+      lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${String(d.code)} ${d.message}`);
+    }
+  }
+  const notReports = results.filter((r) => !r.report).length;
+  lines.push(
+    locale === 'en'
+      ? `${summary.files} file(s), ${summary.reports} report(s): ${summary.errors} error(s), ${summary.warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`
+      : `共检查 ${summary.files} 个文件，其中年度报告 ${summary.reports} 份：错误 ${summary.errors} 个，警告 ${summary.warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: readonly FileResult[], summary: Summary): string {
+  const files = results.map((r) => ({
+    path: r.path,
+    report: r.report,
+    diagnostics: r.diagnostics.map((d) => {
+      const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message, source: d.source, range: d.range };
+      if (d.data !== undefined) out.data = d.data;
+      return out;
+    }),
+  }));
+  return JSON.stringify({ version: 1, files, summary }, null, 2) + '\n';
+}
+
+const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
+
+const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
+  'section-missing': 'One of the six parts is absent',
+  'section-order': 'Parts are out of order',
+  'section-duplicate': 'A part appears twice',
+  'section-heading-variant': 'A part heading is not the canonical wording',
+  'subsection-missing': 'Part 1 lacks one of its five sub-parts',
+  'part-count': 'The introduction states a part count other than 6',
+  'year-mismatch': 'Years in the title, reporting period and text disagree',
+  'numbering': 'An ordinal sequence has a gap or repeat',
+  'fee-statement-missing': 'Part 6 does not state the processing-fee situation',
+  'old-template': 'A 2021+ report uses the 2019 trial-format tables',
+  'table-missing': 'Part 2, 3 or 4 has no table',
+  'table-row-missing': 'A standard row is absent from a table',
+  'table-unparseable': 'Table cells cannot be separated reliably',
+  'cell-invalid': 'A cell is not a whole number ≥ 0',
+  'cell-blank': 'A cell that must hold a number is blank',
+  'row-sum': 'A row does not add up to its total',
+  'column-total': 'Table 3 (7) total differs from the sum of the result rows',
+  'balance': 'Table 3: new + carried over ≠ handled + carried forward',
+  'text-table-mismatch': 'A number in the text contradicts the table',
+};
+
+export function formatSarif(results: readonly FileResult[], version: string): string {
+  const rules = RULE_CODES.map((id) => ({
+    id,
+    shortDescription: { text: RULE_DESCRIPTIONS[id] },
+    defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[id] as 1 | 2 | 3 | 4] },
+  }));
+  const sarifResults = results.flatMap((r) =>
+    r.diagnostics.map((d) => ({
+      ruleId: String(d.code),
+      ruleIndex: RULE_CODES.indexOf(d.code as RuleCode),
+      level: SARIF_LEVEL[(d.severity ?? 1) as 1 | 2 | 3 | 4],
+      message: { text: d.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: toUri(r.path) },
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
+        },
+      }],
+      ...(d.data !== undefined ? { properties: { data: d.data } } : {}),
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: SOURCE, version, informationUri: 'https://github.com/gov-report-tools/gov-disclosure-report', rules } },
+      columnKind: 'utf16CodeUnits',
+      results: sarifResults,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function toUri(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  const encoded = p.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  return p.startsWith('/') ? `file://${encoded}` : encoded;
+}

@@ -1,0 +1,203 @@
+// The `check` command: runs the engine over files and folders. All I/O of the checker lives here.
+//   node dist/cli.js check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <files or folders…>
+
+import { readFileSync, readdirSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { check, parse } from '../report';
+import { decode } from './decode';
+import { formatJson, formatSarif, formatText, summarize, type FileResult } from './formats';
+
+const VERSION = '0.1.0';
+const REPORT_EXTENSIONS = new Set(['.txt', '.md']);
+const DEFAULT_MAX_SIZE_MB = 32;
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  locale: 'zh-CN' | 'en';
+  maxBytes: number;
+  paths: string[];
+}
+
+const USAGE = `用法 / usage:
+  gov-report-check check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <文件或文件夹…>
+
+  检查政府信息公开工作年度报告（.txt/.md），文件夹递归检查。
+  Checks 政府信息公开工作年度报告 files; folders are walked recursively for .txt and .md.
+  Exit status: 0 no errors, 1 errors found, 2 usage or read failure.
+`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  if (command === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    process.exit(0);
+  }
+  if (command !== 'check') throw new UsageError(command ? `未知命令 unknown command: ${command}` : '缺少命令 missing command');
+  const opts: Options = { format: 'text', locale: 'zh-CN', maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} 需要一个值 needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif，实为 ${v}`);
+        opts.format = v;
+        break;
+      }
+      case '--locale': {
+        const v = value();
+        opts.locale = /^en/i.test(v) ? 'en' : 'zh-CN';
+        break;
+      }
+      case '--max-size': {
+        const v = Number(value());
+        if (!(v > 0)) throw new UsageError('--max-size 应为正数（MB） must be a positive number of MB');
+        opts.maxBytes = v * 1024 * 1024;
+        break;
+      }
+      case '--help': case '-h':
+        process.stdout.write(USAGE);
+        process.exit(0);
+        break;
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`未知选项 unknown option: ${arg}`);
+        opts.paths.push(arg);
+    }
+  }
+  if (opts.paths.length === 0) throw new UsageError('请给出要检查的文件或文件夹 no files or folders given');
+  return opts;
+}
+
+interface ReadFailure {
+  path: string;
+  reason: string;
+}
+
+/** Files to check, in a stable order. Symlinks to folders are not followed (no loops, no escaping the tree). */
+function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-CN' | 'en'): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (e) {
+      failures.push({ path: dir, reason: describe(e, locale) });
+      return;
+    }
+    for (const name of entries) {
+      const p = join(dir, name);
+      let st;
+      try {
+        st = lstatSync(p);
+      } catch (e) {
+        failures.push({ path: p, reason: describe(e, locale) });
+        continue;
+      }
+      if (st.isSymbolicLink()) continue;
+      if (st.isDirectory()) {
+        if (name === 'node_modules' || name.startsWith('.')) continue;
+        walk(p);
+      } else if (st.isFile() && REPORT_EXTENSIONS.has(extname(name).toLowerCase())) {
+        add(p);
+      }
+    }
+  };
+  const add = (p: string) => {
+    let key = p;
+    try {
+      key = realpathSync(p);
+    } catch {
+      // keep p
+    }
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      failures.push({ path: p, reason: describe(e, locale) });
+      continue;
+    }
+    if (st.isDirectory()) walk(p);
+    else add(p);
+  }
+  return files;
+}
+
+function describe(e: unknown, locale: 'zh-CN' | 'en'): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const zh: Record<string, string> = { ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '是文件夹', EPERM: '没有权限' };
+  const en: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder', EPERM: 'not permitted' };
+  const table = locale === 'en' ? en : zh;
+  return (code && table[code]) || (e instanceof Error ? e.message : String(e));
+}
+
+function checkFile(path: string, opts: Options, failures: ReadFailure[]): FileResult | undefined {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > opts.maxBytes) {
+      const mb = (size / 1024 / 1024).toFixed(1);
+      const limit = (opts.maxBytes / 1024 / 1024).toFixed(0);
+      failures.push({ path, reason: opts.locale === 'en' ? `file is ${mb} MB, over the ${limit} MB limit (--max-size)` : `文件大小 ${mb} MB，超过 ${limit} MB 上限（--max-size），已跳过` });
+      return undefined;
+    }
+    bytes = readFileSync(path);
+  } catch (e) {
+    failures.push({ path, reason: describe(e, opts.locale) });
+    return undefined;
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    failures.push({ path, reason: opts.locale === 'en' ? 'binary file, not text' : '二进制文件，不是文本' });
+    return undefined;
+  }
+  const model = parse(decoded.text);
+  return { path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] };
+}
+
+export function main(argv: readonly string[]): number {
+  let opts: Options;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  const failures: ReadFailure[] = [];
+  const files = collect(opts.paths, failures, opts.locale);
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const r = checkFile(f, opts, failures);
+    if (r) results.push(r);
+  }
+  const summary = summarize(results);
+  const out = opts.format === 'json' ? formatJson(results, summary) : opts.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, summary, opts.locale);
+  process.stdout.write(out);
+  for (const f of failures) process.stderr.write(`${f.path}: ${opts.locale === 'en' ? 'cannot read' : '无法读取'}: ${f.reason}\n`);
+  if (failures.length > 0) return 2;
+  return summary.errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,167 @@
+// The report model that `parse` produces. Every element keeps the exact span of text it came from.
+
+import type { LineIndex, Span } from './text';
+import type { ApplicantColumn, PartId, ReviewColumn, ReviewGroup, SubsectionId } from './schema';
+
+export type CellKind = 'number' | 'blank' | 'invalid' | 'missing';
+
+/** One value cell of a table. */
+export interface Cell {
+  readonly kind: CellKind;
+  /** Parsed value when kind is 'number'. */
+  readonly value?: number;
+  /** Raw text of the cell, trimmed. Empty for blanks and missing cells. */
+  readonly text: string;
+  /** The cell's text; for an empty or missing cell, the place where the value should be (zero-length). */
+  readonly span: Span;
+  /** Where the cell sits in the canonical schema. */
+  readonly table: TableId;
+  readonly row: string;
+  readonly column: string;
+}
+
+export type TableId = 'activeDisclosure' | 'applications' | 'reviewsAndLawsuits';
+
+export interface Heading {
+  readonly span: Span;
+  /** The heading's words after the ordinal, as written. */
+  readonly text: string;
+  readonly numeral: string | undefined;
+  /** Span of the ordinal ("三、") if present. */
+  readonly numeralSpan: Span | undefined;
+}
+
+export interface Part {
+  readonly id: PartId;
+  readonly heading: Heading;
+  /** Whether the heading wording is the canonical one (ordinal aside). */
+  readonly canonical: boolean;
+  /** The part's body: from the end of the heading to the next part's heading. */
+  readonly body: Span;
+  /** Second and later occurrences of the same part. */
+  readonly duplicate: boolean;
+  /** Heading found inside a line (flattened web text) rather than on its own line. */
+  readonly inline: boolean;
+}
+
+export interface Subsection {
+  readonly id: SubsectionId;
+  readonly heading: Heading;
+}
+
+export interface TableRow<Col extends string = string> {
+  readonly id: string;
+  /** The label text as written (fragments joined). */
+  readonly label: string;
+  /** Span of the label (its last fragment, where the row's own wording is). */
+  readonly labelSpan: Span;
+  readonly cells: Readonly<Record<Col, Cell>>;
+  /** Span of the whole row, label through last cell. */
+  readonly span: Span;
+}
+
+export type TableLayout = 'tsv' | 'pipe' | 'cell-per-line' | 'columns' | 'flattened' | 'none';
+
+export interface TableBase {
+  readonly id: TableId;
+  readonly layout: TableLayout;
+  /** The table's first line (its first cell through the end of that line). */
+  readonly firstLine: Span;
+  /** Whole region the table was read from. */
+  readonly span: Span;
+  /** Set when cells cannot be separated reliably: nothing is computed from such a table. */
+  readonly unparseable?: { readonly reason: 'glued-digits' | 'cell-count'; readonly span: Span; readonly detail?: string };
+}
+
+export interface ActiveDisclosureTable extends TableBase {
+  readonly id: 'activeDisclosure';
+  readonly format: 2019 | 2021;
+  readonly rows: ReadonlyMap<string, TableRow>;
+}
+
+export interface ApplicationsTable extends TableBase {
+  readonly id: 'applications';
+  readonly format: 2019 | 2021;
+  readonly rows: ReadonlyMap<string, TableRow<ApplicantColumn>>;
+}
+
+export interface ReviewsTable extends TableBase {
+  readonly id: 'reviewsAndLawsuits';
+  readonly groups: ReadonlyMap<ReviewGroup, Readonly<Record<ReviewColumn, Cell>>> | undefined;
+}
+
+export type Table = ActiveDisclosureTable | ApplicationsTable | ReviewsTable;
+
+/** What a number stated in the text claims, in terms of table cells. */
+export type StatementKind =
+  | 'applicationsReceived'
+  | 'applicationsHandled'
+  | 'applicationsCarriedOver'
+  | 'applicationsCarriedForward'
+  | 'noApplications'
+  | 'reviews'
+  | 'lawsuits'
+  | 'allUpheld'
+  | 'normativeDocumentsInForce';
+
+export interface Statement {
+  readonly kind: StatementKind;
+  /** The number stated, when the statement carries one. */
+  readonly value?: number;
+  /** The number's span, or for claims without a number the claim's words. */
+  readonly span: Span;
+  /** The sentence fragment the statement was read from (for messages). */
+  readonly phrase: string;
+}
+
+export interface YearMention {
+  readonly year: number;
+  readonly span: Span;
+  readonly source: 'title' | 'period' | 'body';
+}
+
+export interface Ordinal {
+  readonly style: 'paren' | 'shi' | 'arabic' | 'part';
+  readonly value: number;
+  readonly span: Span;
+  readonly text: string;
+}
+
+export interface OldFormatSignature {
+  readonly label: string;
+  readonly span: Span;
+}
+
+export interface ReportModel {
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** Recognisably a 政府信息公开工作年度报告 (title, or several part headings). */
+  readonly isReport: boolean;
+  /** Why a text that looks like a report is not checked as one. */
+  readonly notReportReason: 'side-by-side' | undefined;
+  readonly title: { readonly text: string; readonly span: Span } | undefined;
+  readonly unit: string | undefined;
+  /** The year the report covers, from the title, else the 统计期限, else the body. */
+  readonly year: number | undefined;
+  readonly years: readonly YearMention[];
+  /** Introduction: text between the title and part 一. */
+  readonly intro: Span;
+  readonly statedPartCount: { readonly value: number; readonly span: Span } | undefined;
+  /** Parts in document order, duplicates included. */
+  readonly parts: readonly Part[];
+  readonly subsections: readonly Subsection[];
+  readonly tables: {
+    readonly activeDisclosure: ActiveDisclosureTable | undefined;
+    readonly applications: ApplicationsTable | undefined;
+    readonly reviewsAndLawsuits: ReviewsTable | undefined;
+  };
+  readonly statements: readonly Statement[];
+  /** Ordinal sequences per scope, in order, for the numbering rule. */
+  readonly ordinalSequences: readonly (readonly Ordinal[])[];
+  readonly oldFormatSignatures: readonly OldFormatSignature[];
+}
+
+/** First occurrence of each part, by id. */
+export function firstPart(model: ReportModel, id: PartId): Part | undefined {
+  return model.parts.find((p) => p.id === id && !p.duplicate);
+}

@@ -1,0 +1,99 @@
+// Label normalisation: real reports mix full- and half-width characters, put spaces inside labels
+// ("商业 企业"), and write ordinals as "1、", "1.", "1．", "（一）" or "(一)". Labels are compared only
+// after normalising, never as raw text.
+
+const CHINESE_DIGITS = '〇一二三四五六七八九十';
+
+/** Full-width ASCII to half-width, full-width space removed, brackets and quotes unified, whitespace dropped. */
+export function normalizeLabel(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    switch (c) {
+      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13:
+        continue;
+      case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 0x300c: case 0x300d:
+        out += '"';
+        continue;
+      case 0x3010: out += '['; continue; // 【
+      case 0x3011: out += ']'; continue; // 】
+      case 0x3001: out += '、'; continue;
+      case 0x3002: out += '。'; continue;
+      default:
+        out += String.fromCharCode(c);
+    }
+  }
+  return out;
+}
+
+const ORDINAL_PREFIX = /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.,]|\d{1,2}[、.,](?!\d)|\(\d{1,2}\))/;
+
+/** Removes leading ordinals ("（三）", "三、", "1.", "1、") from a normalised label, repeatedly. */
+export function stripOrdinals(normalized: string): string {
+  let s = normalized;
+  for (let guard = 0; guard < 4; guard++) {
+    const m = ORDINAL_PREFIX.exec(s);
+    if (!m) break;
+    s = s.slice(m[0].length);
+  }
+  return s;
+}
+
+/** Value of a Chinese numeral 一…九十九 (or Arabic digits); undefined when it is not one. */
+export function chineseNumeralValue(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 0 || s.length > 3) return undefined;
+  const digit = (ch: string) => CHINESE_DIGITS.indexOf(ch);
+  if (s === '十') return 10;
+  if (s.length === 1) {
+    const d = digit(s);
+    return d > 0 && d < 10 ? d : undefined;
+  }
+  if (s.length === 2 && s[0] === '十') {
+    const d = digit(s[1]!);
+    return d > 0 && d < 10 ? 10 + d : undefined;
+  }
+  if (s.length === 2 && s[1] === '十') {
+    const d = digit(s[0]!);
+    return d > 1 && d < 10 ? d * 10 : undefined;
+  }
+  if (s.length === 3 && s[1] === '十') {
+    const a = digit(s[0]!);
+    const b = digit(s[2]!);
+    return a > 1 && a < 10 && b > 0 && b < 10 ? a * 10 + b : undefined;
+  }
+  return undefined;
+}
+
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return CHINESE_DIGITS[n] ?? String(n);
+  if (n < 20) return '十' + CHINESE_DIGITS[n - 10];
+  if (n < 100) return CHINESE_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CHINESE_DIGITS[n % 10] : '');
+  return String(n);
+}
+
+/** Converts full-width digits and separators in a numeric cell to ASCII; keeps everything else. */
+export function toHalfWidthDigits(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,473 @@
+// parse(text) → ReportModel. Never throws; every step is linear in the text (a bounded number of passes,
+// regexes without nested quantifiers over unbounded input).
+
+import type {
+  Heading, OldFormatSignature, Ordinal, Part, ReportModel, Statement, Subsection, YearMention,
+} from './model';
+import { chineseNumeralValue, normalizeLabel } from './normalize';
+import { PARTS, SUBSECTIONS, partSpec, type PartId, type PartSpec } from './schema';
+import { readStatements } from './statements';
+import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
+import { LineIndex, trimSpan, type Line, type Span } from './text';
+
+/** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
+const MAX_HEADING_LENGTH = 40;
+const TITLE_SCAN_LINES = 40;
+
+export function parse(input: string): ReportModel {
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  const lines = new LineIndex(text);
+  const title = findTitle(text, lines);
+  let drafts = findLineParts(text, lines, title?.line);
+  if (new Set(drafts.map((p) => p.id)).size < 3) {
+    const inline = findInlineParts(text, lines, title?.line);
+    if (new Set(inline.map((p) => p.id)).size > new Set(drafts.map((p) => p.id)).size) drafts = inline;
+  }
+  const parts = withBodies(drafts, text.length);
+
+  const introStart = title ? title.span.end : 0;
+  const intro: Span = { start: introStart, end: parts.length > 0 ? Math.max(introStart, parts[0]!.heading.span.start) : text.length };
+
+  const tables = readTables(text, lines, parts);
+  const tableSpans = [tables.activeDisclosure?.span, tables.applications?.span, tables.reviewsAndLawsuits?.span]
+    .filter((s): s is Span => s !== undefined && s.end > s.start);
+  const prose = subtractSpans({ start: introStart, end: text.length }, tableSpans);
+
+  const statements: Statement[] = readStatements(text, prose);
+  const years = findYears(text, lines, title, parts, prose);
+  const year = title?.year ?? years.find((y) => y.source === 'period')?.year ?? majorityYear(years);
+  const subsections = findSubsections(text, lines, parts.find((p) => p.id === 1 && !p.duplicate));
+  const ordinalSequences = findOrdinals(text, lines, parts, tableSpans);
+  const sideBySide = isSideBySide(lines);
+  const isReport = !sideBySide && (title !== undefined || new Set(parts.map((p) => p.id)).size >= 3);
+  const oldFormatSignatures: OldFormatSignature[] = [...tables.signatures].sort((a, b) => a.span.start - b.span.start);
+
+  return {
+    text,
+    lines,
+    isReport,
+    notReportReason: sideBySide ? 'side-by-side' : undefined,
+    title: title ? { text: title.text, span: title.span } : undefined,
+    unit: title?.unit,
+    year,
+    years,
+    intro,
+    statedPartCount: findStatedPartCount(text, intro),
+    parts,
+    subsections,
+    tables: { activeDisclosure: tables.activeDisclosure, applications: tables.applications, reviewsAndLawsuits: tables.reviewsAndLawsuits },
+    statements,
+    ordinalSequences,
+    oldFormatSignatures,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two reports side by side (pdftotext of a comparison document): prose lines hold two columns of text.
+// Checking it as one report would compare one year's text with the other's tables.
+
+const TWO_COLUMNS = /[\u4e00-\u9fff，。、；）”]\s{6,}[\u4e00-\u9fff（“]/;
+
+function isSideBySide(lines: LineIndex): boolean {
+  let cjk = 0;
+  let two = 0;
+  for (const line of lines.lines) {
+    if (!/[\u4e00-\u9fff]/.test(line.text)) continue;
+    cjk++;
+    if (TWO_COLUMNS.test(line.text)) two++;
+  }
+  return cjk >= 20 && two / cjk > 0.3;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title, unit, year
+
+interface TitleInfo {
+  text: string;
+  span: Span;
+  line: number;
+  year: number | undefined;
+  unit: string | undefined;
+}
+
+// A title line ends with the report's name (a bracketed remark may follow): prose that merely mentions it does not.
+const TITLE_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,12}(?:年度报告|年报)\s*(?:[（(【][^）)】]{0,20}[）)】])?\s*$/;
+const TITLE_PREFIX = /^(?:标题|题目|title)\s*[:：]\s*/i;
+
+function findTitle(text: string, lines: LineIndex): TitleInfo | undefined {
+  const limit = Math.min(lines.lines.length, TITLE_SCAN_LINES);
+  for (let i = 0; i < limit; i++) {
+    const line = lines.lines[i]!;
+    if (line.text.length > 120 || !TITLE_WORDS.test(line.text.replace(/^\s*#+\s*/, ''))) continue;
+    let span = trimSpan(text, { start: line.start, end: line.end });
+    const prefix = TITLE_PREFIX.exec(text.slice(span.start, span.end));
+    if (prefix) span = { start: span.start + prefix[0].length, end: span.end };
+    let titleText = text.slice(span.start, span.end);
+    const yearMatch = /((?:19|20)\d{2})\s*年/.exec(titleText);
+    const year = yearMatch ? Number(yearMatch[1]) : undefined;
+    let unit: string | undefined;
+    if (yearMatch && yearMatch.index > 0) unit = titleText.slice(0, yearMatch.index).trim();
+    else if (yearMatch) {
+      const after = titleText.slice(yearMatch.index + yearMatch[0].length).replace(/^度/, '');
+      const cut = after.search(/政府信息公开|政务公开|信息公开/);
+      if (cut > 0) unit = after.slice(0, cut).trim();
+    }
+    // pdftotext titles wrap: "淮安市人民政府" / "2024 年政府信息公开工作年度报告".
+    if (!unit && i > 0) {
+      const prev = previousNonEmpty(lines, i);
+      if (prev && prev.text.trim().length <= 40 && !/[。，；,;:：]/.test(prev.text)) {
+        unit = prev.text.trim();
+        const prevSpan = trimSpan(text, { start: prev.start, end: prev.end });
+        span = { start: prevSpan.start, end: span.end };
+        titleText = `${unit}${titleText}`;
+      }
+    }
+    return { text: titleText.replace(/\s+/g, ' '), span, line: i, year, unit: unit || undefined };
+  }
+  return undefined;
+}
+
+function previousNonEmpty(lines: LineIndex, i: number): Line | undefined {
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) if (lines.lines[j]!.text.trim() !== '') return lines.lines[j];
+  return undefined;
+}
+
+const PERIOD = /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/g;
+const BODY_YEAR = /((?:19|20)\d{2})\s*年度?\s*[，,]\s*(?=我|本|全|市|区|县|镇|乡|街道|该)/g;
+const PLAN_WORDS = /将|计划|拟|继续|下一步|持续/;
+
+function findYears(text: string, lines: LineIndex, title: TitleInfo | undefined, parts: readonly Part[], prose: readonly Span[]): YearMention[] {
+  const out: YearMention[] = [];
+  if (title?.year !== undefined) {
+    const m = /((?:19|20)\d{2})/.exec(text.slice(title.span.start, title.span.end));
+    if (m) out.push({ year: title.year, source: 'title', span: { start: title.span.start + m.index, end: title.span.start + m.index + 4 } });
+  }
+  void lines;
+  // 统计期限 anywhere in the prose.
+  for (const span of prose) {
+    const slice = text.slice(span.start, span.end);
+    PERIOD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PERIOD.exec(slice))) {
+      const a = span.start + m.index;
+      out.push({ year: Number(m[1]), source: 'period', span: { start: a, end: a + 4 } });
+      if (m[2] !== m[1]) {
+        const b = span.start + m.index + m[0].indexOf(m[2]!, 4);
+        out.push({ year: Number(m[2]), source: 'period', span: { start: b, end: b + 4 } });
+      }
+    }
+  }
+  // "2024 年，我局…" statements in the introduction and part 一: the year the report is about.
+  const one = parts.find((p) => p.id === 1 && !p.duplicate);
+  const scopes: Span[] = [];
+  const firstHeading = parts[0]?.heading.span.start ?? text.length;
+  scopes.push({ start: title ? title.span.end : 0, end: firstHeading });
+  if (one) scopes.push(one.body);
+  for (const scope of scopes) {
+    for (const span of prose) {
+      const start = Math.max(scope.start, span.start);
+      const end = Math.min(scope.end, span.end);
+      if (end <= start) continue;
+      const slice = text.slice(start, end);
+      BODY_YEAR.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = BODY_YEAR.exec(slice))) {
+        const following = slice.slice(m.index + m[0].length, m.index + m[0].length + 16);
+        if (PLAN_WORDS.test(following)) continue;
+        const a = start + m.index;
+        out.push({ year: Number(m[1]), source: 'body', span: { start: a, end: a + 4 } });
+      }
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+export function majorityYear(years: readonly YearMention[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const y of years) counts.set(y.year, (counts.get(y.year) ?? 0) + 1);
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [year, count] of counts) {
+    if (count > bestCount) {
+      best = year;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+const LINE_HEADING = /^\s*([一二三四五六七八九十])\s*[、．.，,]\s*(\S.*?)\s*$/;
+
+function classifyPart(words: string): PartSpec | undefined {
+  const label = normalizeLabel(words).replace(/[。：:;；]+$/, '');
+  if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return undefined;
+  return PARTS.find((p) => p.pattern.test(label));
+}
+
+function isCanonical(spec: PartSpec, words: string, numeral: string | undefined): boolean {
+  const label = normalizeLabel(words).replace(/[。：:;；]+$/, '');
+  return label === normalizeLabel(spec.title) && numeral === spec.numeral;
+}
+
+type PartDraft = Omit<Part, 'body' | 'duplicate'>;
+
+function findLineParts(_text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
+  const found: PartDraft[] = [];
+  for (const line of lines.lines) {
+    if (titleLine !== undefined && line.index <= titleLine) continue;
+    if (line.text.length > 200) continue;
+    const m = LINE_HEADING.exec(line.text);
+    if (!m) continue;
+    const numeral = m[1]!;
+    const words = m[2]!;
+    const spec = classifyPart(words);
+    if (!spec) continue;
+    const numeralStart = line.start + line.text.indexOf(numeral);
+    const wordsStart = line.start + line.text.indexOf(words, numeralStart - line.start + 1);
+    const heading: Heading = {
+      span: { start: numeralStart, end: wordsStart + words.length },
+      text: words,
+      numeral,
+      numeralSpan: { start: numeralStart, end: numeralStart + 1 },
+    };
+    found.push({ id: spec.id, heading, canonical: isCanonical(spec, words, numeral), inline: false });
+  }
+  return found;
+}
+
+/**
+ * Flattened web text: headings sit inside long lines ("…联系。 一、总体情况 2023年，…"). An introduction
+ * that lists the parts ("由一、总体情况 二、…等六部分组成") has them too, so for each part the last
+ * occurrence before the next part's chosen heading is taken, working backwards from 六.
+ */
+function findInlineParts(text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
+  const candidates = new Map<PartId, PartDraft[]>();
+  const from = titleLine !== undefined ? lines.lines[titleLine]!.end : 0;
+  const re = /([一二三四五六])\s*[、．.]\s*/g;
+  const slice = text.slice(from);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    const numeral = m[1]!;
+    const wordsStart = from + m.index + m[0].length;
+    const ahead = normalizeLabel(text.slice(wordsStart, wordsStart + 48));
+    for (const spec of PARTS) {
+      const wording = spec.inlineWordings.find((w) => ahead.startsWith(normalizeLabel(w)));
+      if (!wording) continue;
+      // Map the normalised wording length back onto the raw text (spaces may sit inside it).
+      let end = wordsStart;
+      let seen = 0;
+      const target = normalizeLabel(wording).length;
+      while (end < text.length && seen < target) {
+        if (normalizeLabel(text[end]!).length > 0) seen++;
+        end++;
+      }
+      const start = from + m.index;
+      const words = text.slice(wordsStart, end);
+      const heading: Heading = { span: { start, end }, text: words, numeral, numeralSpan: { start, end: start + 1 } };
+      const list = candidates.get(spec.id) ?? [];
+      list.push({ id: spec.id, heading, canonical: isCanonical(spec, words, numeral), inline: true });
+      candidates.set(spec.id, list);
+      break;
+    }
+  }
+  const chosen: PartDraft[] = [];
+  let limit = Number.POSITIVE_INFINITY;
+  for (let id = 6 as PartId; id >= 1; id = (id - 1) as PartId) {
+    const list = (candidates.get(id) ?? []).filter((c) => c.heading.span.start < limit);
+    const pick = list[list.length - 1];
+    if (pick) {
+      chosen.unshift(pick);
+      limit = pick.heading.span.start;
+    }
+    if (id === 1) break;
+  }
+  return chosen;
+}
+
+function withBodies(drafts: readonly PartDraft[], textLength: number): Part[] {
+  const sorted = [...drafts].sort((a, b) => a.heading.span.start - b.heading.span.start);
+  const seen = new Set<PartId>();
+  return sorted.map((d, i) => {
+    const next = sorted[i + 1];
+    const body = { start: d.heading.span.end, end: next ? next.heading.span.start : textLength };
+    const duplicate = seen.has(d.id);
+    seen.add(d.id);
+    return { ...d, body, duplicate };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sub-parts of 一
+
+const SUB_HEADING = /(^|[^第])[（(]\s*([一二三四五六七八九十])\s*[)）]\s*([^。：:；;，,\n\r（(]{1,24})/g;
+const BARE_SUB_HEADING = /^\s*([^\s。，,；;]{2,18}?)\s*[：:]?\s*$/;
+
+function findSubsections(text: string, lines: LineIndex, one: Part | undefined): Subsection[] {
+  if (!one) return [];
+  const out: Subsection[] = [];
+  const body = text.slice(one.body.start, one.body.end);
+  SUB_HEADING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUB_HEADING.exec(body))) {
+    const words = m[3]!;
+    const label = normalizeLabel(words);
+    const spec = SUBSECTIONS.find((s) => s.pattern.test(label));
+    const start = one.body.start + m.index + m[1]!.length;
+    const end = one.body.start + m.index + m[0].length;
+    if (spec && !out.some((s) => s.id === spec.id)) {
+      out.push({ id: spec.id, heading: { span: { start, end }, text: words, numeral: m[2], numeralSpan: { start, end: start + 3 } } });
+    }
+  }
+  // Unnumbered sub-headings on their own line: "主动公开情况：" (seed 001).
+  const first = lines.lineAt(one.body.start).index;
+  const last = lines.lineAt(one.body.end).index;
+  for (let i = first; i <= last; i++) {
+    const line = lines.lines[i]!;
+    const bm = BARE_SUB_HEADING.exec(line.text);
+    if (!bm) continue;
+    const label = normalizeLabel(bm[1]!);
+    const spec = SUBSECTIONS.find((s) => s.pattern.test(label));
+    if (spec && !out.some((s) => s.id === spec.id)) {
+      const span = trimSpan(text, { start: line.start, end: line.end });
+      out.push({ id: spec.id, heading: { span, text: bm[1]!, numeral: undefined, numeralSpan: undefined } });
+    }
+  }
+  return out.sort((a, b) => a.heading.span.start - b.heading.span.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordinal sequences: （一）（二）…, 一是/二是…, 1. 2. … — per part, outside tables.
+
+const PAREN_ORDINAL = /(^|[^第\d])[（(]([一二三四五六七八九十]{1,3})[)）](?=\s*[\u4e00-\u9fff\d])/g;
+// Words that end in 一/二… before 是 (之一是, 统一是, 第一是) are not ordinals.
+const SHI_ORDINAL = /(^|[^之唯统第同专单逐万划归合独])([一二三四五六七八九十]{1,3})是/g;
+const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
+
+function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], tables: readonly Span[]): Ordinal[][] {
+  const sequences: Ordinal[][] = [];
+  const inTable = (o: number) => tables.some((t) => o >= t.start && o < t.end);
+  for (const part of parts) {
+    const body = part.body;
+    const slice = text.slice(body.start, body.end);
+    // （一）（二）: one sequence per part. Only at the start of a line, unless the text is flattened.
+    const paren: Ordinal[] = [];
+    PAREN_ORDINAL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PAREN_ORDINAL.exec(slice))) {
+      const start = body.start + m.index + m[1]!.length;
+      if (inTable(start)) continue;
+      if (!part.inline) {
+        const line = lines.lineAt(start);
+        if (text.slice(line.start, start).trim() !== '') continue;
+      }
+      const value = chineseNumeralValue(m[2]!);
+      if (value === undefined) continue;
+      const end = start + m[0].length - m[1]!.length;
+      paren.push({ style: 'paren', value, span: { start, end }, text: text.slice(start, end) });
+    }
+    if (paren.length > 0) sequences.push(paren);
+
+    // 一是…二是…: a sequence restarts at 一是; one per paragraph (line) unless flattened.
+    let shi: Ordinal[] = [];
+    let shiLine = -1;
+    SHI_ORDINAL.lastIndex = 0;
+    while ((m = SHI_ORDINAL.exec(slice))) {
+      const start = body.start + m.index + m[1]!.length;
+      if (inTable(start)) continue;
+      const value = chineseNumeralValue(m[2]!);
+      if (value === undefined) continue;
+      const lineNo = lines.lineAt(start).index;
+      if (value === 1 || (!part.inline && lineNo !== shiLine)) {
+        if (shi.length > 0) sequences.push(shi);
+        shi = [];
+      }
+      shiLine = lineNo;
+      shi.push({ style: 'shi', value, span: { start, end: start + m[2]!.length + 1 }, text: `${m[2]}是` });
+    }
+    if (shi.length > 0) sequences.push(shi);
+
+    // 1. 2. 3. at the start of lines; a （一） heading or a non-numbered heading line restarts it.
+    if (!part.inline) {
+      let arabic: Ordinal[] = [];
+      const first = lines.lineAt(body.start).index;
+      const last = lines.lineAt(body.end).index;
+      for (let i = first; i <= last; i++) {
+        const line = lines.lines[i]!;
+        if (line.start < body.start || inTable(line.start)) continue;
+        const am = ARABIC_ORDINAL.exec(line.text);
+        if (am) {
+          const value = Number(am[1]);
+          if (value === 1 && arabic.length > 0) {
+            sequences.push(arabic);
+            arabic = [];
+          }
+          const start = line.start + line.text.indexOf(am[1]!);
+          arabic.push({ style: 'arabic', value, span: { start, end: start + am[1]!.length + 1 }, text: line.text.trim().slice(0, am[1]!.length + 1) });
+        } else if (/^\s*[（(][一二三四五六七八九十]+[)）]/.test(line.text) || /[：:]\s*$/.test(line.text)) {
+          if (arabic.length > 0) sequences.push(arabic);
+          arabic = [];
+        }
+      }
+      if (arabic.length > 0) sequences.push(arabic);
+    }
+  }
+  return sequences;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Introduction: "本报告共分6个部分" / "由…等六部分组成"
+
+const PART_COUNT = /(?:共分为?|分为|共有|共|包括|由)[^。；;]{0,80}?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*个?\s*部分/g;
+
+function findStatedPartCount(text: string, intro: Span): { value: number; span: Span } | undefined {
+  const slice = text.slice(intro.start, Math.min(intro.end, intro.start + 5000));
+  PART_COUNT.lastIndex = 0;
+  const m = PART_COUNT.exec(slice);
+  if (!m) return undefined;
+  const raw = m[1]!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const value = chineseNumeralValue(raw);
+  if (value === undefined) return undefined;
+  const start = intro.start + m.index + m[0].lastIndexOf(m[1]!);
+  return { value, span: { start, end: start + m[1]!.length } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+function readTables(text: string, lines: LineIndex, parts: readonly Part[]) {
+  const bodyOf = (id: PartId) => parts.find((p) => p.id === id && !p.duplicate)?.body;
+  const signatures: OldFormatSignature[] = [];
+  const two = bodyOf(2);
+  const three = bodyOf(3);
+  const four = bodyOf(4);
+  let activeDisclosure;
+  let applications;
+  let reviewsAndLawsuits;
+  if (two) {
+    const r = parseActiveDisclosureTable(text, lines, two);
+    activeDisclosure = r.table;
+    signatures.push(...r.signatures);
+  }
+  if (three) {
+    const r = parseApplicationsTable(text, lines, three);
+    applications = r.table;
+    signatures.push(...r.signatures);
+  }
+  if (four) reviewsAndLawsuits = parseReviewsTable(text, lines, four);
+  void partSpec;
+  return { activeDisclosure, applications, reviewsAndLawsuits, signatures };
+}
+
+function subtractSpans(whole: Span, holes: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let cursor = whole.start;
+  for (const h of [...holes].sort((a, b) => a.start - b.start)) {
+    if (h.start > cursor) out.push({ start: cursor, end: Math.min(h.start, whole.end) });
+    cursor = Math.max(cursor, h.end);
+  }
+  if (cursor < whole.end) out.push({ start: cursor, end: whole.end });
+  return out;
+}

@@ -1,0 +1,108 @@
+// Numbers stated in the prose that the tables also hold (FORMAT.md §3.4). Only phrases whose meaning is
+// unambiguous are read: a wrong warning costs the user's trust, a missed one costs little.
+
+import type { Statement, StatementKind } from './model';
+import type { Span } from './text';
+
+interface Pattern {
+  readonly kind: StatementKind;
+  readonly re: RegExp;
+  /** Index of the capture group holding the number; 0 for claims without a number. */
+  readonly group: number;
+}
+
+const N = '(\\d[\\d,，]*)';
+const S = '\\s*';
+
+const PATTERNS: readonly Pattern[] = [
+  // "全年共受理政府信息公开申请 3119 件", "共计收到政府信息公开申请 27 项", "接收…各类政府信息公开申请共计81件"
+  {
+    kind: 'applicationsReceived', group: 1,
+    re: new RegExp(`(?:收到|受理|接收|收办|新收)[^。；;，,\\d]{0,24}?政府信息公开申请(?:案件)?${S}(?:共计|共|合计)?${S}${N}${S}(?:件|项|个|条)`, 'gd'),
+  },
+  // "答复 3050 件", "办结依申请公开81件", "答复政府信息公开申请805件"
+  {
+    kind: 'applicationsHandled', group: 1,
+    re: new RegExp(`(?:办结|答复)(?:政府信息公开申请|依申请公开(?:申请)?|申请)?${S}(?:共计|共)?${S}${N}${S}件`, 'gd'),
+  },
+  // "含上年度结转申请 34 件"
+  { kind: 'applicationsCarriedOver', group: 1, re: new RegExp(`上一?年度?结转(?:申请|的申请)?${S}${N}${S}件`, 'gd') },
+  // "另有 103 件顺延到下年度答复", "转下年度办理121件", "结转下年度继续办理 5 件"
+  {
+    kind: 'applicationsCarriedForward', group: 1,
+    re: new RegExp(`${N}${S}件[^。；;，,、\\d]{0,12}?(?:顺延|结转|转)(?:至|到)?下一?年度`, 'gd'),
+  },
+  { kind: 'applicationsCarriedForward', group: 1, re: new RegExp(`(?:结转|转)(?:至|到)?下一?年度(?:继续)?(?:办理|答复)?${S}${N}${S}件`, 'gd') },
+  // "未收到依申请公开政府信息", "未收到政府信息公开申请"
+  { kind: 'noApplications', group: 0, re: /未(?:收到|接到|受理)(?:任何)?(?:依申请公开|政府信息公开申请|政府信息公开的申请|信息公开申请)/gd },
+  // "政府信息公开行政复议 351 件", "行政复议案件2件"
+  { kind: 'reviews', group: 1, re: new RegExp(`行政复议(?:案件|申请)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`, 'gd') },
+  { kind: 'lawsuits', group: 1, re: new RegExp(`行政诉讼(?:案件)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`, 'gd') },
+  // "均获维持", "均被维持", "未被纠错", "零败诉"
+  { kind: 'allUpheld', group: 0, re: /均(?:获|被|予)?维持|未被纠错|零败诉|无一败诉/gd },
+  // "现行有效行政规范性文件393件", "规范性文件…集中公开现行有效文件 44 件"
+  { kind: 'normativeDocumentsInForce', group: 1, re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件${S}(?:共计|共)?${S}${N}${S}件`, 'gd') },
+  { kind: 'normativeDocumentsInForce', group: 1, re: new RegExp(`规范性文件[^。；;\\d]{0,14}?现行有效(?:的)?(?:文件)?${S}(?:共计|共)?${S}${N}${S}件`, 'gd') },
+];
+
+/** Reads statements from the spans of prose given (table regions already excluded). */
+export function readStatements(text: string, prose: readonly Span[]): Statement[] {
+  const out: Statement[] = [];
+  const seen = new Set<string>();
+  for (const span of prose) {
+    // pdftotext wraps anywhere, even inside a word ("答\n复 3050 件"): match on the text with line breaks
+    // (and the indentation after them) removed, and map offsets back.
+    const { slice, offsets } = joinLines(text, span);
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = p.re.exec(slice))) {
+        if (m[0].length === 0) {
+          p.re.lastIndex++;
+          continue;
+        }
+        let numSpan: Span;
+        let value: number | undefined;
+        if (p.group > 0) {
+          const num = m[p.group]!;
+          const [a, b] = m.indices![p.group]!;
+          numSpan = { start: offsets[a]!, end: offsets[b - 1]! + 1 };
+          value = Number(num.replace(/[,，]/g, ''));
+          if (!Number.isFinite(value)) continue;
+        } else {
+          numSpan = { start: offsets[m.index]!, end: offsets[m.index + m[0].length - 1]! + 1 };
+        }
+        const key = `${p.kind}@${numSpan.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // One claim per sentence: "均获维持，继续保持了零败诉" is a single claim.
+        const prev = out[out.length - 1];
+        if (p.group === 0 && prev && prev.kind === p.kind && numSpan.start - prev.span.end < 30) continue;
+        const phraseStart = Math.max(0, m.index - 12);
+        const phrase = slice.slice(phraseStart, m.index + m[0].length).replace(/\s+/g, '');
+        out.push(value === undefined ? { kind: p.kind, span: numSpan, phrase } : { kind: p.kind, value, span: numSpan, phrase });
+      }
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+/** The span's text without line breaks and the indentation that follows them; offsets[i] is the source offset of slice[i]. */
+function joinLines(text: string, span: Span): { slice: string; offsets: number[] } {
+  const offsets: number[] = [];
+  let slice = '';
+  let afterBreak = false;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      afterBreak = true;
+      continue;
+    }
+    if (afterBreak && (c === 32 || c === 0x3000 || c === 9)) continue;
+    afterBreak = false;
+    slice += text[i];
+    offsets.push(i);
+  }
+  return { slice, offsets };
+}

@@ -1,0 +1,372 @@
+// Reading tables 二, 三 and 四 from the text under their part headings, mapped onto the canonical schema.
+// Rows are identified by their labels (schema.ts keys), never by position; wrapped labels (pdftotext) are
+// joined by carrying label-only lines forward to the next line that has values.
+
+import { cellLabel, tokenizeLine, type RawCell, type RawRow } from './cells';
+import type {
+  ActiveDisclosureTable, ApplicationsTable, Cell, OldFormatSignature, ReviewsTable, TableId, TableLayout, TableRow,
+} from './model';
+import { normalizeLabel, stripOrdinals } from './normalize';
+import {
+  APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, OLD_FORMAT_SIGNATURES,
+  REVIEW_COLUMNS, REVIEW_GROUPS,
+  type ApplicantColumn, type ApplicationRowSpec, type DisclosureRowSpec, type ReviewColumn, type ReviewGroup,
+} from './schema';
+import type { LineIndex, Span } from './text';
+
+/** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
+const MAX_LABEL_LENGTH = 80;
+
+export function readRegion(text: string, lines: LineIndex, region: Span): RawRow[] {
+  const rows: RawRow[] = [];
+  if (region.end <= region.start) return rows;
+  const first = lines.lineAt(region.start).index;
+  const last = lines.lineAt(region.end).index;
+  for (let i = first; i <= last; i++) {
+    const line = lines.lines[i]!;
+    const from = Math.max(line.start, region.start);
+    const to = Math.min(line.end, region.end);
+    if (to <= from) continue;
+    const row = tokenizeLine(text, line, from, to);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+interface AssembledRow {
+  readonly id: string;
+  readonly labelCell: RawCell;
+  readonly fragments: RawCell[];
+  values: RawCell[];
+}
+
+type RowMatcher = (fragments: readonly RawCell[], consumed: ReadonlySet<string>, ownLabelsOnly: boolean) => { id: string; cell: RawCell } | undefined;
+
+/**
+ * Joins raw rows into table rows. A line with labels and values is a row; label-only lines are carried to the next
+ * line with values (wrapped labels, headers); value-only lines continue the current row while it lacks cells (one
+ * cell per line) or take the carried labels. In delimited layouts a recognised label with only empty cells is a
+ * row of blanks.
+ */
+function assemble(raw: readonly RawRow[], match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
+  const out: AssembledRow[] = [];
+  const consumed = new Set<string>();
+  let pending: RawCell[] = [];
+  let current: AssembledRow | undefined;
+  const emit = (m: { id: string; cell: RawCell }, fragments: RawCell[], values: RawCell[]) => {
+    current = { id: m.id, labelCell: m.cell, fragments, values: [...values] };
+    out.push(current);
+    consumed.add(m.id);
+    pending = [];
+  };
+  for (const row of raw) {
+    const nonEmpty = row.values.filter((v) => v.kind !== 'empty');
+    if (row.labels.length > 0) {
+      if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) {
+        pending = [];
+        current = undefined;
+        continue;
+      }
+      const fragments = [...pending, ...row.labels];
+      if (nonEmpty.length > 0) {
+        const m = match(fragments, consumed, false);
+        if (m) emit(m, fragments, row.values);
+        else {
+          pending = [];
+          current = undefined;
+        }
+        continue;
+      }
+      if (row.layout !== 'columns' && row.values.length > 0) {
+        const m = match(row.labels, consumed, true);
+        if (m && row.values.length >= expected(m.id)) {
+          emit(m, fragments, row.values);
+          continue;
+        }
+      }
+      // Label-only: a header, or a label whose values follow on the next lines. Keep the last few fragments.
+      pending = fragments.slice(-8);
+      current = undefined;
+      continue;
+    }
+    if (nonEmpty.length === 0) continue;
+    if (pending.length > 0) {
+      const m = match(pending, consumed, false);
+      if (m) {
+        emit(m, pending, row.values);
+        continue;
+      }
+      pending = [];
+    }
+    if (current && current.values.filter((v) => v.kind !== 'empty').length < expected(current.id)) {
+      current.values.push(...row.values);
+    }
+  }
+  return out;
+}
+
+/** Fits a row's value cells to the expected count: surplus empty cells go from the end first, then the start. */
+function fitValues(values: readonly RawCell[], n: number): { cells: (RawCell | undefined)[]; after: number } {
+  const v = [...values];
+  while (v.length > n && v[v.length - 1]!.kind === 'empty') v.pop();
+  while (v.length > n && v[0]!.kind === 'empty') v.shift();
+  if (v.length > n) v.length = n;
+  const after = v.length > 0 ? v[v.length - 1]!.span.end : values.length > 0 ? values[0]!.span.start : 0;
+  const cells: (RawCell | undefined)[] = [...v];
+  while (cells.length < n) cells.push(undefined);
+  return { cells, after };
+}
+
+function toCell(raw: RawCell | undefined, at: number, table: TableId, row: string, column: string): Cell {
+  if (!raw) return { kind: 'missing', text: '', span: { start: at, end: at }, table, row, column };
+  switch (raw.kind) {
+    case 'number':
+      return { kind: 'number', value: raw.value!, text: raw.text, span: raw.span, table, row, column };
+    case 'empty':
+      return { kind: 'blank', text: '', span: raw.span, table, row, column };
+    case 'blank':
+      return { kind: 'blank', text: raw.text, span: raw.span, table, row, column };
+    default:
+      return { kind: 'invalid', text: raw.text, span: raw.span, table, row, column };
+  }
+}
+
+function buildRow<Col extends string>(
+  a: AssembledRow, columns: readonly Col[], table: TableId,
+): TableRow<Col> {
+  const { cells: fitted, after } = fitValues(a.values, columns.length);
+  const cells = {} as Record<Col, Cell>;
+  columns.forEach((col, i) => {
+    cells[col] = toCell(fitted[i], after, table, a.id, col);
+  });
+  const first = a.fragments.length > 0 ? a.labelCell.span.start : a.labelCell.span.start;
+  const lastCell = fitted.filter((c): c is RawCell => c !== undefined).pop();
+  return {
+    id: a.id,
+    label: a.fragments.map((f) => f.text).join(''),
+    labelSpan: a.labelCell.span,
+    cells,
+    span: { start: first, end: Math.max(lastCell ? lastCell.span.end : a.labelCell.span.end, a.labelCell.span.end) },
+  };
+}
+
+function layoutOf(raw: readonly RawRow[]): TableLayout {
+  if (raw.length === 0) return 'none';
+  const counts = { tsv: 0, pipe: 0, columns: 0 };
+  for (const r of raw) counts[r.layout]++;
+  if (counts.tsv >= counts.pipe && counts.tsv >= counts.columns) return 'tsv';
+  if (counts.pipe >= counts.columns) {
+    // One cell per line ending in " |" (seed 002) vs rows of several cells.
+    const multi = raw.filter((r) => r.layout === 'pipe' && r.labels.length + r.values.filter((v) => v.kind !== 'empty').length > 1).length;
+    return multi * 2 > counts.pipe ? 'pipe' : 'cell-per-line';
+  }
+  const single = raw.filter((r) => r.labels.length + r.values.length === 1).length;
+  return single * 2 > raw.length ? 'cell-per-line' : 'columns';
+}
+
+function firstLineOf(text: string, raw: readonly RawRow[], region: Span): Span {
+  const r = raw[0];
+  if (!r) return { start: region.start, end: region.start };
+  const lineEnd = Math.min(r.line.end, region.end);
+  // For flattened text the "line" is the whole report: keep the range to the first cell.
+  const end = lineEnd - r.span.start > 200 ? (r.labels[0] ?? r.values[0])!.span.end : lineEnd;
+  void text;
+  return { start: r.span.start, end: Math.min(end, r.span.start + 200) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flattened web text (the 平潭 pages): digits of adjacent cells run together with labels, e.g.
+// "规章000行政规范性文件77132470". No split can be trusted, so the table is marked unparseable.
+
+const GLUE_LABELS: readonly string[] = (() => {
+  const labels = new Set<string>();
+  for (const r of [...DISCLOSURE_ROWS_2021, ...DISCLOSURE_ROWS_2019]) for (const l of r.labels) labels.add(l);
+  for (const r of APPLICATION_ROWS) labels.add(stripOrdinals(normalizeLabel(r.label)));
+  for (const c of REVIEW_COLUMNS) labels.add(c.label);
+  labels.add('数量');
+  return [...labels].filter((l) => l.length >= 2);
+})();
+
+function findGluedCells(raw: readonly RawRow[], threshold = 2): { span: Span; count: number } | undefined {
+  let count = 0;
+  let first: Span | undefined;
+  for (const row of raw) {
+    for (const cell of row.labels) {
+      const re = /\d+(?:\.\d+)?/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(cell.text))) {
+        if (m.index === 0) continue;
+        const before = normalizeLabel(cell.text.slice(Math.max(0, m.index - 40), m.index));
+        if (GLUE_LABELS.some((l) => before.endsWith(l))) {
+          count++;
+          if (!first) first = { start: cell.span.start, end: cell.span.start + m.index + m[0].length };
+        }
+      }
+    }
+  }
+  return count >= threshold && first ? { span: first, count } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表二
+
+const DISCLOSURE_LABELS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const r of [...DISCLOSURE_ROWS_2019, ...DISCLOSURE_ROWS_2021]) for (const l of r.labels) m.set(l, r.id);
+  return m;
+})();
+
+const matchDisclosureRow: RowMatcher = (fragments, consumed) => {
+  for (let i = fragments.length - 1; i >= 0; i--) {
+    const label = stripOrdinals(cellLabel(fragments[i]!));
+    const id = DISCLOSURE_LABELS.get(label);
+    if (id && !consumed.has(id)) return { id, cell: fragments[i]! };
+  }
+  return undefined;
+};
+
+export function findOldFormatSignatures(raw: readonly RawRow[]): OldFormatSignature[] {
+  const found: OldFormatSignature[] = [];
+  for (const row of raw) {
+    for (const cell of row.labels) {
+      const label = cellLabel(cell);
+      const sig = OLD_FORMAT_SIGNATURES.find((s) => label.includes(s));
+      if (sig) found.push({ label: cell.text, span: cell.span });
+      else if (stripOrdinals(label) === '规范性文件') found.push({ label: cell.text, span: cell.span });
+    }
+  }
+  return found;
+}
+
+export function parseActiveDisclosureTable(text: string, lines: LineIndex, region: Span): {
+  table: ActiveDisclosureTable | undefined; signatures: OldFormatSignature[];
+} {
+  const raw = readRegion(text, lines, region);
+  if (raw.length === 0) return { table: undefined, signatures: [] };
+  const signatures = findOldFormatSignatures(raw);
+  const format: 2019 | 2021 = signatures.length > 0 ? 2019 : 2021;
+  const specs: readonly DisclosureRowSpec[] = format === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021;
+  const base = { id: 'activeDisclosure' as const, layout: layoutOf(raw), firstLine: firstLineOf(text, raw, region), span: region, format };
+  const glued = findGluedCells(raw);
+  if (glued) {
+    return { table: { ...base, layout: 'flattened', rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span } }, signatures };
+  }
+  const expected = (id: string) => specs.find((s) => s.id === id)?.columns.length ?? 1;
+  const assembled = assemble(raw, matchDisclosureRow, expected);
+  const rows = new Map<string, TableRow>();
+  for (const a of assembled) {
+    const spec = specs.find((s) => s.id === a.id);
+    if (!spec) continue;
+    rows.set(a.id, buildRow(a, spec.columns, 'activeDisclosure'));
+  }
+  if (rows.size === 0 && !hasTableWords(raw, ['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
+  return { table: { ...base, rows }, signatures };
+}
+
+function hasTableWords(raw: readonly RawRow[], words: readonly string[]): boolean {
+  return raw.some((r) => r.labels.some((l) => l.text.length <= MAX_LABEL_LENGTH && words.some((w) => cellLabel(l).includes(w))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表三
+
+function matchApplicationSpec(label: string, spec: ApplicationRowSpec): boolean {
+  if (spec.exact !== undefined) return stripOrdinals(label) === spec.exact;
+  return spec.keys.some((k) => label.includes(k));
+}
+
+const matchApplicationRow: RowMatcher = (fragments, consumed) => {
+  // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
+  // wrapped pieces of other rows come before it.
+  for (let i = fragments.length - 1; i >= 0; i--) {
+    const label = cellLabel(fragments[i]!);
+    for (const spec of APPLICATION_ROWS) {
+      if (!consumed.has(spec.id) && matchApplicationSpec(label, spec)) return { id: spec.id, cell: fragments[i]! };
+    }
+  }
+  const joined = fragments.map(cellLabel).join('');
+  for (const spec of APPLICATION_ROWS) {
+    if (spec.exact === undefined && !consumed.has(spec.id) && matchApplicationSpec(joined, spec)) {
+      return { id: spec.id, cell: fragments[fragments.length - 1]! };
+    }
+  }
+  return undefined;
+};
+
+const APPLICANT_COLUMN_IDS = APPLICANT_COLUMNS.map((c) => c.id);
+
+export function parseApplicationsTable(text: string, lines: LineIndex, region: Span): {
+  table: ApplicationsTable | undefined; signatures: OldFormatSignature[];
+} {
+  const raw = readRegion(text, lines, region);
+  if (raw.length === 0) return { table: undefined, signatures: [] };
+  const base = { id: 'applications' as const, layout: layoutOf(raw), firstLine: firstLineOf(text, raw, region), span: region };
+  const glued = findGluedCells(raw);
+  if (glued) {
+    return { table: { ...base, layout: 'flattened', format: 2021, rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span } }, signatures: [] };
+  }
+  const assembled = assemble(raw, matchApplicationRow, () => APPLICANT_COLUMN_IDS.length);
+  const rows = new Map<string, TableRow<ApplicantColumn>>();
+  for (const a of assembled) rows.set(a.id, buildRow(a, APPLICANT_COLUMN_IDS, 'applications'));
+  const signatures: OldFormatSignature[] = [];
+  const single = rows.get('otherHandling');
+  const hasSubRows = rows.has('otherHandling.noCorrection') || rows.has('otherHandling.feeUnpaid');
+  let format: 2019 | 2021 = 2021;
+  if (single && !hasSubRows) {
+    format = 2019;
+    signatures.push({ label: single.label, span: single.labelSpan });
+  } else if (single) {
+    rows.delete('otherHandling');
+  }
+  if (rows.size === 0 && !hasTableWords(raw, ['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
+  return { table: { ...base, format, rows }, signatures };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表四: the header is fixed, so the 15 data cells map onto the groups and columns in order.
+
+const REVIEW_CELL_COUNT = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+
+export function parseReviewsTable(text: string, lines: LineIndex, region: Span): ReviewsTable | undefined {
+  const raw = readRegion(text, lines, region);
+  if (raw.length === 0) return undefined;
+  const base = { id: 'reviewsAndLawsuits' as const, layout: layoutOf(raw), firstLine: firstLineOf(text, raw, region), span: region };
+  // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
+  const glued = findGluedCells(raw, 1);
+  if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span } };
+  const hasHeader = hasTableWords(raw, ['行政复议', '行政诉讼', '结果维持', '尚未审结']);
+  // The data cells: from the first line with values, through the following value-only lines.
+  const values: RawCell[] = [];
+  let started = false;
+  for (const row of raw) {
+    const nonEmpty = row.values.filter((v) => v.kind !== 'empty');
+    if (!started) {
+      if (nonEmpty.length === 0) continue;
+      if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) continue;
+      started = true;
+      values.push(...row.values);
+    } else {
+      if (row.labels.length > 0) break;
+      values.push(...row.values);
+    }
+    if (values.filter((v) => v.kind !== 'empty').length >= REVIEW_CELL_COUNT) break;
+  }
+  if (!started) return hasHeader ? { ...base, groups: undefined } : undefined;
+  const { cells, after } = fitValues(values, REVIEW_CELL_COUNT);
+  const present = cells.filter((c) => c !== undefined).length;
+  if (present < REVIEW_CELL_COUNT) {
+    return {
+      ...base, groups: undefined,
+      unparseable: { reason: 'cell-count', span: { start: values[0]!.span.start, end: after }, detail: String(present) },
+    };
+  }
+  const groups = new Map<ReviewGroup, Record<ReviewColumn, Cell>>();
+  REVIEW_GROUPS.forEach((g, gi) => {
+    const rec = {} as Record<ReviewColumn, Cell>;
+    REVIEW_COLUMNS.forEach((c, ci) => {
+      rec[c.id] = toCell(cells[gi * REVIEW_COLUMNS.length + ci], after, 'reviewsAndLawsuits', g.id, c.id);
+    });
+    groups.set(g.id, rec);
+  });
+  return { ...base, groups };
+}
