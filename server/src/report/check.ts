@@ -177,7 +177,9 @@ function checkYears(model: ReportModel, c: Collector, l: Locale): void {
   const periodYears = years.filter((y) => y.source === 'period');
   const bodyYears = years.filter((y) => y.source === 'body');
   // When the title is the odd one out (the period and body agree on another year), flag the title.
-  const others = [...periodYears, ...bodyYears];
+  // A period "YYYY年1月1日至YYYY年12月31日" is one vote, though it names the year twice.
+  const periodVotes = periodYears.filter((y, i) => i === 0 || y.year !== periodYears[i - 1]!.year || y.span.start - periodYears[i - 1]!.span.end > 40);
+  const others = [...periodVotes, ...bodyYears];
   const majorityOther = mostCommon(others.map((y) => y.year));
   const expected = titleYear !== undefined && majorityOther !== undefined && majorityOther !== titleYear &&
     others.filter((y) => y.year === majorityOther).length >= 2 ? majorityOther : reportYear;

@@ -151,10 +151,8 @@ function findYears(text: string, lines: LineIndex, title: TitleInfo | undefined,
     while ((m = PERIOD.exec(slice))) {
       const a = span.start + m.index;
       out.push({ year: Number(m[1]), source: 'period', span: { start: a, end: a + 4 } });
-      if (m[2] !== m[1]) {
-        const b = span.start + m.index + m[0].indexOf(m[2]!, 4);
-        out.push({ year: Number(m[2]), source: 'period', span: { start: b, end: b + 4 } });
-      }
+      const b = span.start + m.index + m[0].indexOf(m[2]!, 4);
+      out.push({ year: Number(m[2]), source: 'period', span: { start: b, end: b + 4 } });
     }
   }
   // "2024 年，我局…" statements in the introduction and part 一: the year the report is about.

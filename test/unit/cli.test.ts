@@ -1,0 +1,107 @@
+// The `check` command, run as a user runs it: node dist/cli.js (built before the tests run).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, statSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const FIX = join(ROOT, 'test', 'fixtures');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('text: one file:line:col severity code message line per problem, then a summary; exit 1 on errors', () => {
+  const r = run('check', 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt');
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.ok(lines.includes('test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt:33:10 error column-total （七）总计·自然人应为 26（各项之和），实为 20'));
+  for (const l of lines.slice(0, -1)) assert.match(l, /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S/);
+  assert.match(lines[lines.length - 1]!, /^共检查 1 个文件，其中年度报告 1 份：错误 \d+ 个，警告 \d+ 个$/);
+});
+
+test('exit 0 when only warnings; English with --locale en', () => {
+  const r = run('check', '--locale', 'en', 'test/fixtures/reports/seeds');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /seeds\/002_96dc5378fca52781\.txt:359:1 warning numbering Numbering breaks: expected "（二）", found "\(三\)"/);
+  assert.match(r.stdout, /5 file\(s\), 5 report\(s\): 0 error\(s\), 2 warning\(s\)\n$/);
+});
+
+test('json: the RULES.md shape; a folder walk marks non-reports report:false', () => {
+  const r = run('check', '--format', 'json', 'test/fixtures/reports');
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.version, 1);
+  assert.deepEqual(Object.keys(out.summary).sort(), ['errors', 'files', 'reports', 'warnings']);
+  const readme = out.files.find((f: { path: string }) => f.path.endsWith('README.md'));
+  assert.deepEqual(readme, { path: 'test/fixtures/reports/README.md', report: false, diagnostics: [] });
+  const d002 = out.files.find((f: { path: string }) => f.path.endsWith('D002_pingtan_2020_tables.tsv.txt'));
+  const d = d002.diagnostics.find((x: { code: string }) => x.code === 'column-total');
+  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'severity', 'source']);
+  assert.deepEqual(d.range, { start: { line: 32, character: 9 }, end: { line: 32, character: 11 } });
+  assert.deepEqual(d.data, { kind: 'replace', expected: 26, actual: 20, cell: 'total/naturalPerson' });
+  assert.equal(out.summary.files, out.files.length);
+  assert.equal(out.summary.errors, out.files.flatMap((f: { diagnostics: { severity: number }[] }) => f.diagnostics).filter((x: { severity: number }) => x.severity === 1).length);
+});
+
+test('sarif: 2.1.0 with rule metadata and 1-based regions', () => {
+  const r = run('check', '--format', 'sarif', 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt');
+  const log = JSON.parse(r.stdout);
+  assert.equal(log.version, '2.1.0');
+  const run0 = log.runs[0];
+  assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'balance'));
+  const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'column-total');
+  assert.equal(res.level, 'error');
+  assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'column-total');
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 33, startColumn: 10, endLine: 33, endColumn: 12 });
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt');
+});
+
+function diagnosticsOf(path: string): string[] {
+  const out = JSON.parse(run('check', '--format', 'json', path).stdout);
+  return out.files[0].diagnostics.map((d: { code: string; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line}`);
+}
+
+test('GB18030, UTF-16 with BOM and UTF-8 with BOM + CRLF read the same as UTF-8', () => {
+  assert.deepEqual(diagnosticsOf(join(FIX, 'encodings/001_gb18030.txt')), diagnosticsOf(join(FIX, 'reports/seeds/001_8c5bb81dea3251c9.txt')));
+  assert.deepEqual(diagnosticsOf(join(FIX, 'encodings/003_utf16le_bom.txt')), diagnosticsOf(join(FIX, 'reports/seeds/003_c46d339f0c296ee1.txt')));
+  assert.deepEqual(diagnosticsOf(join(FIX, 'encodings/004_utf8_bom_crlf.txt')), diagnosticsOf(join(FIX, 'reports/seeds/004_fb0d1b8bf8cb534b.txt')));
+  const gb = JSON.parse(run('check', '--format', 'json', join(FIX, 'encodings/001_gb18030.txt')).stdout);
+  assert.equal(gb.files[0].report, true);
+});
+
+test('binary, missing and oversized files: a clear message each, the run goes on, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-cli-'));
+  const big = join(dir, 'big.txt');
+  writeFileSync(big, 'x'.repeat(3 * 1024 * 1024));
+  const r = run('check', '--max-size', '2', join(FIX, 'encodings/binary.txt'), join(dir, 'nope.txt'), big, join(FIX, 'reports/seeds/000_e38c355664a2a7a9.txt'));
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /binary\.txt: 无法读取: 二进制文件，不是文本/);
+  assert.match(r.stderr, /nope\.txt: 无法读取: 文件不存在/);
+  assert.match(r.stderr, /big\.txt: 无法读取: 文件大小 3\.0 MB，超过 2 MB 上限/);
+  assert.match(r.stdout, /共检查 1 个文件，其中年度报告 1 份/);
+});
+
+test('usage errors exit 2 with the usage text', () => {
+  for (const args of [[], ['lint', 'x'], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x']]) {
+    const r = run(...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, /用法 \/ usage/);
+  }
+});
+
+test('the checker never writes to the files it checks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-ro-'));
+  const f = join(dir, 'r.txt');
+  copyFileSync(join(FIX, 'reports/derived/D002_pingtan_2020_tables.tsv.txt'), f);
+  const before = statSync(f);
+  run('check', '--format', 'sarif', f);
+  const after = statSync(f);
+  assert.equal(after.mtimeMs, before.mtimeMs);
+  assert.equal(after.size, before.size);
+});

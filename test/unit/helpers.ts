@@ -1,0 +1,104 @@
+// Shared helpers for the unit tests: fixtures, text mutations, and range lookups.
+
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { check, parse, type CheckOptions } from '../../server/src/report';
+
+/** Repository root: tests run bundled from out/test/. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+export function fixture(rel: string): string {
+  return readFileSync(join(ROOT, 'test', 'fixtures', rel), 'utf8');
+}
+
+export const SEEDS = {
+  tsv000: 'reports/seeds/000_e38c355664a2a7a9.txt',
+  tsv001: 'reports/seeds/001_8c5bb81dea3251c9.txt',
+  cellPerLine002: 'reports/seeds/002_96dc5378fca52781.txt',
+  tsvShifted003: 'reports/seeds/003_c46d339f0c296ee1.txt',
+  tsvShifted004: 'reports/seeds/004_fb0d1b8bf8cb534b.txt',
+  pdftotext008: 'reports/real/008_huaian_2024_pdftotext.txt',
+  shanghai2019: 'reports/real/009_shanghai_bgt_2019_oldformat.txt',
+  pingtan2020: 'reports/real/002_pingtan_2020_oldformat.txt',
+} as const;
+
+/** Our diagnostics always carry plain-string messages. */
+export type Diag = Diagnostic & { message: string };
+
+export function diagnose(text: string, options: CheckOptions = {}): Diag[] {
+  return check(parse(text), options) as Diag[];
+}
+
+export function codes(diags: readonly Diagnostic[]): string[] {
+  return diags.map((d) => String(d.code));
+}
+
+export function errors(diags: readonly Diag[]): Diag[] {
+  return diags.filter((d) => d.severity === 1);
+}
+
+/** Replaces the first occurrence of `from` on the first line containing `lineNeedle` (exactly one such line must exist). */
+export function editLine(text: string, lineNeedle: string | RegExp, from: string | RegExp, to: string): string {
+  const lines = text.split('\n');
+  const idx = lines.findIndex((l) => (typeof lineNeedle === 'string' ? l.includes(lineNeedle) : lineNeedle.test(l)));
+  if (idx < 0) throw new Error(`no line matches ${String(lineNeedle)}`);
+  const before = lines[idx]!;
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`edit did not apply on line ${idx}: ${before}`);
+  lines[idx] = after;
+  return lines.join('\n');
+}
+
+export function removeLines(text: string, predicate: (line: string, index: number) => boolean): string {
+  return text.split('\n').filter((l, i) => !predicate(l, i)).join('\n');
+}
+
+/** The 0-based line index of the first line containing `needle`. */
+export function lineOf(text: string, needle: string | RegExp, from = 0): number {
+  const lines = text.split('\n');
+  for (let i = from; i < lines.length; i++) if (typeof needle === 'string' ? lines[i]!.includes(needle) : needle.test(lines[i]!)) return i;
+  throw new Error(`no line matches ${String(needle)}`);
+}
+
+/** Range of the n-th tab-separated cell (0-based, counting empty cells) on a line. */
+export function tsvCellRange(text: string, line: number, cell: number): Range {
+  const l = text.split('\n')[line]!;
+  const parts = l.split('\t');
+  let start = 0;
+  for (let i = 0; i < cell; i++) start += parts[i]!.length + 1;
+  return { start: { line, character: start }, end: { line, character: start + parts[cell]!.length } };
+}
+
+/** Range of the n-th occurrence (0-based) of `token` on a line. */
+export function tokenRange(text: string, line: number, token: string, occurrence = 0): Range {
+  const l = text.split('\n')[line]!;
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = l.indexOf(token, at + 1);
+    if (at < 0) throw new Error(`token ${token} #${occurrence} not on line ${line}: ${l}`);
+  }
+  return { start: { line, character: at }, end: { line, character: at + token.length } };
+}
+
+/** Converts every tab-separated line into a Markdown pipe row, adding a |---| rule after each table's first row. */
+export function toMarkdownPipes(text: string): string {
+  const out: string[] = [];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) {
+      const cells = line.split('\t');
+      out.push(`| ${cells.join(' | ')} |`);
+      if (!inTable) out.push(`|${cells.map(() => '---').join('|')}|`);
+      inTable = true;
+    } else {
+      inTable = false;
+      out.push(line);
+    }
+  }
+  return out.join('\n');
+}
+
+export function find(diags: readonly Diag[], code: string): Diag[] {
+  return diags.filter((d) => d.code === code);
+}

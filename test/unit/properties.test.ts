@@ -1,0 +1,100 @@
+// Property tests: parse never throws and every range lies inside the text, for random text and for random edits
+// of the real reports (the inputs an editor sees while a clerk types or pastes).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Range } from 'vscode-languageserver-types';
+import { allCells, check, inspect, parse, type ReportModel } from '../../server/src/report';
+import { SEEDS, fixture } from './helpers';
+
+const REPORTS = [SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.pdftotext008, SEEDS.shanghai2019, SEEDS.pingtan2020].map(fixture);
+
+function lineLengths(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).map((l) => l.length);
+}
+
+function assertInside(range: Range, lengths: readonly number[], what: string): void {
+  for (const p of [range.start, range.end]) {
+    assert.ok(p.line >= 0 && p.line < lengths.length, `${what}: line ${p.line} of ${lengths.length}`);
+    assert.ok(p.character >= 0 && p.character <= lengths[p.line]!, `${what}: character ${p.character} > ${lengths[p.line]}`);
+  }
+  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: start after end`);
+}
+
+function assertModelSpans(model: ReportModel): void {
+  const n = model.text.length;
+  const spans = [
+    ...model.parts.map((p) => p.heading.span), ...model.parts.map((p) => p.body), ...allCells(model).map((c) => c.span),
+    ...model.statements.map((s) => s.span), ...model.years.map((y) => y.span), ...model.subsections.map((s) => s.heading.span),
+  ];
+  for (const s of spans) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= n, `span ${s.start}-${s.end} outside 0-${n}`);
+}
+
+function checkEverything(text: string): void {
+  const model = parse(text);
+  assertModelSpans(model);
+  const lengths = lineLengths(text);
+  for (const d of check(model)) assertInside(d.range, lengths, String(d.code));
+  // Position queries anywhere must not throw either.
+  for (const offset of [0, Math.floor(text.length / 2), text.length]) inspect(model, offset);
+}
+
+const hostile = fc.oneof(
+  fc.constantFrom('\t', '|', '||', '\n', '\r\n', '\r', '０', '２７', '\u0000', '\ud800', '\udc00', '\u200f', '\u202e', '\ufeff', '（七）总计', '四、', '一、总体情况', '　', '-4-', '1.', '一是', '2024年'),
+  fc.string({ maxLength: 8 }),
+  fc.integer({ min: 0, max: 99999 }).map(String),
+);
+
+type Edit =
+  | { kind: 'delete'; line: number }
+  | { kind: 'duplicate'; line: number }
+  | { kind: 'swap'; a: number; b: number }
+  | { kind: 'insert'; at: number; piece: string }
+  | { kind: 'truncate'; at: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), line: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), line: fc.nat() }),
+  fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: hostile }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+);
+
+function apply(text: string, e: Edit): string {
+  const lines = text.split('\n');
+  switch (e.kind) {
+    case 'delete': lines.splice(e.line % lines.length, 1); return lines.join('\n');
+    case 'duplicate': { const i = e.line % lines.length; lines.splice(i, 0, lines[i]!); return lines.join('\n'); }
+    case 'swap': { const a = e.a % lines.length; const b = e.b % lines.length; [lines[a], lines[b]] = [lines[b]!, lines[a]!]; return lines.join('\n'); }
+    case 'insert': { const at = e.at % (text.length + 1); return text.slice(0, at) + e.piece + text.slice(at); }
+    case 'truncate': return text.slice(0, e.at % (text.length + 1));
+  }
+}
+
+test('parse and check never throw on random text; every range is inside it', () => {
+  fc.assert(fc.property(fc.array(hostile, { maxLength: 60 }).map((a) => a.join('')), (text) => checkEverything(text)), { numRuns: 400 });
+});
+
+test('parse and check never throw on random edits of real reports; every range is inside the text', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: REPORTS.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
+      checkEverything(edits.reduce(apply, REPORTS[which]!));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('empty, whitespace-only and CR-only inputs', () => {
+  for (const t of ['', ' ', '\n\n\n', '\r\r', '\ufeff', '\u3000\t|']) checkEverything(t);
+  assert.equal(parse('').isReport, false);
+  assert.deepEqual(check(parse('')), []);
+});
+
+test('CRLF and a BOM give the same diagnostics (modulo positions on the same lines) as LF', () => {
+  const lf = fixture(SEEDS.cellPerLine002);
+  const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
+  const a = check(parse(lf)).map((d) => `${d.code}@${d.range.start.line}`);
+  const b = check(parse(crlf)).map((d) => `${d.code}@${d.range.start.line}`);
+  assert.deepEqual(b, a);
+});

@@ -1,0 +1,305 @@
+// Every rule of RULES.md: a failing fixture and a passing one, in each table layout the rule applies to.
+// Failing fixtures are real reports with one deliberate fault; ranges are pinned to the very cell or word.
+
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SEEDS, codes, diagnose, editLine, find, fixture, lineOf, removeLines, toMarkdownPipes, tokenRange, tsvCellRange,
+} from './helpers';
+
+const tsv = fixture(SEEDS.tsv001); // 龙亭区 2023: TSV, non-zero numbers (27 applications)
+const shifted = fixture(SEEDS.tsvShifted004); // 汝州 2024: TSV whose later rows lost their leading cells
+const perLine = fixture(SEEDS.cellPerLine002); // 安丘 2024: one cell per line ending in " |"
+const columns = fixture(SEEDS.pdftotext008); // 淮安 2024: pdftotext -layout
+const markdown = toMarkdownPipes(tsv);
+
+function text(at: { start: { line: number; character: number }; end: { character: number } }, source: string): string {
+  return source.split('\n')[at.start.line]!.slice(at.start.character, at.end.character);
+}
+
+describe('row-sum', () => {
+  test('TSV: 予以公开·自然人 4→5 flags that row\'s 总计 cell', () => {
+    const bad = editLine(tsv, '(一) 予以公开', '\t4\t', '\t5\t');
+    const d = find(diagnose(bad), 'row-sum');
+    assert.equal(d.length, 1);
+    const line = lineOf(bad, '(一) 予以公开');
+    assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 8));
+    assert.equal(d[0]!.message, '（一）予以公开·总计应为 5（5 + 0 + 0 + 0 + 0 + 0），实为 4');
+    assert.deepEqual(d[0]!.data, { kind: 'replace', expected: 5, actual: 4, cell: 'granted/total' });
+    assert.equal(find(diagnose(tsv), 'row-sum').length, 0);
+  });
+  test('TSV with shifted rows: (七) 总计 row on a row that lost its leading cells', () => {
+    const bad = editLine(shifted, '(七) 总计', /\t18\t\t$/, '\t19\t\t');
+    const d = find(diagnose(bad), 'row-sum');
+    assert.equal(d.length, 1);
+    assert.equal(text(d[0]!.range, bad), '19');
+  });
+  test('Markdown pipes', () => {
+    assert.equal(find(diagnose(markdown), 'row-sum').length, 0);
+    const bad = editLine(markdown, '(一) 予以公开', '| 4 |', '| 5 |');
+    const d = find(diagnose(bad), 'row-sum');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, lineOf(bad, '(一) 予以公开'));
+    assert.equal(text(d[0]!.range, bad), '4');
+  });
+  test('one cell per line: 一、本年新收 自然人 2→3 flags the 总计 cell 7 lines below', () => {
+    const label = lineOf(perLine, '一、本年新收');
+    const lines = perLine.split('\n');
+    lines[label + 1] = '3 |';
+    const bad = lines.join('\n');
+    const d = find(diagnose(bad), 'row-sum');
+    assert.equal(d.length, 1);
+    assert.deepEqual(d[0]!.range, { start: { line: label + 7, character: 0 }, end: { line: label + 7, character: 1 } });
+  });
+  test('pdftotext columns: 予以公开 1288→1289', () => {
+    const bad = editLine(columns, '（一）予以公开', '1288', '1289');
+    const d = find(diagnose(bad), 'row-sum');
+    assert.equal(d.length, 1);
+    assert.deepEqual(d[0]!.range, tokenRange(bad, lineOf(bad, '（一）予以公开'), '1362'));
+    assert.equal(d[0]!.message, '（一）予以公开·总计应为 1363（1289 + 21 + 0 + 0 + 50 + 3），实为 1362');
+  });
+  test('表四 group sum, TSV and pdftotext', () => {
+    const bad = editLine(tsv, /^1\t1\t0\t0\t2\t/, /^1\t1\t0\t0\t2/, '1\t1\t0\t0\t3');
+    const d = find(diagnose(bad), 'row-sum');
+    assert.equal(d.length, 1);
+    assert.match(d[0]!.message, /^表四 行政复议·总计应为 2（1 \+ 1 \+ 0 \+ 0），实为 3$/);
+    assert.deepEqual(d[0]!.range, tsvCellRange(bad, lineOf(bad, /^1\t1\t0\t0\t3\t/), 4));
+    const badCols = editLine(columns, /^72\s+64/, '351', '350');
+    const dc = find(diagnose(badCols), 'row-sum');
+    assert.equal(dc.length, 1);
+    assert.equal(text(dc[0]!.range, badCols), '350');
+  });
+});
+
+describe('column-total', () => {
+  test('TSV: (七)总计·自然人 flagged on that cell with the sum of the 21 result rows', () => {
+    const bad = editLine(tsv, '(七) 总计', '\t27\t0', '\t26\t0');
+    const d = find(diagnose(bad), 'column-total');
+    assert.equal(d.length, 1);
+    const line = lineOf(bad, '(七) 总计');
+    assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 2));
+    assert.equal(d[0]!.message, '（七）总计·自然人应为 27（各项之和），实为 26');
+  });
+  test('one cell per line and pdftotext', () => {
+    const label = lineOf(perLine, '(七)总计');
+    const lines = perLine.split('\n');
+    lines[label + 1] = '1 |';
+    const d = find(diagnose(lines.join('\n')), 'column-total');
+    assert.deepEqual(d.map((x) => x.range.start.line), [label + 1]);
+    const badCols = editLine(columns, '（七）总计', '2932', '2933');
+    const dc = find(diagnose(badCols), 'column-total');
+    assert.equal(dc.length, 1);
+    assert.deepEqual(dc[0]!.range, tokenRange(badCols, lineOf(badCols, '（七）总计'), '2933'));
+  });
+  test('passing: every seed balances', () => {
+    for (const t of [tsv, shifted, perLine, columns, markdown]) assert.equal(find(diagnose(t), 'column-total').length, 0);
+  });
+});
+
+describe('balance', () => {
+  test('TSV: 四、结转下年度继续办理 is where the 勾稽关系 is reported', () => {
+    const bad = editLine(tsv, '四、结转下年度继续办理', /\t0\t0\t0\t0\t0\t0\t0/, '\t2\t0\t0\t0\t0\t0\t2');
+    const d = find(diagnose(bad), 'balance');
+    assert.equal(d.length, 2);
+    const line = lineOf(bad, '四、结转下年度继续办理');
+    assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 2));
+    assert.match(d[0]!.message, /^四、结转下年度继续办理·自然人应为 0（第一项加第二项之和减第三项：27 \+ 0 − 27），实为 2$/);
+  });
+  test('pdftotext: 上年结转 34→35 breaks the balance in two columns', () => {
+    const bad = editLine(columns, '二、上年结转', /34(\s+0\s+0\s+0\s+0\s+0\s+)34/, '35$135');
+    const d = find(diagnose(bad), 'balance');
+    assert.deepEqual(d.map((x) => text(x.range, bad)), ['103', '103']);
+  });
+});
+
+describe('cell-invalid and cell-blank', () => {
+  test('TSV: a decimal count is invalid, "/" is blank; the fee may be a decimal', () => {
+    const bad = editLine(editLine(tsv, '规章', /\t0$/, '\t1.5'), '行政许可', '\t0', '\t/');
+    const ds = diagnose(bad);
+    assert.deepEqual(find(ds, 'cell-invalid').map((d) => text(d.range, bad)), ['1.5']);
+    assert.deepEqual(find(ds, 'cell-blank').map((d) => text(d.range, bad)), ['/']);
+    assert.equal(find(diagnose(perLine), 'cell-invalid').length, 0, 'fee 2648.52 is fine');
+  });
+  test('Markdown: an empty cell is blank, "-3" is invalid', () => {
+    const bad = editLine(editLine(markdown, '| 行政处罚 |', '| 0 |', '|  |'), '| 行政强制 |', '| 0 |', '| -3 |');
+    const ds = diagnose(bad);
+    assert.equal(find(ds, 'cell-blank').length, 1);
+    assert.equal(find(ds, 'cell-blank')[0]!.range.start.line, lineOf(bad, '| 行政处罚 |'));
+    assert.deepEqual(find(ds, 'cell-invalid').map((d) => text(d.range, bad)), ['-3']);
+  });
+  test('one cell per line: "—" is blank', () => {
+    const label = lineOf(perLine, '行政处罚 |');
+    const lines = perLine.split('\n');
+    lines[label + 1] = '— |';
+    const bad = lines.join('\n');
+    assert.deepEqual(find(diagnose(bad), 'cell-blank').map((d) => d.range.start.line), [label + 1]);
+  });
+  test('no arithmetic over a blank cell', () => {
+    const bad = editLine(tsv, '(一) 予以公开', '\t4\t', '\t\t');
+    const ds = diagnose(bad);
+    assert.equal(find(ds, 'cell-blank').length, 1);
+    assert.equal(find(ds, 'row-sum').length, 0);
+    assert.equal(find(ds, 'column-total').filter((d) => /自然人/.test(d.message)).length, 0);
+  });
+});
+
+describe('table-missing, table-row-missing, table-unparseable', () => {
+  test('table-missing: 表四 rows removed under its heading', () => {
+    const start = lineOf(tsv, '四、政府信息公开行政复议');
+    const end = lineOf(tsv, '五、存在的主要问题');
+    const bad = removeLines(tsv, (_l, i) => i > start && i < end);
+    const d = find(diagnose(bad), 'table-missing');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, start);
+    assert.equal(find(diagnose(tsv), 'table-missing').length, 0);
+  });
+  test('table-row-missing: TSV row 3.危及“三安全一稳定” removed, reported on the row before it', () => {
+    const bad = removeLines(tsv, (l) => l.includes('三安全一稳定'));
+    const d = find(diagnose(bad), 'table-row-missing');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, lineOf(bad, '2. 其他法律行政法规禁止公开'));
+    assert.match(d[0]!.message, /缺少“（三）不予公开 3\.危及“三安全一稳定””行/);
+  });
+  test('table-row-missing: pdftotext 表二 行政强制 removed', () => {
+    const bad = removeLines(columns, (l) => l.startsWith('行政强制'));
+    const d = find(diagnose(bad), 'table-row-missing');
+    assert.equal(d.length, 1);
+    assert.match(d[0]!.message, /行政强制/);
+  });
+  test('table-unparseable: flattened text, on the table\'s first cells; passing: a delimited table', () => {
+    const flat = fixture('reports/real/003_pingtan_2021.txt');
+    const d = find(diagnose(flat), 'table-unparseable');
+    assert.equal(d.length, 3);
+    assert.ok(d.every((x) => x.severity === 2));
+    assert.match(text(d[0]!.range, flat), /^第二十条第（一）项/);
+    assert.equal(find(diagnose(tsv), 'table-unparseable').length, 0);
+  });
+});
+
+describe('structure', () => {
+  test('section-missing: 五 removed → reported on the line of 六, fix inserts the template part there', () => {
+    const start = lineOf(tsv, '五、存在的主要问题');
+    const end = lineOf(tsv, '六、其他需要报告的事项');
+    const bad = removeLines(tsv, (_l, i) => i >= start && i < end);
+    const d = find(diagnose(bad), 'section-missing');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, start);
+    assert.equal((d[0]!.data as { text: string }).text.split('\n')[0], '五、存在的主要问题及改进情况');
+    assert.equal(find(diagnose(tsv), 'section-missing').length, 0);
+  });
+  test('section-order and section-duplicate', () => {
+    const lines = tsv.split('\n');
+    const five = lineOf(tsv, '五、存在的主要问题');
+    const six = lineOf(tsv, '六、其他需要报告的事项');
+    const swapped = [...lines.slice(0, five), ...lines.slice(six), '', ...lines.slice(five, six)].join('\n');
+    const d = find(diagnose(swapped), 'section-order');
+    assert.equal(d.length, 1);
+    assert.match(d[0]!.message, /“五、存在的主要问题及改进情况”顺序错误/);
+    const dup = `${tsv}\n六、其他需要报告的事项\n\n无。\n`;
+    const dd = find(diagnose(dup), 'section-duplicate');
+    assert.equal(dd.length, 1);
+    assert.equal(dd[0]!.range.start.line, dup.split('\n').length - 4);
+  });
+  test('section-heading-variant: "行政法复议" typo and a non-standard 五 heading', () => {
+    const bad = editLine(tsv, '四、政府信息公开行政复议', '行政复议', '行政法复议');
+    const d = find(diagnose(bad), 'section-heading-variant');
+    assert.equal(d.length, 1);
+    assert.deepEqual(d[0]!.data, { kind: 'replace', expected: '四、政府信息公开行政复议、行政诉讼情况', actual: '四、政府信息公开行政法复议、行政诉讼情况' });
+    const five = find(diagnose(editLine(tsv, '五、存在的主要问题', '存在的主要问题及改进情况', '存在的主要问题和改进措施')), 'section-heading-variant');
+    assert.equal(five.length, 1);
+  });
+  test('subsection-missing: 监督保障 removed (numbered) and 平台建设 removed (bare headings, seed 001)', () => {
+    const seed000 = fixture(SEEDS.tsv000);
+    const bad = removeLines(seed000, (l) => l.startsWith('（五）监督保障'));
+    const d = find(diagnose(bad), 'subsection-missing');
+    assert.equal(d.length, 1);
+    assert.match(d[0]!.message, /监督保障/);
+    assert.equal(d[0]!.range.start.line, lineOf(bad, '一、总体情况'));
+    const bare = removeLines(tsv, (l) => l.startsWith('政府信息公开平台建设情况'));
+    assert.match(find(diagnose(bare), 'subsection-missing')[0]!.message, /政府信息公开平台建设/);
+  });
+  test('part-count: "六个部分" passes, "七个部分" is flagged on the number', () => {
+    const bad = editLine(perLine, '本报告包括六个部分', '六个部分', '七个部分');
+    const d = find(diagnose(bad), 'part-count');
+    assert.equal(d.length, 1);
+    assert.equal(text(d[0]!.range, bad), '七');
+    assert.equal(find(diagnose(perLine), 'part-count').length, 0);
+  });
+  test('year-mismatch: a 统计期限 of another year is flagged on that year', () => {
+    const bad = editLine(perLine, '统计期限自2024年1月1日至2024年12月31日', '自2024年1月1日至2024年12月31日', '自2023年1月1日至2023年12月31日');
+    const d = find(diagnose(bad), 'year-mismatch');
+    assert.equal(d.length, 2);
+    assert.ok(d.every((x) => text(x.range, bad) === '2023'));
+    assert.equal(find(diagnose(perLine), 'year-mismatch').length, 0);
+  });
+  test('year-mismatch: a wrong title year, when period and text agree on another', () => {
+    const bad = editLine(columns, '2024 年政府信息公开工作年度报告', '2024', '2023');
+    const d = find(diagnose(bad), 'year-mismatch');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, 1);
+  });
+  test('numbering: 一是…三是 and 1. 3.; passing sequences are silent', () => {
+    const bad = editLine(fixture(SEEDS.tsv000), '我局将根据存在问题', '二是', '三是');
+    const d = find(diagnose(bad), 'numbering');
+    assert.equal(d.length, 2);
+    assert.equal(d[0]!.message, '序号不连续：应为“二是”，实为“三是”');
+    const arabic = editLine(perLine, '2.主动公开信息情况', '2.', '3.');
+    assert.equal(find(diagnose(arabic), 'numbering').filter((x) => /应为“2\.”/.test(x.message)).length, 1);
+  });
+  test('fee-statement-missing: 六 that says nothing of 信息处理费', () => {
+    const bad = editLine(tsv, '依申请公开收费标准', /^.*$/, '本年度无其他需要报告的事项。');
+    const d = find(diagnose(bad), 'fee-statement-missing');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, lineOf(bad, '六、其他需要报告的事项'));
+    assert.equal(find(diagnose(tsv), 'fee-statement-missing').length, 0);
+  });
+  test('old-template: a 2023 report with the 2019 表二 is an error; the same table in a 2019 report is not', () => {
+    const shanghai = fixture(SEEDS.shanghai2019);
+    const oldTable = shanghai.split('\n').slice(lineOf(shanghai, '二、主动公开政府信息情况'), lineOf(shanghai, '三、收到和处理政府信息公开申请情况')).join('\n');
+    const start = lineOf(tsv, '二、主动公开政府信息情况');
+    const end = lineOf(tsv, '三、收到和处理政府信息公开申请情况');
+    const lines = tsv.split('\n');
+    const bad = [...lines.slice(0, start), oldTable, '', ...lines.slice(end)].join('\n');
+    const d = find(diagnose(bad), 'old-template');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.severity, 1);
+    assert.match(d[0]!.message, /^2023年度报告使用了2019年试行格式的表格（“本年新制作数量”）/);
+    assert.equal(find(diagnose(shanghai), 'old-template').length, 0);
+  });
+});
+
+describe('text-table-mismatch', () => {
+  test('pdftotext: "受理…申请 3118 件" vs 表三 3119, flagged on the number', () => {
+    const bad = editLine(columns, '全市共受理政府信息公开申请', '3119', '3118');
+    const d = find(diagnose(bad), 'text-table-mismatch');
+    assert.equal(d.length, 1);
+    assert.deepEqual(d[0]!.range, tokenRange(bad, lineOf(bad, '全市共受理政府信息公开申请'), '3118'));
+    assert.equal(d[0]!.message, '正文收到申请数为 3118，表格为 3119（表三“一、本年新收政府信息公开申请数量”总计）');
+  });
+  test('pdftotext: "答\\n复 3050 件" is read across the line break; 行政诉讼 = 直接起诉 + 复议后起诉', () => {
+    const bad = editLine(editLine(columns, /^复 3050 件/, '3050', '3051'), '政府信息公开行政诉讼 46 件', '46', '45');
+    const d = find(diagnose(bad), 'text-table-mismatch');
+    assert.deepEqual(d.map((x) => text(x.range, bad)), ['3051', '45']);
+  });
+  test('TSV: "收到政府信息公开申请 27 项" vs table; "未收到…申请" vs a non-zero table', () => {
+    const bad = editLine(tsv, '共计收到政府信息公开申请', '27 项', '28 项');
+    assert.equal(find(diagnose(bad), 'text-table-mismatch').length, 1);
+    const none = editLine(fixture(SEEDS.tsv000), '一、本年新收', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+    const d = find(diagnose(none), 'text-table-mismatch');
+    assert.equal(d.length, 1);
+    assert.match(d[0]!.message, /正文称未收到申请/);
+  });
+  test('"均获维持" while 表四 shows a correction', () => {
+    const withClaim = editLine(tsv, '依申请公开情况：', '依申请公开情况：', '依申请公开情况：行政复议案件均获维持。');
+    assert.equal(find(diagnose(withClaim), 'text-table-mismatch').length, 1, '表四 of seed 001 shows 1 corrected');
+  });
+});
+
+describe('severities are configurable per rule', () => {
+  test('off silences a rule, a level changes it', () => {
+    const bad = editLine(tsv, '(一) 予以公开', '\t4\t', '\t5\t');
+    assert.equal(find(diagnose(bad, { severities: { 'row-sum': 'off' } }), 'row-sum').length, 0);
+    assert.equal(find(diagnose(bad, { severities: { 'row-sum': 'hint' } }), 'row-sum')[0]!.severity, 4);
+    assert.deepEqual(codes(diagnose(bad)).sort(), ['column-total', 'row-sum']);
+  });
+});
