@@ -1,14 +1,12 @@
 // The `check` command: runs the engine over files and folders. All I/O of the checker lives here.
 //   node dist/cli.js check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <files or folders…>
 
-import { readFileSync, readdirSync, lstatSync, realpathSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
 import { check, parse } from '../report';
-import { decode } from './decode';
+import { errnoMessage, readFailureMessage, readReportFile, walk, type WalkFailure, type WalkOptions } from '../node/files';
 import { formatJson, formatSarif, formatText, summarize, type FileResult } from './formats';
 
 const VERSION = '0.1.0';
-const REPORT_EXTENSIONS = new Set(['.txt', '.md']);
 const DEFAULT_MAX_SIZE_MB = 32;
 
 interface Options {
@@ -84,42 +82,22 @@ interface ReadFailure {
   reason: string;
 }
 
-/** Files to check, in a stable order. Symlinks to folders are not followed (no loops, no escaping the tree). */
+const walkOptions: WalkOptions = {
+  include: (rel) => /\.(?:txt|md)$/i.test(rel),
+  // Hidden folders and files, and node_modules, are never reports.
+  exclude: (rel) => /(?:^|\/)(?:\.[^/]*|node_modules)$/.test(rel),
+};
+
+/** Files to check, in a stable order, each once. */
 function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-CN' | 'en'): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch (e) {
-      failures.push({ path: dir, reason: describe(e, locale) });
-      return;
-    }
-    for (const name of entries) {
-      const p = join(dir, name);
-      let st;
-      try {
-        st = lstatSync(p);
-      } catch (e) {
-        failures.push({ path: p, reason: describe(e, locale) });
-        continue;
-      }
-      if (st.isSymbolicLink()) continue;
-      if (st.isDirectory()) {
-        if (name === 'node_modules' || name.startsWith('.')) continue;
-        walk(p);
-      } else if (st.isFile() && REPORT_EXTENSIONS.has(extname(name).toLowerCase())) {
-        add(p);
-      }
-    }
-  };
   const add = (p: string) => {
     let key = p;
     try {
       key = realpathSync(p);
     } catch {
-      // keep p
+      // a path that cannot be resolved is reported when it is read
     }
     if (!seen.has(key)) {
       seen.add(key);
@@ -131,44 +109,28 @@ function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-
     try {
       st = statSync(p);
     } catch (e) {
-      failures.push({ path: p, reason: describe(e, locale) });
+      failures.push({ path: p, reason: errnoMessage(e, locale) });
       continue;
     }
-    if (st.isDirectory()) walk(p);
-    else add(p);
+    if (!st.isDirectory()) {
+      add(p);
+      continue;
+    }
+    const walkFailures: WalkFailure[] = [];
+    for (const f of walk(p, walkOptions, walkFailures)) add(f);
+    for (const w of walkFailures) failures.push({ path: w.path, reason: errnoMessage(w.error, locale) });
   }
   return files;
 }
 
-function describe(e: unknown, locale: 'zh-CN' | 'en'): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const zh: Record<string, string> = { ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '是文件夹', EPERM: '没有权限' };
-  const en: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder', EPERM: 'not permitted' };
-  const table = locale === 'en' ? en : zh;
-  return (code && table[code]) || (e instanceof Error ? e.message : String(e));
-}
-
 function checkFile(path: string, opts: Options, failures: ReadFailure[]): FileResult | undefined {
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > opts.maxBytes) {
-      const mb = (size / 1024 / 1024).toFixed(1);
-      const limit = (opts.maxBytes / 1024 / 1024).toFixed(0);
-      failures.push({ path, reason: opts.locale === 'en' ? `file is ${mb} MB, over the ${limit} MB limit (--max-size)` : `文件大小 ${mb} MB，超过 ${limit} MB 上限（--max-size），已跳过` });
-      return undefined;
-    }
-    bytes = readFileSync(path);
-  } catch (e) {
-    failures.push({ path, reason: describe(e, opts.locale) });
+  const read = readReportFile(path, opts.maxBytes);
+  if (!read.ok) {
+    const reason = readFailureMessage(read, opts.maxBytes, opts.locale);
+    failures.push({ path, reason: read.reason === 'too-large' ? `${reason}（--max-size）` : reason });
     return undefined;
   }
-  const decoded = decode(bytes);
-  if (!decoded.ok) {
-    failures.push({ path, reason: opts.locale === 'en' ? 'binary file, not text' : '二进制文件，不是文本' });
-    return undefined;
-  }
-  const model = parse(decoded.text);
+  const model = parse(read.text);
   return { path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] };
 }
 

@@ -114,7 +114,7 @@ function checkStructure(model: ReportModel, c: Collector, l: Locale): void {
     }
     if (!part.canonical) {
       const canonical = canonicalHeading(part.id);
-      const found = `${part.heading.numeral ?? ''}${part.heading.numeral ? '、' : ''}${part.heading.text}`;
+      const found = model.text.slice(part.heading.span.start, part.heading.span.end);
       c.add('section-heading-variant', part.heading.span, M.headingVariant(l, found, canonical), { kind: 'replace', expected: canonical, actual: found });
     }
   }
@@ -134,7 +134,8 @@ function checkStructure(model: ReportModel, c: Collector, l: Locale): void {
   }
   if (model.statedPartCount && model.statedPartCount.value !== 6) {
     c.add('part-count', model.statedPartCount.span, M.partCount(l, model.statedPartCount.value), {
-      kind: 'replace', expected: /\d/.test(model.text.slice(model.statedPartCount.span.start, model.statedPartCount.span.end)) ? '6' : '六', actual: model.statedPartCount.value,
+      kind: 'replace', expected: /\d/.test(model.text.slice(model.statedPartCount.span.start, model.statedPartCount.span.end)) ? '6' : '六',
+      actual: model.text.slice(model.statedPartCount.span.start, model.statedPartCount.span.end),
     });
   }
   const six = firstPart(model, 6);
@@ -310,7 +311,11 @@ function endOfHeadingLine(model: ReportModel, heading: Span): number {
 function checkCell(c: Collector, l: Locale, cell: Cell, decimal: boolean): void {
   const name = cellName(cell, l);
   if (cell.kind === 'blank' || cell.kind === 'missing') {
-    c.add('cell-blank', cell.span, M.cellBlank(l, name, cell.text), { kind: 'replace', expected: 0, actual: cell.text, cell: `${cell.row}/${cell.column}` });
+    // A missing cell (pdftotext dropped it) has no place of its own to write into: no fix data.
+    const data: DiagnosticData = cell.kind === 'blank'
+      ? { kind: 'replace', expected: 0, actual: cell.text, cell: `${cell.row}/${cell.column}` }
+      : { kind: 'info', cell: `${cell.row}/${cell.column}` };
+    c.add('cell-blank', cell.span, M.cellBlank(l, name, cell.text), data);
   } else if (cell.kind === 'invalid' || (cell.kind === 'number' && !decimal && !Number.isInteger(cell.value))) {
     c.add('cell-invalid', cell.span, M.cellInvalid(l, name, cell.text, decimal), { kind: 'info', actual: cell.text });
   }

@@ -1,0 +1,144 @@
+// Code actions: a quick fix per diagnostic that carries fix data, and source.fixAll for the fixes that are safe
+// to apply unseen. Every edit touches only the text it must: an insertion at one point, or the exact cell,
+// number or heading at fault — never a whole-document replace. A fix whose target text has changed since the
+// diagnostic was made is not offered.
+
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { DiagnosticData, Locale, ReportModel } from '../report';
+import { SOURCE } from '../report';
+
+export const FIX_ALL_KIND = 'source.fixAll.govReport';
+
+/** Fixes safe to apply without looking: they insert template text or restore a canonical heading. */
+const SAFE_FOR_FIX_ALL = new Set(['section-heading-variant', 'section-missing', 'subsection-missing', 'table-missing', 'table-row-missing']);
+
+export interface CodeActionRequest {
+  readonly uri: string;
+  readonly version: number | null;
+  readonly range: Range;
+  /** context.only of the request; undefined means "any". */
+  readonly only?: readonly string[];
+  /** context.diagnostics: when non-empty, quick fixes are limited to these codes. */
+  readonly contextDiagnostics?: readonly Diagnostic[];
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function textAt(model: ReportModel, range: Range): string {
+  return model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+}
+
+function halfWidth(s: string): string {
+  return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
+
+/** The edit that fixes a diagnostic, or undefined when it has no fix or its target has changed. */
+export function fixFor(model: ReportModel, d: Diagnostic): TextEdit | undefined {
+  if (d.source !== SOURCE) return undefined;
+  const data = d.data as DiagnosticData | undefined;
+  if (!data) return undefined;
+  if (data.kind === 'insert') {
+    const lineCount = model.lines.lines.length;
+    if (data.at.line < 0 || data.at.line >= lineCount) return undefined;
+    return { range: { start: data.at, end: data.at }, newText: data.text };
+  }
+  if (data.kind === 'replace') {
+    const current = textAt(model, d.range);
+    const expected = String(data.expected);
+    const actual = data.actual === undefined ? undefined : String(data.actual);
+    if (typeof data.actual === 'number') {
+      if (Number(halfWidth(current)) !== data.actual) return undefined;
+    } else if (actual !== undefined && current !== actual) {
+      return undefined;
+    }
+    if (current === expected) return undefined;
+    return { range: d.range, newText: expected };
+  }
+  return undefined;
+}
+
+function title(d: Diagnostic, edit: TextEdit, locale: Locale): string {
+  const en = locale === 'en';
+  const data = d.data as DiagnosticData;
+  const firstLine = edit.newText.trim().split('\n')[0] ?? '';
+  switch (d.code) {
+    case 'section-missing': return en ? `Insert part "${firstLine}" from the template` : `插入“${firstLine}”部分（模板）`;
+    case 'subsection-missing': return en ? `Insert sub-part "${firstLine}"` : `插入“${firstLine}”`;
+    case 'table-missing': return en ? 'Insert the table from the template' : '插入表格模板';
+    case 'table-row-missing': return en ? 'Insert the missing row' : `插入缺少的行“${firstLine.replace(/\t/g, ' ').replace(/\s+[0\s]+$/, '').trim()}”`;
+    case 'section-heading-variant': return en ? `Use the canonical heading "${edit.newText}"` : `改为规范标题“${edit.newText}”`;
+    case 'cell-blank': return en ? 'Fill in 0' : '填入 0';
+    case 'part-count': return en ? `Change to ${edit.newText}` : `改为“${edit.newText}”`;
+    case 'year-mismatch': return en ? `Change the year to ${edit.newText}` : `将年份改为 ${edit.newText}`;
+    case 'row-sum': case 'column-total': case 'balance':
+      return en ? `Change to ${edit.newText} (computed)` : `改为计算值 ${edit.newText}（原为 ${String((data as { actual?: unknown }).actual)}）`;
+    default: return en ? 'Fix' : '修复';
+  }
+}
+
+function workspaceEdit(uri: string, version: number | null, edits: TextEdit[]): WorkspaceEdit {
+  return version === null ? { changes: { [uri]: edits } } : { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
+/**
+ * @param current diagnostics of the model as it is now (the server's cache): fixes are built from these, so a
+ * stale diagnostic from the client's context never produces an edit.
+ */
+export function codeActions(model: ReportModel, current: readonly Diagnostic[], req: CodeActionRequest, locale: Locale): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wants(req.only, 'quickfix')) {
+    const codes = req.contextDiagnostics && req.contextDiagnostics.length > 0 ? new Set(req.contextDiagnostics.map((d) => String(d.code))) : undefined;
+    for (const d of current) {
+      if (!overlaps(d.range, req.range) || (codes && !codes.has(String(d.code)))) continue;
+      const edit = fixFor(model, d);
+      if (!edit) continue;
+      actions.push({
+        title: title(d, edit, locale),
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: workspaceEdit(req.uri, req.version, [edit]),
+      });
+    }
+  }
+  if (req.only && req.only.some((o) => o === 'source.fixAll' || o === FIX_ALL_KIND || o === 'source')) {
+    const edits = fixAllEdits(model, current);
+    if (edits.length > 0) {
+      actions.push({
+        title: locale === 'en' ? 'Fix all safe problems (gov report)' : '修复所有可安全修复的问题（年度报告）',
+        kind: FIX_ALL_KIND,
+        diagnostics: [],
+        edit: workspaceEdit(req.uri, req.version, edits),
+      });
+    }
+  }
+  return actions;
+}
+
+/** Non-overlapping edits for every safe fix, in document order. */
+export function fixAllEdits(model: ReportModel, current: readonly Diagnostic[]): TextEdit[] {
+  const candidates: { edit: TextEdit; start: number; end: number }[] = [];
+  for (const d of current) {
+    if (!SAFE_FOR_FIX_ALL.has(String(d.code))) continue;
+    const edit = fixFor(model, d);
+    if (edit) candidates.push({ edit, start: model.lines.offsetAt(edit.range.start), end: model.lines.offsetAt(edit.range.end) });
+  }
+  // Stable sort: insertions at the same point keep the order of their diagnostics (the format's order).
+  candidates.sort((a, b) => a.start - b.start);
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    edits.push(c.edit);
+    lastEnd = Math.max(lastEnd, c.end);
+  }
+  return edits;
+}

@@ -1,0 +1,89 @@
+// Document symbols (Outline, breadcrumbs) and folding ranges: the six parts, the sub-parts of 一, the tables.
+
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+import { partName, type Locale, type ReportModel, type Span, type Table } from '../report';
+
+const SYMBOL_MODULE = 2;
+const SYMBOL_NAMESPACE = 3;
+const SYMBOL_STRUCT = 23;
+
+const TABLE_TITLES: Record<Table['id'], [string, string]> = {
+  activeDisclosure: ['表二 主动公开政府信息情况', 'Table 2: proactive disclosure'],
+  applications: ['表三 收到和处理政府信息公开申请情况', 'Table 3: applications'],
+  reviewsAndLawsuits: ['表四 行政复议、行政诉讼情况', 'Table 4: review and litigation'],
+};
+
+/** The span a table's cells actually occupy: from its first line to its last cell. */
+export function tableExtent(table: Table): Span {
+  let end = table.firstLine.end;
+  const visit = (s: Span) => {
+    if (s.end > end) end = s.end;
+  };
+  if (table.id === 'reviewsAndLawsuits') {
+    if (table.groups) for (const g of table.groups.values()) for (const c of Object.values(g)) visit(c.span);
+  } else {
+    for (const row of table.rows.values()) visit(row.span);
+  }
+  return { start: table.firstLine.start, end };
+}
+
+function trimEnd(model: ReportModel, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/.test(model.text[end - 1]!)) end--;
+  return { start: span.start, end };
+}
+
+export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
+  const tables = [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits].filter((t): t is Table => t !== undefined);
+  return model.parts.map((part) => {
+    const whole = trimEnd(model, { start: part.heading.span.start, end: part.body.end });
+    const children: DocumentSymbol[] = [];
+    if (part.id === 1 && !part.duplicate) {
+      const subs = model.subsections;
+      subs.forEach((s, i) => {
+        const end = i + 1 < subs.length ? subs[i + 1]!.heading.span.start : part.body.end;
+        children.push({
+          name: model.text.slice(s.heading.span.start, s.heading.span.end).trim(),
+          kind: SYMBOL_NAMESPACE,
+          range: model.lines.rangeOf(trimEnd(model, { start: s.heading.span.start, end })),
+          selectionRange: model.lines.rangeOf(s.heading.span),
+        });
+      });
+    }
+    for (const t of tables) {
+      if (t.span.start !== part.body.start) continue;
+      const extent = tableExtent(t);
+      children.push({
+        name: TABLE_TITLES[t.id][locale === 'en' ? 1 : 0],
+        kind: SYMBOL_STRUCT,
+        range: model.lines.rangeOf(extent),
+        selectionRange: model.lines.rangeOf(t.firstLine),
+      });
+    }
+    return {
+      name: model.text.slice(part.heading.span.start, part.heading.span.end).trim(),
+      detail: part.canonical ? undefined : partName(part.id, locale),
+      kind: SYMBOL_MODULE,
+      range: model.lines.rangeOf(whole),
+      selectionRange: model.lines.rangeOf(part.heading.span),
+      children,
+    } as DocumentSymbol;
+  });
+}
+
+export function foldingRanges(model: ReportModel): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const add = (span: Span, kind?: string) => {
+    const start = model.lines.positionAt(span.start).line;
+    const end = model.lines.positionAt(span.end).line;
+    if (end > start) out.push(kind ? { startLine: start, endLine: end, kind } : { startLine: start, endLine: end });
+  };
+  for (const part of model.parts) {
+    if (part.inline) continue;
+    add(trimEnd(model, { start: part.heading.span.start, end: part.body.end }), 'region');
+  }
+  for (const t of [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits]) {
+    if (t && !t.unparseable) add(tableExtent(t));
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+// The language server driven over stdio by a real JSON-RPC client, as any editor drives it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { LspClient } from './lspClient';
+import { ROOT, SEEDS, fixture, lineOf, tsvCellRange } from './helpers';
+
+let client: LspClient;
+const uriOf = (name: string) => `file:///virtual/${name}`;
+
+before(async () => {
+  client = new LspClient();
+  const init = (await client.initialize()) as { capabilities: Record<string, unknown> };
+  assert.ok(init.capabilities.hoverProvider);
+});
+after(() => client.stop());
+
+function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.documentChanges) return edit.documentChanges.flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits as TextEdit[] : []));
+  return edit.changes?.[uri] ?? [];
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x', 'plaintext', 1, text), edits);
+}
+
+/** Lines of `a` and `b` that differ, assuming `b` = `a` with lines inserted or one line changed. */
+function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  let p = 0;
+  while (p < la.length && p < lb.length && la[p] === lb[p]) p++;
+  let s = 0;
+  while (s < la.length - p && s < lb.length - p && la[la.length - 1 - s] === lb[lb.length - 1 - s]) s++;
+  return { removed: la.slice(p, la.length - s), added: lb.slice(p, lb.length - s) };
+}
+
+test('open a seed: its diagnostics; a plain-text file that is not a report gets none', async () => {
+  const uri = uriOf('seed004.txt');
+  const wait = client.diagnostics(uri);
+  await client.open(uri, fixture(SEEDS.tsvShifted004));
+  const diags = await wait;
+  assert.deepEqual(diags.map((d) => d.code), ['text-table-mismatch']);
+  const other = uriOf('notes.txt');
+  const w2 = client.diagnostics(other);
+  await client.open(other, '会议纪要\n\n一、会议议程\n二、讨论事项\n');
+  assert.deepEqual(await w2, []);
+});
+
+test('change one number: the right diagnostic appears on that very cell; hover the 总计 cell shows the sum', async () => {
+  const text = fixture(SEEDS.tsv001);
+  const uri = uriOf('seed001.txt');
+  const w1 = client.diagnostics(uri);
+  await client.open(uri, text);
+  assert.deepEqual(await w1, []);
+  const line = lineOf(text, '(一) 予以公开');
+  const cell = tsvCellRange(text, line, 2); // 自然人 4
+  const w2 = client.diagnostics(uri, (p) => p.version === 2);
+  await client.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 }, contentChanges: [{ range: cell, text: '5' }],
+  });
+  const diags = await w2;
+  const rowSum = diags.find((d) => d.code === 'row-sum')!;
+  assert.deepEqual(rowSum.range, tsvCellRange(text, line, 8));
+  assert.equal(rowSum.message, '（一）予以公开·总计应为 5（5 + 0 + 0 + 0 + 0 + 0），实为 4');
+
+  const totalLine = lineOf(text, '(七) 总计');
+  const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: tsvCellRange(text, totalLine, 2).start })) as Hover;
+  const md = (h.contents as MarkupContent).value;
+  assert.match(md, /\*\*（七）总计·自然人\*\*/);
+  assert.match(md, /列合计：（七）总计·自然人 = 5 \+ 1 \+ 1 \+ 21 = 28 ✗（表中为 27）/);
+  assert.match(md, /行合计：（七）总计·总计 = 27 = 27 ✓/);
+
+  // Quick fix: apply the edit, re-check: the problem is gone and every other line is byte-identical.
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: rowSum.range, context: { diagnostics: [rowSum], only: ['quickfix'] },
+  })) as CodeAction[];
+  const fix = actions.find((a) => a.diagnostics?.[0]?.code === 'row-sum')!;
+  assert.equal(fix.title, '改为计算值 5（原为 4）');
+  const before = apply(text, [{ range: cell, newText: '5' }]);
+  const after = apply(before, editsOf(fix.edit, uri));
+  const diff = changedLines(before, after);
+  assert.deepEqual(diff.removed.length, 1);
+  assert.deepEqual(diff.added, [diff.removed[0]!.replace(/\t4\t$/, '\t5\t')]);
+  const w3 = client.diagnostics(uri, (p) => p.version === 3);
+  await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: after }] });
+  assert.deepEqual((await w3).map((d) => d.code), ['column-total', 'column-total'], 'the row now balances; the column totals still flag 28 vs 27');
+});
+
+test('quick fix inserts a missing part at its place; fix-all is idempotent', async () => {
+  const text = fixture(SEEDS.tsv000);
+  const start = lineOf(text, '五、存在的主要问题');
+  const end = lineOf(text, '六、其他需要报告的事项');
+  const broken = text.split('\n').filter((_l, i) => i < start || i >= end).join('\n').replace('四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况');
+  const uri = uriOf('broken.txt');
+  const w = client.diagnostics(uri);
+  await client.open(uri, broken);
+  const diags = await w;
+  assert.deepEqual(diags.map((d) => d.code).sort(), ['section-heading-variant', 'section-missing']);
+  const missing = diags.find((d) => d.code === 'section-missing')!;
+  const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } })) as CodeAction[];
+  const insert = actions.find((a) => a.diagnostics?.[0]?.code === 'section-missing')!;
+  assert.equal(insert.title, '插入“五、存在的主要问题及改进情况”部分（模板）');
+  const fixed = apply(broken, editsOf(insert.edit, uri));
+  const diff = changedLines(broken, fixed);
+  assert.deepEqual(diff.removed, []);
+  assert.equal(diff.added[0], '五、存在的主要问题及改进情况');
+
+  const all = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+  assert.equal(all.length, 1);
+  const once = apply(broken, editsOf(all[0]!.edit, uri));
+  const uri2 = uriOf('fixed-once.txt');
+  const w2 = client.diagnostics(uri2);
+  await client.open(uri2, once);
+  assert.deepEqual(await w2, []);
+  const again = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: uri2 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+  assert.deepEqual(again, [], 'fix-all twice changes nothing the second time');
+});
+
+test('document symbols, folding ranges and code lenses', async () => {
+  const text = fixture(SEEDS.pdftotext008);
+  const uri = uriOf('huaian.txt');
+  const w = client.diagnostics(uri);
+  await client.open(uri, text, 'gov-report');
+  await w;
+  const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => s.name), ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+  assert.equal(symbols[0]!.children!.length, 5);
+  assert.deepEqual(symbols[2]!.children!.map((c) => c.name), ['表三 收到和处理政府信息公开申请情况']);
+  const folds = (await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
+  assert.ok(folds.some((f) => f.startLine === 110 && f.endLine > 190), JSON.stringify(folds));
+  const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
+  assert.deepEqual(lenses.map((l) => l.command.title), ['✓ 共 10 个单元格，均为数字', '✓ 勾稽关系成立：39 项合计正确', '✓ 勾稽关系成立：3 项合计正确']);
+});
+
+test('a newer edit supersedes older ones: 50 rapid edits end with diagnostics for the final text', async () => {
+  const text = fixture(SEEDS.tsv001);
+  const uri = uriOf('rapid.txt');
+  const w = client.diagnostics(uri);
+  await client.open(uri, text);
+  await w;
+  const line = lineOf(text, '(一) 予以公开');
+  const cell = tsvCellRange(text, line, 2);
+  let current = text;
+  for (let v = 2; v <= 51; v++) {
+    const next = apply(current, [{ range: { start: cell.start, end: { line: cell.start.line, character: cell.start.character + 1 } }, newText: String(v % 10) }]);
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: next }] });
+    current = next;
+  }
+  const final = await client.diagnostics(uri, (p) => p.version === 51);
+  const versions = client.published.get(uri)!.map((p) => p.version);
+  assert.ok(versions.length < 20, `published ${versions.length} times for 50 edits`);
+  assert.equal(final.find((d) => d.code === 'row-sum')!.message, '（一）予以公开·总计应为 1（1 + 0 + 0 + 0 + 0 + 0），实为 4');
+});
+
+test('workspace validation over the fixture reports publishes diagnostics for every report', async () => {
+  const ws = new LspClient();
+  const folder = pathToFileURL(join(ROOT, 'test', 'fixtures', 'reports')).toString();
+  await ws.initialize(folder);
+  const result = (await ws.conn.sendRequest('govReport/validateWorkspace', {})) as { files: number; reports: number; errors: number; notReports: number; cancelled: boolean };
+  assert.equal(result.cancelled, false);
+  assert.equal(result.files, 24);
+  assert.equal(result.reports, 22);
+  assert.equal(result.notReports, 2);
+  const d002 = pathToFileURL(join(ROOT, 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt')).toString();
+  await new Promise((r) => setTimeout(r, 100));
+  const published = ws.published.get(d002)!.at(-1)!.diagnostics as Diagnostic[];
+  assert.ok(published.some((d) => d.code === 'column-total'));
+  assert.equal([...ws.published.keys()].length, 22);
+  await ws.stop();
+});
