@@ -1,28 +1,46 @@
-// Bundles the entry points with esbuild. `--tests` also bundles every test file into out/test/.
-// Type-checking is separate (`tsc --noEmit`), as in the esbuild-sample: esbuild only strips types.
+// Bundles the entry points with esbuild. Type-checking is separate (`tsc --noEmit`), as in the esbuild-sample:
+// esbuild only strips types.
+//   --tests       also bundle every test/unit/*.test.ts into out/test/
+//   --electron    also bundle the extension-host suite (test/electron) into out/electron/
+//   --production  minify, no source maps (what `npm run package` ships)
 import { build } from 'esbuild';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const withTests = process.argv.includes('--tests');
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const common = {
+  bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning',
+  sourcemap: !production, minify: production, legalComments: 'none',
+};
 
-const entries = [
-  { entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
-];
-if (existsSync(join(root, 'server/src/server.ts'))) {
-  entries.push({ entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') });
-}
-if (existsSync(join(root, 'client/src/extension.ts'))) {
-  entries.push({ entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] });
-}
-await Promise.all(entries.map((e) => build({ ...common, ...e })));
+// Snippets are generated from the engine's template text first: the extension bundle embeds them.
+await build({ ...common, minify: false, sourcemap: false, entryPoints: [join(root, 'scripts/gen-snippets.ts')], outfile: join(root, 'out/gen-snippets.js') });
+execFileSync(process.execPath, [join(root, 'out/gen-snippets.js'), '--write', join(root, 'snippets/gov-report.json')], { stdio: 'inherit' });
 
-if (withTests) {
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
+]);
+
+if (args.has('--tests')) {
   const testDir = join(root, 'test/unit');
   const outDir = join(root, 'out/test');
   rmSync(outDir, { recursive: true, force: true });
   const tests = readdirSync(testDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(testDir, f));
   await build({ ...common, entryPoints: tests, outdir: outDir, external: ['fast-check'] });
+}
+
+if (args.has('--electron')) {
+  const outDir = join(root, 'out/electron');
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: [join(root, 'test/electron/runTest.ts'), join(root, 'test/electron/suite/index.ts')],
+    outdir: outDir, outbase: join(root, 'test/electron'), external: ['vscode', 'mocha', '@vscode/test-electron'],
+  });
 }

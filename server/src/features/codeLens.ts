@@ -2,8 +2,8 @@
 
 import type { CodeLens } from 'vscode-languageserver-types';
 import { computations, type Locale, type ReportModel, type Table } from '../report';
+import { COMMANDS } from '../shared/protocol';
 
-export const SHOW_PROBLEMS_COMMAND = 'govReport.showProblems';
 
 export function codeLenses(model: ReportModel, locale: Locale): CodeLens[] {
   const en = locale === 'en';
@@ -28,7 +28,7 @@ export function codeLenses(model: ReportModel, locale: Locale): CodeLens[] {
       else if (failed === 0) title = en ? `✓ balances: ${checked} totals hold${unknown ? `, ${unknown} not computable` : ''}` : `✓ 勾稽关系成立：${checked} 项合计正确${unknown ? `，${unknown} 项无法计算` : ''}`;
       else title = en ? `✗ does not balance: ${failed} of ${checked} totals wrong` : `✗ 勾稽关系不成立：${checked} 项合计中 ${failed} 项有误`;
     }
-    lenses.push({ range, command: { title, command: SHOW_PROBLEMS_COMMAND } });
+    lenses.push({ range, command: { title, command: COMMANDS.showProblems } });
   }
   return lenses;
 }

@@ -47,3 +47,14 @@ export interface ValidateWorkspaceResult {
 
 /** Diagnostic code for a document the server will not check because of its size. */
 export const TOO_LARGE_CODE = 'document-too-large';
+
+/** Command ids contributed by the extension (package.json). The code lens uses showProblems. */
+export const COMMANDS = {
+  validateWorkspace: 'govReport.validateWorkspace',
+  insertTable2: 'govReport.insertTable2',
+  insertTable3: 'govReport.insertTable3',
+  insertTable4: 'govReport.insertTable4',
+  newReport: 'govReport.newReport',
+  showProblems: 'govReport.showProblems',
+  restartServer: 'govReport.restartServer',
+} as const;

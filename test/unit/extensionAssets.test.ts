@@ -1,0 +1,79 @@
+// The extension's static assets: snippets (generated from the engine's template), the TextMate grammar and
+// the manifest with its translations.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, parse, template } from '../../server/src/report';
+import { snippets } from '../../scripts/gen-snippets';
+import { COMMANDS } from '../../server/src/shared/protocol';
+import { ROOT } from './helpers';
+
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+
+/** A snippet body as inserted with every placeholder left at its default. */
+function expand(body: readonly string[]): string {
+  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
+}
+
+test('the committed snippets are what the generator makes from the template', () => {
+  assert.deepEqual(JSON.parse(read('snippets/gov-report.json')), snippets());
+});
+
+test('every table snippet has a tab stop on each number and inserts a table that checks clean', () => {
+  const s = snippets();
+  const t3 = s['表三 收到和处理政府信息公开申请情况']!;
+  assert.equal((t3.body.join('\n').match(/\$\{\d+:0\}/g) ?? []).length, 25 * 7);
+  const report = template.reportTemplate('某某局', 2024).split('\n');
+  const splice = (heading: string, next: string, body: string) => {
+    const a = report.indexOf(heading);
+    const b = report.indexOf(next);
+    report.splice(a + 1, b - a - 1, '', body, '');
+  };
+  splice('二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', expand(s['表二 主动公开政府信息情况']!.body));
+  splice('三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', expand(t3.body));
+  splice('四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', expand(s['表四 政府信息公开行政复议、行政诉讼情况']!.body));
+  const model = parse(report.join('\n'));
+  assert.equal(model.tables.applications!.rows.size, 25);
+  assert.equal(model.tables.activeDisclosure!.rows.size, 6);
+  assert.ok(model.tables.reviewsAndLawsuits!.groups);
+  assert.deepEqual(check(model).map((d) => d.code), []);
+});
+
+test('the new-report template checks clean', () => {
+  assert.deepEqual(check(parse(template.reportTemplate('某某局', 2024))).map((d) => `${d.code} ${d.message}`), []);
+});
+
+test('the grammar compiles and scopes headings, numbers and 总计', () => {
+  const grammar = JSON.parse(read('syntaxes/gov-report.tmLanguage.json'));
+  const re = (name: string) => new RegExp(grammar.repository[name].match);
+  assert.ok(re('partHeading').test('四、政府信息公开行政复议、行政诉讼情况'));
+  assert.ok(re('partHeading').test('五、存在的主要问题及改进情况'));
+  assert.ok(!re('partHeading').test('四、结转下年度继续办理\t0\t0'));
+  assert.ok(re('subHeading').test('（四）政府信息公开平台建设情况。'));
+  assert.ok(re('subHeading').test('主动公开情况：'));
+  assert.ok(re('totalRow').test('(七) 总计'));
+  assert.deepEqual('规章\t13\t2648.52'.match(new RegExp(grammar.repository.number.match, 'g')), ['13', '2648.52']);
+  assert.ok(re('title').test('凤泉区行政审批和政务信息管理局 2024 年政府信息公开工作年度报告'));
+});
+
+test('manifest: every command is registered by the client, has a category and translations', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const nls = JSON.parse(read('package.nls.json'));
+  const zh = JSON.parse(read('package.nls.zh-cn.json'));
+  const registered = new Set<string>(Object.values(COMMANDS));
+  for (const c of pkg.contributes.commands) {
+    assert.ok(registered.has(c.command), c.command);
+    assert.equal(c.category, '%category%');
+  }
+  const keys = [...JSON.stringify(pkg).matchAll(/%([\w.]+)%/g)].map((m) => m[1]!);
+  for (const k of keys) {
+    assert.ok(k in nls, `package.nls.json lacks ${k}`);
+    assert.ok(k in zh, `package.nls.zh-cn.json lacks ${k}`);
+  }
+  const severityRules = Object.keys(pkg.contributes.configuration.properties['govReport.severity'].properties);
+  const { RULE_CODES } = require('../../server/src/report') as typeof import('../../server/src/report');
+  assert.deepEqual(severityRules, [...RULE_CODES]);
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+});
