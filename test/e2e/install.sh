@@ -36,4 +36,4 @@ if [ ! -d "$TOOLS/pw/node_modules/playwright-core" ]; then
   mkdir -p "$TOOLS/pw"
   (cd "$TOOLS/pw" && { [ -f package.json ] || npm init -y >/dev/null; } && npm i --no-audit --no-fund --silent playwright-core@1 >/dev/null)
 fi
-echo "[install] ready: node $("$N24/bin/node" --version), code-server $("$TOOLS/cs/bin/code-server" --version 2>/dev/null | head -1)"
+echo "[install] ready: node $("$N24/bin/node" --version), code-server $(XDG_CONFIG_HOME="$TOOLS/xdg" XDG_DATA_HOME="$TOOLS/xdg" "$TOOLS/cs/bin/code-server" --version 2>/dev/null | tail -1)"

@@ -5,7 +5,8 @@
 import type { ReportModel } from '../report';
 
 export const REPORT_LANGUAGE_ID = 'gov-report';
-const SNIFFED_LANGUAGES = new Set(['plaintext', 'markdown']);
+// 'text' is what Neovim and other editors call plain text.
+const SNIFFED_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
 
 export function shouldCheck(languageId: string, model: ReportModel): boolean {
   if (languageId === REPORT_LANGUAGE_ID) return true;

@@ -79,7 +79,7 @@ export function registerTests(root: Mocha.Suite): void {
     assert.ok(fix?.edit, `quick fix offered: ${actions.map((a) => a.title).join(', ')}`);
     await vscode.workspace.applyEdit(fix.edit);
     await diagnosticsWhere(uri, (x) => !x.some((y) => y.code === 'column-total'));
-    await vscode.commands.executeCommand('workbench.action.revertFile');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }));
 
   suite.addTest(new Mocha.Test('document symbols list the six parts', async () => {
