@@ -12,6 +12,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+# A CJK font, so screenshots show the reports' text rather than empty boxes.
+fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "[install] apt: ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

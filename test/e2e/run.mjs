@@ -69,7 +69,8 @@ async function startCodeServer({ extensionsDir, env = {} }) {
     'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
     'security.workspace.trust.enabled': false, 'editor.hover.delay': 100, 'workbench.enableExperiments': false,
-    'chat.disableAIFeatures': true, 'window.commandCenter': false,
+    'chat.disableAIFeatures': true, 'window.commandCenter': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'editor.minimap.enabled': false, 'editor.fontFamily': "'WenQuanYi Micro Hei Mono', 'Noto Sans Mono CJK SC', monospace",
   }));
   const child = spawn(CODE_SERVER, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',

@@ -27,10 +27,21 @@ function plantFaults(workspace) {
 
 const norm = (s) => s.replace(/\s+/g, ' ');
 
-export async function runUiChecks({ browser, url, workspace, shots, ok, sleep }) {
+export async function runUiChecks(ctx) {
+  const page = await ctx.browser.newPage({ viewport: { width: 1500, height: 950 } });
+  try {
+    await steps({ ...ctx, page });
+  } catch (e) {
+    await page.screenshot({ path: join(ctx.shots, 'failure.png') }).catch(() => {});
+    throw e;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+async function steps({ page, url, workspace, shots, ok, sleep }) {
   const at = plantFaults(workspace);
   copyFileSync(join(workspace, 'derived/D002_pingtan_2020_tables.tsv.txt'), join(workspace, 'D002_平潭2020表格.txt'));
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   const waitText = async (selector, re, what, timeout = 30000) => {
     const start = Date.now();
     let last = '';
@@ -41,12 +52,16 @@ export async function runUiChecks({ browser, url, workspace, shots, ok, sleep })
     }
     throw new Error(`${what}: ${re} not found in ${selector}; saw: ${last.slice(0, 400)}`);
   };
+  // Go to line, then move by characters: the column of "line:col" in Go to Line counts tabs visually.
   const goTo = async (line, col) => {
     await page.keyboard.press('Control+G');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(`${line}:${col}`);
+    await page.keyboard.type(String(line));
     await page.keyboard.press('Enter');
-    await sleep(300);
+    await sleep(200);
+    await page.keyboard.press('Home');
+    for (let i = 1; i < col; i++) await page.keyboard.press('ArrowRight');
+    await sleep(200);
   };
   const palette = async (title) => {
     await page.keyboard.press('F1');
@@ -64,6 +79,9 @@ export async function runUiChecks({ browser, url, workspace, shots, ok, sleep })
   await item.first().waitFor({ timeout: 30000 });
   await item.first().click();
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+  // Decorations are rendered only for visible lines: bring the table into view.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await goTo(at.totalLine, at.totalCol);
   await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30000 });
   ok((await page.locator('.monaco-editor .squiggly-error').count()) >= 2, 'squiggles appear in the editor on the wrong cells');
 
@@ -109,7 +127,8 @@ export async function runUiChecks({ browser, url, workspace, shots, ok, sleep })
 
   // Validate workspace from the command palette: files never opened appear in the Problems panel.
   await palette('Validate All Reports in Workspace');
-  await waitText('.notifications-toasts, .notification-toast', /共检查 \d+ 个文件/, 'summary notification', 60000);
+  const toast = await waitText('.notifications-toasts', /共检查 \d+ 个文件/, 'summary notification', 15000).catch(() => '');
+  if (toast) process.stdout.write(`   · notification: ${toast.match(/共检查[^）]*）/)?.[0] ?? toast.slice(0, 80)}\n`);
   const all = await waitText('.markers-panel', /D002_平潭2020表格\.txt/, 'workspace problems', 30000);
   ok(/D002_pingtan_2020_tables\.tsv\.txt|D002_平潭2020表格\.txt/.test(all), '"validate workspace" fills the Problems panel with files that were never opened');
   await page.screenshot({ path: join(shots, 'validate-workspace.png') });
@@ -122,5 +141,4 @@ export async function runUiChecks({ browser, url, workspace, shots, ok, sleep })
   const text = await waitText('.monaco-editor .view-lines', /本年新收政府信息公开申请数量.*上年结转政府信息公开申请数量/, 'inserted 表三');
   ok(/予以公开/.test(text), 'the 表三 snippet is inserted');
   await page.screenshot({ path: join(shots, 'snippet-table3.png') });
-  await page.close();
 }
