@@ -92,14 +92,18 @@ export function varyReport(seedText: string, rand: () => number): { text: string
 export function growReport(seedText: string, bytes: number): string {
   const model = parse(seedText);
   const one = model.parts.find((p) => p.id === 1)!;
-  const prose = seedText.slice(one.body.start, one.body.end).trim();
+  // Paragraphs of part 一, cycled, then cut to size: the document grows like a long report does.
+  const paragraphs = seedText.slice(one.body.start, one.body.end).split('\n').map((l) => l.trim()).filter((l) => l.length > 20);
   const size = (s: string) => Buffer.byteLength(s, 'utf8');
   const chunks: string[] = [];
-  let total = size(seedText);
-  const chunkSize = size(prose) + 2;
-  while (total + chunkSize <= bytes) {
-    chunks.push(prose);
-    total += chunkSize;
+  let total = size(seedText) + 2;
+  for (let i = 0; total < bytes; i++) {
+    let p = paragraphs[i % paragraphs.length]!;
+    const room = bytes - total - 2;
+    if (size(p) > room) p = p.slice(0, Math.max(0, Math.floor(room / 3)));
+    if (p.length === 0) break;
+    chunks.push(p);
+    total += size(p) + 2;
   }
   return seedText.slice(0, one.body.end) + '\n\n' + chunks.join('\n\n') + seedText.slice(one.body.end);
 }

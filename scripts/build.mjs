@@ -2,6 +2,7 @@
 // esbuild only strips types.
 //   --tests       also bundle every test/unit/*.test.ts into out/test/
 //   --electron    also bundle the extension-host suite (test/electron) into out/electron/
+//   --bench       also bundle the benchmark (bench/) into out/bench/
 //   --production  minify, no source maps (what `npm run package` ships)
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -33,6 +34,10 @@ if (args.has('--tests')) {
   rmSync(outDir, { recursive: true, force: true });
   const tests = readdirSync(testDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(testDir, f));
   await build({ ...common, entryPoints: tests, outdir: outDir, external: ['fast-check'] });
+}
+
+if (args.has('--bench')) {
+  await build({ ...common, entryPoints: [join(root, 'bench/bench.ts'), join(root, 'bench/floor.ts')], outdir: join(root, 'out/bench') });
 }
 
 if (args.has('--electron')) {

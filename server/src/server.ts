@@ -102,20 +102,15 @@ function current(uri: string): Analysis | undefined {
 }
 
 // A newer edit supersedes older work: each change records the version to check; a run that finds a newer
-// version pending (or the document gone) does nothing. A single keystroke is checked at once; while edits
-// arrive in a burst (a paste, a replace-all, a client replaying changes), checking waits for the burst to end.
+// version pending (or the document gone) does nothing. The check waits two event-loop turns: vscode-jsonrpc
+// handles one queued message per turn, so when edits arrive together (a paste, a replace-all, a client
+// replaying changes) the next edit is applied before the older check runs, and only the newest is checked.
+// A lone keystroke is checked at once: no timer, no debounce.
 const pending = new Map<string, number>();
-const lastChange = new Map<string, number>();
-const BURST_MS = 8;
 
 function schedule(doc: TextDocument): void {
-  const now = performance.now();
-  const previous = lastChange.get(doc.uri);
-  lastChange.set(doc.uri, now);
   pending.set(doc.uri, doc.version);
-  const run = () => void validate(doc.uri, doc.version);
-  if (previous !== undefined && now - previous < BURST_MS) setTimeout(run, BURST_MS);
-  else setImmediate(run);
+  setImmediate(() => setImmediate(() => void validate(doc.uri, doc.version)));
 }
 
 async function validate(uri: string, version: number): Promise<void> {
@@ -198,7 +193,6 @@ documents.onDidOpen((e) => schedule(e.document));
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   pending.delete(e.document.uri);
-  lastChange.delete(e.document.uri);
   analyses.delete(e.document.uri);
   lastSettings.delete(e.document.uri);
   settingsCache.delete(e.document.uri);

@@ -4,6 +4,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { check, parse } from '../report';
 import { errnoMessage, readFailureMessage, readReportFile, walk, type WalkFailure, type WalkOptions } from '../node/files';
+import { isPoolWorker, runPool, serveWorker, workerCount } from './pool';
 import { formatJson, formatSarif, formatText, summarize, type FileResult } from './formats';
 
 const VERSION = '0.1.0';
@@ -123,18 +124,20 @@ function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-
   return files;
 }
 
-function checkFile(path: string, opts: Options, failures: ReadFailure[]): FileResult | undefined {
+type Checked = { ok: true; result: FileResult } | { ok: false; failure: ReadFailure };
+
+/** Reads and checks one file. Runs on the main thread or in a worker: plain data in, plain data out. */
+function checkFile(path: string, opts: Options): Checked {
   const read = readReportFile(path, opts.maxBytes);
   if (!read.ok) {
     const reason = readFailureMessage(read, opts.maxBytes, opts.locale);
-    failures.push({ path, reason: read.reason === 'too-large' ? `${reason}（--max-size）` : reason });
-    return undefined;
+    return { ok: false, failure: { path, reason: read.reason === 'too-large' ? `${reason}（--max-size）` : reason } };
   }
   const model = parse(read.text);
-  return { path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] };
+  return { ok: true, result: { path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] } };
 }
 
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   let opts: Options;
   try {
     opts = parseArgs(argv);
@@ -147,10 +150,12 @@ export function main(argv: readonly string[]): number {
   }
   const failures: ReadFailure[] = [];
   const files = collect(opts.paths, failures, opts.locale);
+  const workers = workerCount(files.length);
+  const checked = workers > 0 ? await runPool<Options, Checked>(__filename, files, opts, workers) : files.map((f) => checkFile(f, opts));
   const results: FileResult[] = [];
-  for (const f of files) {
-    const r = checkFile(f, opts, failures);
-    if (r) results.push(r);
+  for (const c of checked) {
+    if (c.ok) results.push(c.result);
+    else failures.push(c.failure);
   }
   const summary = summarize(results);
   const out = opts.format === 'json' ? formatJson(results, summary) : opts.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results, summary, opts.locale);
@@ -160,6 +165,14 @@ export function main(argv: readonly string[]): number {
   return summary.errors > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+if (isPoolWorker()) {
+  serveWorker(checkFile);
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -11,23 +11,26 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (!hasBom && looksBinary(bytes)) return { ok: false, reason: 'binary' };
+  // A NUL byte in the first 8 KiB: not text (UTF-16 was recognised by its BOM above). indexOf is native.
+  if (!hasBom && bytes.subarray(0, SNIFF).indexOf(0) >= 0) return { ok: false, reason: 'binary' };
   try {
     // ignoreBOM: false strips a leading BOM.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { ok: true, text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { ok: true, text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    const text = new TextDecoder('gb18030').decode(bytes);
+    // Not UTF-8 and mostly undecodable or control characters even as GB18030: binary.
+    return garbled(text) ? { ok: false, reason: 'binary' } : { ok: true, text, encoding: 'gb18030' };
   }
 }
 
-/** NUL bytes or many control characters in the first 8 KiB: not a text file. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, SNIFF);
-  let control = 0;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function garbled(text: string): boolean {
+  const n = Math.min(text.length, SNIFF);
+  let bad = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c < 9 || (c > 13 && c < 32 && c !== 27)) bad++;
   }
-  return n > 0 && control / n > 0.1;
+  return n > 0 && bad / n > 0.1;
 }

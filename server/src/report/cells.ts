@@ -17,6 +17,8 @@ export interface RawCell {
   readonly text: string;
   readonly span: Span;
   readonly value?: number;
+  /** Normalised label, computed on first use (a label is matched against many row keys). */
+  normalized?: string;
 }
 
 export type LineLayout = 'tsv' | 'pipe' | 'columns';
@@ -40,13 +42,36 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 export function classifyCell(raw: string): { kind: RawCellKind; value?: number } {
   const text = raw.trim();
-  if (text === '' || text === '\u3000') return { kind: 'empty' };
-  if (BLANK_MARKERS.has(text)) return { kind: 'blank' };
+  const kind = cellKind(text);
+  return kind === 'number' ? { kind, value: numberValue(text) } : { kind };
+}
+
+/** The kind of a trimmed cell text. Allocation-free on the common paths: this runs for every table cell. */
+function cellKind(text: string): RawCellKind {
+  if (text === '' || text === '\u3000') return 'empty';
+  if (isAsciiDigits(text)) return 'number';
+  if (BLANK_MARKERS.has(text)) return 'blank';
+  const first = text.charCodeAt(0);
+  // A label starting with a CJK character or a bracket cannot be a number: skip the regexes.
+  if (first >= 0x3000 && !(first >= 0xff10 && first <= 0xff19)) return 'label';
   const half = toHalfWidthDigits(text);
-  if (NUMBER.test(half)) return { kind: 'number', value: Number(half.replace(/,/g, '')) };
-  if (ORDINAL_LABEL.test(half)) return { kind: 'label' };
-  if (LOOKS_NUMERIC.test(half)) return { kind: 'invalid' };
-  return { kind: 'label' };
+  if (NUMBER.test(half)) return 'number';
+  if (ORDINAL_LABEL.test(half)) return 'label';
+  if (LOOKS_NUMERIC.test(half)) return 'invalid';
+  return 'label';
+}
+
+function numberValue(text: string): number {
+  return isAsciiDigits(text) ? Number(text) : Number(toHalfWidthDigits(text).replace(/,/g, ''));
+}
+
+function isAsciiDigits(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function makeCell(text: string, start: number, end: number): RawCell {
@@ -56,8 +81,8 @@ function makeCell(text: string, start: number, end: number): RawCell {
   while (s < e && isBlankChar(text.charCodeAt(s))) s++;
   while (e > s && isBlankChar(text.charCodeAt(e - 1))) e--;
   const t = text.slice(s, e);
-  const c = classifyCell(t);
-  return c.value === undefined ? { kind: c.kind, text: t, span: { start: s, end: e } } : { kind: c.kind, text: t, span: { start: s, end: e }, value: c.value };
+  const kind = cellKind(t);
+  return kind === 'number' ? { kind, text: t, span: { start: s, end: e }, value: numberValue(t) } : { kind, text: t, span: { start: s, end: e } };
 }
 
 /** Whether a line is page chrome inside a table: page numbers such as "-4-" or "第 3 页". */
@@ -70,20 +95,27 @@ export function isPageChrome(lineText: string): boolean {
  * (blank lines, page numbers, Markdown rules). `text` is the whole document.
  */
 export function tokenizeLine(text: string, line: Line, from = line.start, to = line.end): RawRow | undefined {
-  const seg = text.slice(from, to);
-  if (seg.trim() === '' || isPageChrome(seg) || MARKDOWN_RULE.test(seg)) return undefined;
+  let first = from;
+  while (first < to && isBlankChar(text.charCodeAt(first))) first++;
+  if (first === to) return undefined;
+  if (to - from < 24 && isPageChrome(text.slice(from, to))) return undefined;
+  const dashes = text.indexOf('--', from);
+  if (dashes >= 0 && dashes < to && MARKDOWN_RULE.test(text.slice(from, to))) return undefined;
   const cells: RawCell[] = [];
   let layout: LineLayout;
-  if (seg.includes('\t')) {
+  const hasIn = (ch: string) => {
+    const at = text.indexOf(ch, from);
+    return at >= 0 && at < to;
+  };
+  if (hasIn('\t')) {
     layout = 'tsv';
     let s = from;
-    for (let i = from; i <= to; i++) {
-      if (i === to || text.charCodeAt(i) === 9) {
-        cells.push(makeCell(text, s, i));
-        s = i + 1;
-      }
+    for (let i = text.indexOf('\t', from); i >= 0 && i < to; i = text.indexOf('\t', s)) {
+      cells.push(makeCell(text, s, i));
+      s = i + 1;
     }
-  } else if (seg.includes('|') || seg.includes('｜')) {
+    cells.push(makeCell(text, s, to));
+  } else if (hasIn('|') || hasIn('｜')) {
     layout = 'pipe';
     const pieces: Array<[number, number]> = [];
     let s = from;
@@ -102,23 +134,27 @@ export function tokenizeLine(text: string, line: Line, from = line.start, to = l
     layout = 'columns';
     splitColumns(text, from, to, cells);
   }
-  const last = lastLabelIndex(cells);
-  const labels = cells.slice(0, last + 1).filter((c) => c.kind !== 'empty');
-  const values = cells.slice(last + 1);
-  const nonEmpty = cells.filter((c) => c.kind !== 'empty');
-  if (nonEmpty.length === 0) return undefined;
+  // One pass: the last label, and the first and last non-empty cells.
+  let last = -1;
+  let firstFilled = -1;
+  let lastFilled = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const kind = cells[i]!.kind;
+    if (kind === 'empty') continue;
+    if (firstFilled < 0) firstFilled = i;
+    lastFilled = i;
+    if (kind === 'label') last = i;
+  }
+  if (firstFilled < 0) return undefined;
+  const labels: RawCell[] = [];
+  for (let i = 0; i <= last; i++) if (cells[i]!.kind !== 'empty') labels.push(cells[i]!);
   return {
     line,
     layout,
     labels,
-    values,
-    span: { start: nonEmpty[0]!.span.start, end: nonEmpty[nonEmpty.length - 1]!.span.end },
+    values: last < 0 ? cells : cells.slice(last + 1),
+    span: { start: cells[firstFilled]!.span.start, end: cells[lastFilled]!.span.end },
   };
-}
-
-function lastLabelIndex(cells: readonly RawCell[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) if (cells[i]!.kind === 'label') return i;
-  return -1;
 }
 
 /**
@@ -157,7 +193,7 @@ function pushPiece(text: string, start: number, end: number, out: RawCell[]): vo
   let firstValue = tokens.length;
   while (firstValue > 0) {
     const [a, b] = tokens[firstValue - 1]!;
-    const kind = classifyCell(text.slice(a, b)).kind;
+    const kind = cellKind(text.slice(a, b));
     if (kind === 'number' || kind === 'blank') firstValue--;
     else break;
   }
@@ -167,5 +203,5 @@ function pushPiece(text: string, start: number, end: number, out: RawCell[]): vo
 
 /** Normalised label text of a cell, for matching. */
 export function cellLabel(cell: RawCell): string {
-  return normalizeLabel(cell.text);
+  return (cell.normalized ??= normalizeLabel(cell.text));
 }

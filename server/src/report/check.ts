@@ -309,6 +309,7 @@ function endOfHeadingLine(model: ReportModel, heading: Span): number {
 }
 
 function checkCell(c: Collector, l: Locale, cell: Cell, decimal: boolean): void {
+  if (cell.kind === 'number' && (decimal || Number.isInteger(cell.value))) return;
   const name = cellName(cell, l);
   if (cell.kind === 'blank' || cell.kind === 'missing') {
     // A missing cell (pdftotext dropped it) has no place of its own to write into: no fix data.

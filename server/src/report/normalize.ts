@@ -75,6 +75,15 @@ export function chineseNumeral(n: number): string {
 
 /** Converts full-width digits and separators in a numeric cell to ASCII; keeps everything else. */
 export function toHalfWidthDigits(s: string): string {
+  // Fast path: most cells are plain ASCII.
+  let wide = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0xff0c) {
+      wide = true;
+      break;
+    }
+  }
+  if (!wide) return s;
   return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 

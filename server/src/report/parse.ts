@@ -69,12 +69,14 @@ export function parse(input: string): ReportModel {
 const TWO_COLUMNS = /[\u4e00-\u9fff，。、；）”]\s{6,}[\u4e00-\u9fff（“]/;
 
 function isSideBySide(lines: LineIndex): boolean {
+  // Two columns need long runs of spaces; most reports have none at all.
+  if (!lines.text.includes('      ')) return false;
   let cjk = 0;
   let two = 0;
   for (const line of lines.lines) {
     if (!/[\u4e00-\u9fff]/.test(line.text)) continue;
     cjk++;
-    if (TWO_COLUMNS.test(line.text)) two++;
+    if (line.text.includes('      ') && TWO_COLUMNS.test(line.text)) two++;
   }
   return cjk >= 20 && two / cjk > 0.3;
 }
@@ -217,6 +219,11 @@ function findLineParts(_text: string, lines: LineIndex, titleLine: number | unde
   for (const line of lines.lines) {
     if (titleLine !== undefined && line.index <= titleLine) continue;
     if (line.text.length > 200) continue;
+    // Cheap test before the regex: the first visible character must be a numeral.
+    const t = line.text;
+    let k = 0;
+    while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 0x3000 || t.charCodeAt(k) === 9)) k++;
+    if (k >= t.length || !'一二三四五六七八九十'.includes(t[k]!)) continue;
     const m = LINE_HEADING.exec(line.text);
     if (!m) continue;
     const numeral = m[1]!;
@@ -339,9 +346,23 @@ function findSubsections(text: string, lines: LineIndex, one: Part | undefined):
 // ---------------------------------------------------------------------------------------------
 // Ordinal sequences: （一）（二）…, 一是/二是…, 1. 2. … — per part, outside tables.
 
-const PAREN_ORDINAL = /(^|[^第\d])[（(]([一二三四五六七八九十]{1,3})[)）](?=\s*[\u4e00-\u9fff\d])/g;
+// The character before must not be 第 or a digit ("第（一）项", "2(一)"): checked by hand, since a leading
+// alternation would make the regex try every position.
+const PAREN_ORDINAL = /[（(]([一二三四五六七八九十]{1,3})[)）](?=\s*[\u4e00-\u9fff\d])/g;
 // Words that end in 一/二… before 是 (之一是, 统一是, 第一是) are not ordinals.
-const SHI_ORDINAL = /(^|[^之唯统第同专单逐万划归合独])([一二三四五六七八九十]{1,3})是/g;
+const NOT_BEFORE_SHI = '之唯统第同专单逐万划归合独';
+const NUMERALS = '一二三四五六七八九十';
+
+/** "一是", "二是"… in `slice`: found by scanning for 是 and looking back, which is much faster than a regex here. */
+function* shiOrdinals(slice: string): Generator<{ index: number; numeral: string }> {
+  for (let at = slice.indexOf('是'); at >= 0; at = slice.indexOf('是', at + 1)) {
+    let k = at;
+    while (k > 0 && at - k < 3 && NUMERALS.includes(slice[k - 1]!)) k--;
+    if (k === at) continue;
+    if (k > 0 && NOT_BEFORE_SHI.includes(slice[k - 1]!)) continue;
+    yield { index: k, numeral: slice.slice(k, at) };
+  }
+}
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
 
 function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], tables: readonly Span[]): Ordinal[][] {
@@ -355,15 +376,17 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     PAREN_ORDINAL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PAREN_ORDINAL.exec(slice))) {
-      const start = body.start + m.index + m[1]!.length;
+      const before = m.index > 0 ? slice[m.index - 1]! : '';
+      if (before === '第' || (before >= '0' && before <= '9')) continue;
+      const start = body.start + m.index;
       if (inTable(start)) continue;
       if (!part.inline) {
         const line = lines.lineAt(start);
         if (text.slice(line.start, start).trim() !== '') continue;
       }
-      const value = chineseNumeralValue(m[2]!);
+      const value = chineseNumeralValue(m[1]!);
       if (value === undefined) continue;
-      const end = start + m[0].length - m[1]!.length;
+      const end = start + m[0].length;
       paren.push({ style: 'paren', value, span: { start, end }, text: text.slice(start, end) });
     }
     if (paren.length > 0) sequences.push(paren);
@@ -371,11 +394,10 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     // 一是…二是…: a sequence restarts at 一是; one per paragraph (line) unless flattened.
     let shi: Ordinal[] = [];
     let shiLine = -1;
-    SHI_ORDINAL.lastIndex = 0;
-    while ((m = SHI_ORDINAL.exec(slice))) {
-      const start = body.start + m.index + m[1]!.length;
+    for (const shiMatch of shiOrdinals(slice)) {
+      const start = body.start + shiMatch.index;
       if (inTable(start)) continue;
-      const value = chineseNumeralValue(m[2]!);
+      const value = chineseNumeralValue(shiMatch.numeral);
       if (value === undefined) continue;
       const lineNo = lines.lineAt(start).index;
       if (value === 1 || (!part.inline && lineNo !== shiLine)) {
@@ -383,7 +405,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
         shi = [];
       }
       shiLine = lineNo;
-      shi.push({ style: 'shi', value, span: { start, end: start + m[2]!.length + 1 }, text: `${m[2]}是` });
+      shi.push({ style: 'shi', value, span: { start, end: start + shiMatch.numeral.length + 1 }, text: `${shiMatch.numeral}是` });
     }
     if (shi.length > 0) sequences.push(shi);
 

@@ -66,11 +66,11 @@ export function readStatements(text: string, prose: readonly Span[]): Statement[
         if (p.group > 0) {
           const num = m[p.group]!;
           const [a, b] = m.indices![p.group]!;
-          numSpan = { start: offsets[a]!, end: offsets[b - 1]! + 1 };
+          numSpan = { start: offsets.at(a), end: offsets.at(b - 1) + 1 };
           value = Number(num.replace(/[,，]/g, ''));
           if (!Number.isFinite(value)) continue;
         } else {
-          numSpan = { start: offsets[m.index]!, end: offsets[m.index + m[0].length - 1]! + 1 };
+          numSpan = { start: offsets.at(m.index), end: offsets.at(m.index + m[0].length - 1) + 1 };
         }
         const key = `${p.kind}@${numSpan.start}`;
         if (seen.has(key)) continue;
@@ -88,21 +88,59 @@ export function readStatements(text: string, prose: readonly Span[]): Statement[
   return out;
 }
 
-/** The span's text without line breaks and the indentation that follows them; offsets[i] is the source offset of slice[i]. */
-function joinLines(text: string, span: Span): { slice: string; offsets: number[] } {
-  const offsets: number[] = [];
-  let slice = '';
-  let afterBreak = false;
-  for (let i = span.start; i < span.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      afterBreak = true;
-      continue;
+/**
+ * The span's text without line breaks and the indentation that follows them, and a map back to source offsets.
+ * Built from whole segments (one per line), not character by character: this runs over all the prose.
+ */
+function joinLines(text: string, span: Span): { slice: string; offsets: OffsetMap } {
+  const pieces: string[] = [];
+  const segStarts: number[] = []; // offset in the joined string where each segment starts
+  const srcStarts: number[] = []; // source offset of that segment's first character
+  let joinedLength = 0;
+  let i = span.start;
+  while (i < span.end) {
+    let j = i;
+    while (j < span.end) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      j++;
     }
-    if (afterBreak && (c === 32 || c === 0x3000 || c === 9)) continue;
-    afterBreak = false;
-    slice += text[i];
-    offsets.push(i);
+    if (j > i) {
+      pieces.push(text.slice(i, j));
+      segStarts.push(joinedLength);
+      srcStarts.push(i);
+      joinedLength += j - i;
+    }
+    // Skip the line break(s) and the indentation of the next line.
+    while (j < span.end) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) j++;
+      else break;
+    }
+    if (j > i && j < span.end && (text.charCodeAt(j - 1) === 10 || text.charCodeAt(j - 1) === 13)) {
+      while (j < span.end) {
+        const c = text.charCodeAt(j);
+        if (c === 32 || c === 0x3000 || c === 9) j++;
+        else break;
+      }
+    }
+    i = j;
   }
-  return { slice, offsets };
+  return { slice: pieces.join(''), offsets: new OffsetMap(segStarts, srcStarts) };
+}
+
+/** Maps an index of the joined text to its source offset (binary search over segments). */
+class OffsetMap {
+  constructor(private readonly segStarts: number[], private readonly srcStarts: number[]) {}
+  at(index: number): number {
+    const s = this.segStarts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.srcStarts[lo]! + (index - s[lo]!);
+  }
 }

@@ -60,15 +60,15 @@ function assemble(raw: readonly RawRow[], match: RowMatcher, expected: (id: stri
     pending = [];
   };
   for (const row of raw) {
-    const nonEmpty = row.values.filter((v) => v.kind !== 'empty');
+    const filled = countFilled(row.values);
     if (row.labels.length > 0) {
       if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) {
         pending = [];
         current = undefined;
         continue;
       }
-      const fragments = [...pending, ...row.labels];
-      if (nonEmpty.length > 0) {
+      const fragments = pending.length > 0 ? [...pending, ...row.labels] : row.labels;
+      if (filled > 0) {
         const m = match(fragments, consumed, false);
         if (m) emit(m, fragments, row.values);
         else {
@@ -89,7 +89,7 @@ function assemble(raw: readonly RawRow[], match: RowMatcher, expected: (id: stri
       current = undefined;
       continue;
     }
-    if (nonEmpty.length === 0) continue;
+    if (filled === 0) continue;
     if (pending.length > 0) {
       const m = match(pending, consumed, false);
       if (m) {
@@ -98,11 +98,17 @@ function assemble(raw: readonly RawRow[], match: RowMatcher, expected: (id: stri
       }
       pending = [];
     }
-    if (current && current.values.filter((v) => v.kind !== 'empty').length < expected(current.id)) {
+    if (current && countFilled(current.values) < expected(current.id)) {
       current.values.push(...row.values);
     }
   }
   return out;
+}
+
+function countFilled(cells: readonly RawCell[]): number {
+  let n = 0;
+  for (const c of cells) if (c.kind !== 'empty') n++;
+  return n;
 }
 
 /** Fits a row's value cells to the expected count: surplus empty cells go from the end first, then the start. */

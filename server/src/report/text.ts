@@ -32,13 +32,22 @@ export class LineIndex {
     const starts: number[] = [];
     let start = 0;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ || c === 13 /* \r */) {
+    if (!text.includes('\r')) {
+      // Fast path, the common case: "\n" only, found with indexOf rather than a character loop.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
         lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
         starts.push(start);
-        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
         start = i + 1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 /* \n */ || c === 13 /* \r */) {
+          lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+          starts.push(start);
+          if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+          start = i + 1;
+        }
       }
     }
     lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
