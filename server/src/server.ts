@@ -132,7 +132,7 @@ async function validate(uri: string, version: number): Promise<void> {
 }
 
 function logError(what: string, uri: string | undefined, position: unknown, e: unknown): void {
-  const where = position ? ` at ${JSON.stringify(position)}` : '';
+  const where = position !== undefined ? ` at ${JSON.stringify(position)}` : '';
   connection.console.error(`${what} failed for ${uri ?? '?'}${where}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 }
 
@@ -349,6 +349,8 @@ connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (params: ValidateWorkspac
 
 // The rule codes, so a client can build its settings UI or check a name.
 connection.onRequest('govReport/ruleCodes', () => [...RULE_CODES]);
+// Which process serves: for logs, and for the tests that kill the server and expect the client to restart it.
+connection.onRequest('govReport/serverInfo', () => ({ pid: process.pid, version: '0.1.0', node: process.version }));
 
 documents.listen(connection);
 connection.listen();

@@ -161,8 +161,9 @@ test('a newer edit supersedes older ones: 50 rapid edits end with diagnostics fo
   assert.equal(final.find((d) => d.code === 'row-sum')!.message, '（一）予以公开·总计应为 1（1 + 0 + 0 + 0 + 0 + 0），实为 4');
 });
 
-test('workspace validation over the fixture reports publishes diagnostics for every report', async () => {
+test('workspace validation over the fixture reports publishes diagnostics for every report', async (t) => {
   const ws = new LspClient();
+  t.after(() => ws.stop());
   const folder = pathToFileURL(join(ROOT, 'test', 'fixtures', 'reports')).toString();
   await ws.initialize(folder);
   const result = (await ws.conn.sendRequest('govReport/validateWorkspace', {})) as { files: number; reports: number; errors: number; notReports: number; cancelled: boolean };
@@ -175,5 +176,4 @@ test('workspace validation over the fixture reports publishes diagnostics for ev
   const published = ws.published.get(d002)!.at(-1)!.diagnostics as Diagnostic[];
   assert.ok(published.some((d) => d.code === 'column-total'));
   assert.equal([...ws.published.keys()].length, 22);
-  await ws.stop();
 });

@@ -65,6 +65,12 @@ function numberValue(text: string): number {
   return isAsciiDigits(text) ? Number(text) : Number(toHalfWidthDigits(text).replace(/,/g, ''));
 }
 
+/** First index of the UTF-16 code `code` in text[from, to), or -1. */
+function indexWithin(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 function isAsciiDigits(s: string): boolean {
   if (s.length === 0 || s.length > 15) return false;
   for (let i = 0; i < s.length; i++) {
@@ -99,23 +105,23 @@ export function tokenizeLine(text: string, line: Line, from = line.start, to = l
   while (first < to && isBlankChar(text.charCodeAt(first))) first++;
   if (first === to) return undefined;
   if (to - from < 24 && isPageChrome(text.slice(from, to))) return undefined;
-  const dashes = text.indexOf('--', from);
-  if (dashes >= 0 && dashes < to && MARKDOWN_RULE.test(text.slice(from, to))) return undefined;
+  // Searches stay within the line: text.indexOf would scan the rest of the document for a character the
+  // line lacks, which makes the whole pass quadratic.
+  const tab = indexWithin(text, 9, from, to);
+  const pipe = indexWithin(text, 124, from, to) >= 0 || indexWithin(text, 0xff5c, from, to) >= 0;
+  const dash = indexWithin(text, 45, from, to);
+  if (dash >= 0 && MARKDOWN_RULE.test(text.slice(from, to))) return undefined;
   const cells: RawCell[] = [];
   let layout: LineLayout;
-  const hasIn = (ch: string) => {
-    const at = text.indexOf(ch, from);
-    return at >= 0 && at < to;
-  };
-  if (hasIn('\t')) {
+  if (tab >= 0) {
     layout = 'tsv';
     let s = from;
-    for (let i = text.indexOf('\t', from); i >= 0 && i < to; i = text.indexOf('\t', s)) {
+    for (let i = tab; i >= 0; i = indexWithin(text, 9, s, to)) {
       cells.push(makeCell(text, s, i));
       s = i + 1;
     }
     cells.push(makeCell(text, s, to));
-  } else if (hasIn('|') || hasIn('｜')) {
+  } else if (pipe) {
     layout = 'pipe';
     const pieces: Array<[number, number]> = [];
     let s = from;

@@ -266,7 +266,7 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
         const at = previous ? previous.span : t2.firstLine;
         c.add('table-row-missing', at, M.tableRowMissing(l, 'activeDisclosure', rowName('activeDisclosure', spec.id, l)), {
           kind: 'insert', at: model.lines.positionAt(previous ? model.lines.lineAt(previous.span.end).end : lineStart(model, t2.firstLine.start)),
-          text: previous ? `\n${disclosureRowText(spec.id)}` : `${disclosureRowText(spec.id)}\n`, row: spec.id,
+          text: previous ? `\n${disclosureRowText(spec.id, t2.format)}` : `${disclosureRowText(spec.id, t2.format)}\n`, row: spec.id,
         });
         continue;
       }

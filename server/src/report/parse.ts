@@ -309,6 +309,7 @@ function withBodies(drafts: readonly PartDraft[], textLength: number): Part[] {
 
 const SUB_HEADING = /(^|[^第])[（(]\s*([一二三四五六七八九十])\s*[)）]\s*([^。：:；;，,\n\r（(]{1,24})/g;
 const BARE_SUB_HEADING = /^\s*([^\s。，,；;]{2,18}?)\s*[：:]?\s*$/;
+const MAX_BARE_SUB_HEADING = 30;
 
 function findSubsections(text: string, lines: LineIndex, one: Part | undefined): Subsection[] {
   if (!one) return [];
@@ -331,6 +332,7 @@ function findSubsections(text: string, lines: LineIndex, one: Part | undefined):
   const last = lines.lineAt(one.body.end).index;
   for (let i = first; i <= last; i++) {
     const line = lines.lines[i]!;
+    if (line.text.length > MAX_BARE_SUB_HEADING) continue;
     const bm = BARE_SUB_HEADING.exec(line.text);
     if (!bm) continue;
     const label = normalizeLabel(bm[1]!);

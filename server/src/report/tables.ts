@@ -17,9 +17,9 @@ import type { LineIndex, Span } from './text';
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
 const MAX_LABEL_LENGTH = 80;
 
-export function readRegion(text: string, lines: LineIndex, region: Span): RawRow[] {
-  const rows: RawRow[] = [];
-  if (region.end <= region.start) return rows;
+/** The rows of a region, tokenized line by line as they are consumed: nothing is kept but what the consumer keeps. */
+export function* rowsIn(text: string, lines: LineIndex, region: Span): Generator<RawRow> {
+  if (region.end <= region.start) return;
   const first = lines.lineAt(region.start).index;
   const last = lines.lineAt(region.end).index;
   for (let i = first; i <= last; i++) {
@@ -28,9 +28,94 @@ export function readRegion(text: string, lines: LineIndex, region: Span): RawRow
     const to = Math.min(line.end, region.end);
     if (to <= from) continue;
     const row = tokenizeLine(text, line, from, to);
-    if (row) rows.push(row);
+    if (row) yield row;
   }
-  return rows;
+}
+
+/** Words that show a table is there even when no row could be read (its header). */
+const TABLE_WORDS = ['第二十条', '信息内容', '规章', '行政许可', '勾稽关系', '申请人情况', '本年新收', '自然人', '行政复议', '行政诉讼', '结果维持', '尚未审结'];
+
+/**
+ * One pass over a table region. Rows stream through to the consumer (the row assembler); what the table as a
+ * whole needs — its layout, its first line, glued digits, 2019-format labels, header words — is noted on the
+ * way, so a long region is never held in memory (holding it made time grow faster than the input).
+ */
+class RegionScan implements Iterable<RawRow> {
+  private readonly counts = { tsv: 0, pipe: 0, columns: 0 };
+  private multiPipe = 0;
+  private singleCell = 0;
+  private rows = 0;
+  first: RawRow | undefined;
+  gluedCount = 0;
+  gluedFirst: Span | undefined;
+  readonly signatures: OldFormatSignature[] = [];
+  readonly words = new Set<string>();
+
+  constructor(private readonly text: string, private readonly lines: LineIndex, readonly region: Span) {}
+
+  *[Symbol.iterator](): Iterator<RawRow> {
+    for (const row of rowsIn(this.text, this.lines, this.region)) {
+      this.observe(row);
+      yield row;
+    }
+  }
+
+  private observe(row: RawRow): void {
+    this.rows++;
+    this.first ??= row;
+    this.counts[row.layout]++;
+    const cells = row.labels.length + countFilled(row.values);
+    if (row.layout === 'pipe' && cells > 1) this.multiPipe++;
+    if (row.labels.length + row.values.length === 1) this.singleCell++;
+    for (const cell of row.labels) {
+      const label = cellLabel(cell);
+      if (cell.text.length <= MAX_LABEL_LENGTH) for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
+      const sig = OLD_FORMAT_SIGNATURES.find((x) => label.includes(x));
+      if (sig || stripOrdinals(label) === '规范性文件') this.signatures.push({ label: cell.text, span: cell.span });
+      this.noteGlued(cell);
+    }
+  }
+
+  /** Digits glued to the end of a row label ("规章000"): the flattened web layout. */
+  private noteGlued(cell: RawCell): void {
+    if (!/\d/.test(cell.text)) return;
+    const re = /\d+(?:\.\d+)?/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(cell.text))) {
+      if (m.index === 0) continue;
+      const before = normalizeLabel(cell.text.slice(Math.max(0, m.index - 40), m.index));
+      if (GLUE_LABELS.some((l) => before.endsWith(l))) {
+        this.gluedCount++;
+        this.gluedFirst ??= { start: cell.span.start, end: cell.span.start + m.index + m[0].length };
+      }
+    }
+  }
+
+  glued(threshold: number): { span: Span; count: number } | undefined {
+    return this.gluedCount >= threshold && this.gluedFirst ? { span: this.gluedFirst, count: this.gluedCount } : undefined;
+  }
+
+  hasWords(words: readonly string[]): boolean {
+    return words.some((w) => this.words.has(w));
+  }
+
+  get layout(): TableLayout {
+    if (this.rows === 0) return 'none';
+    const c = this.counts;
+    if (c.tsv >= c.pipe && c.tsv >= c.columns) return 'tsv';
+    // One cell per line ending in " |" (seed 002) vs rows of several cells.
+    if (c.pipe >= c.columns) return this.multiPipe * 2 > c.pipe ? 'pipe' : 'cell-per-line';
+    return this.singleCell * 2 > this.rows ? 'cell-per-line' : 'columns';
+  }
+
+  /** The table's first line (for flattened text, only its first cells: the "line" is the whole report). */
+  get firstLine(): Span {
+    const r = this.first;
+    if (!r) return { start: this.region.start, end: this.region.start };
+    const lineEnd = Math.min(r.line.end, this.region.end);
+    const end = lineEnd - r.span.start > 200 ? (r.labels[0] ?? r.values[0])!.span.end : lineEnd;
+    return { start: r.span.start, end: Math.min(end, r.span.start + 200) };
+  }
 }
 
 interface AssembledRow {
@@ -48,7 +133,7 @@ type RowMatcher = (fragments: readonly RawCell[], consumed: ReadonlySet<string>,
  * cell per line) or take the carried labels. In delimited layouts a recognised label with only empty cells is a
  * row of blanks.
  */
-function assemble(raw: readonly RawRow[], match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
+function assemble(raw: Iterable<RawRow>, match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
   const out: AssembledRow[] = [];
   const consumed = new Set<string>();
   let pending: RawCell[] = [];
@@ -156,30 +241,6 @@ function buildRow<Col extends string>(
   };
 }
 
-function layoutOf(raw: readonly RawRow[]): TableLayout {
-  if (raw.length === 0) return 'none';
-  const counts = { tsv: 0, pipe: 0, columns: 0 };
-  for (const r of raw) counts[r.layout]++;
-  if (counts.tsv >= counts.pipe && counts.tsv >= counts.columns) return 'tsv';
-  if (counts.pipe >= counts.columns) {
-    // One cell per line ending in " |" (seed 002) vs rows of several cells.
-    const multi = raw.filter((r) => r.layout === 'pipe' && r.labels.length + r.values.filter((v) => v.kind !== 'empty').length > 1).length;
-    return multi * 2 > counts.pipe ? 'pipe' : 'cell-per-line';
-  }
-  const single = raw.filter((r) => r.labels.length + r.values.length === 1).length;
-  return single * 2 > raw.length ? 'cell-per-line' : 'columns';
-}
-
-function firstLineOf(text: string, raw: readonly RawRow[], region: Span): Span {
-  const r = raw[0];
-  if (!r) return { start: region.start, end: region.start };
-  const lineEnd = Math.min(r.line.end, region.end);
-  // For flattened text the "line" is the whole report: keep the range to the first cell.
-  const end = lineEnd - r.span.start > 200 ? (r.labels[0] ?? r.values[0])!.span.end : lineEnd;
-  void text;
-  return { start: r.span.start, end: Math.min(end, r.span.start + 200) };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Flattened web text (the 平潭 pages): digits of adjacent cells run together with labels, e.g.
 // "规章000行政规范性文件77132470". No split can be trusted, so the table is marked unparseable.
@@ -192,26 +253,6 @@ const GLUE_LABELS: readonly string[] = (() => {
   labels.add('数量');
   return [...labels].filter((l) => l.length >= 2);
 })();
-
-function findGluedCells(raw: readonly RawRow[], threshold = 2): { span: Span; count: number } | undefined {
-  let count = 0;
-  let first: Span | undefined;
-  for (const row of raw) {
-    for (const cell of row.labels) {
-      const re = /\d+(?:\.\d+)?/g;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(cell.text))) {
-        if (m.index === 0) continue;
-        const before = normalizeLabel(cell.text.slice(Math.max(0, m.index - 40), m.index));
-        if (GLUE_LABELS.some((l) => before.endsWith(l))) {
-          count++;
-          if (!first) first = { start: cell.span.start, end: cell.span.start + m.index + m[0].length };
-        }
-      }
-    }
-  }
-  return count >= threshold && first ? { span: first, count } : undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // 表二
@@ -231,46 +272,31 @@ const matchDisclosureRow: RowMatcher = (fragments, consumed) => {
   return undefined;
 };
 
-export function findOldFormatSignatures(raw: readonly RawRow[]): OldFormatSignature[] {
-  const found: OldFormatSignature[] = [];
-  for (const row of raw) {
-    for (const cell of row.labels) {
-      const label = cellLabel(cell);
-      const sig = OLD_FORMAT_SIGNATURES.find((s) => label.includes(s));
-      if (sig) found.push({ label: cell.text, span: cell.span });
-      else if (stripOrdinals(label) === '规范性文件') found.push({ label: cell.text, span: cell.span });
-    }
-  }
-  return found;
-}
-
 export function parseActiveDisclosureTable(text: string, lines: LineIndex, region: Span): {
   table: ActiveDisclosureTable | undefined; signatures: OldFormatSignature[];
 } {
-  const raw = readRegion(text, lines, region);
-  if (raw.length === 0) return { table: undefined, signatures: [] };
-  const signatures = findOldFormatSignatures(raw);
+  const scan = new RegionScan(text, lines, region);
+  // The 2019 format is known from its header labels, which come before the rows they describe.
+  const specsNow = () => (scan.signatures.length > 0 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021);
+  const expected = (id: string) => specsNow().find((s) => s.id === id)?.columns.length ?? 1;
+  const assembled = assemble(scan, matchDisclosureRow, expected);
+  if (!scan.first) return { table: undefined, signatures: [] };
+  const signatures = scan.signatures;
   const format: 2019 | 2021 = signatures.length > 0 ? 2019 : 2021;
   const specs: readonly DisclosureRowSpec[] = format === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021;
-  const base = { id: 'activeDisclosure' as const, layout: layoutOf(raw), firstLine: firstLineOf(text, raw, region), span: region, format };
-  const glued = findGluedCells(raw);
+  const base = { id: 'activeDisclosure' as const, layout: scan.layout, firstLine: scan.firstLine, span: region, format };
+  const glued = scan.glued(2);
   if (glued) {
     return { table: { ...base, layout: 'flattened', rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span } }, signatures };
   }
-  const expected = (id: string) => specs.find((s) => s.id === id)?.columns.length ?? 1;
-  const assembled = assemble(raw, matchDisclosureRow, expected);
   const rows = new Map<string, TableRow>();
   for (const a of assembled) {
     const spec = specs.find((s) => s.id === a.id);
     if (!spec) continue;
     rows.set(a.id, buildRow(a, spec.columns, 'activeDisclosure'));
   }
-  if (rows.size === 0 && !hasTableWords(raw, ['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
+  if (rows.size === 0 && !scan.hasWords(['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
   return { table: { ...base, rows }, signatures };
-}
-
-function hasTableWords(raw: readonly RawRow[], words: readonly string[]): boolean {
-  return raw.some((r) => r.labels.some((l) => l.text.length <= MAX_LABEL_LENGTH && words.some((w) => cellLabel(l).includes(w))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,14 +330,14 @@ const APPLICANT_COLUMN_IDS = APPLICANT_COLUMNS.map((c) => c.id);
 export function parseApplicationsTable(text: string, lines: LineIndex, region: Span): {
   table: ApplicationsTable | undefined; signatures: OldFormatSignature[];
 } {
-  const raw = readRegion(text, lines, region);
-  if (raw.length === 0) return { table: undefined, signatures: [] };
-  const base = { id: 'applications' as const, layout: layoutOf(raw), firstLine: firstLineOf(text, raw, region), span: region };
-  const glued = findGluedCells(raw);
+  const scan = new RegionScan(text, lines, region);
+  const assembled = assemble(scan, matchApplicationRow, () => APPLICANT_COLUMN_IDS.length);
+  if (!scan.first) return { table: undefined, signatures: [] };
+  const base = { id: 'applications' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
+  const glued = scan.glued(2);
   if (glued) {
     return { table: { ...base, layout: 'flattened', format: 2021, rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span } }, signatures: [] };
   }
-  const assembled = assemble(raw, matchApplicationRow, () => APPLICANT_COLUMN_IDS.length);
   const rows = new Map<string, TableRow<ApplicantColumn>>();
   for (const a of assembled) rows.set(a.id, buildRow(a, APPLICANT_COLUMN_IDS, 'applications'));
   const signatures: OldFormatSignature[] = [];
@@ -324,7 +350,7 @@ export function parseApplicationsTable(text: string, lines: LineIndex, region: S
   } else if (single) {
     rows.delete('otherHandling');
   }
-  if (rows.size === 0 && !hasTableWords(raw, ['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
+  if (rows.size === 0 && !scan.hasWords(['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
   return { table: { ...base, format, rows }, signatures };
 }
 
@@ -334,20 +360,15 @@ export function parseApplicationsTable(text: string, lines: LineIndex, region: S
 const REVIEW_CELL_COUNT = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
 
 export function parseReviewsTable(text: string, lines: LineIndex, region: Span): ReviewsTable | undefined {
-  const raw = readRegion(text, lines, region);
-  if (raw.length === 0) return undefined;
-  const base = { id: 'reviewsAndLawsuits' as const, layout: layoutOf(raw), firstLine: firstLineOf(text, raw, region), span: region };
-  // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
-  const glued = findGluedCells(raw, 1);
-  if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span } };
-  const hasHeader = hasTableWords(raw, ['行政复议', '行政诉讼', '结果维持', '尚未审结']);
+  const scan = new RegionScan(text, lines, region);
   // The data cells: from the first line with values, through the following value-only lines.
   const values: RawCell[] = [];
   let started = false;
-  for (const row of raw) {
-    const nonEmpty = row.values.filter((v) => v.kind !== 'empty');
+  const it = scan[Symbol.iterator]();
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const row = r.value;
     if (!started) {
-      if (nonEmpty.length === 0) continue;
+      if (countFilled(row.values) === 0) continue;
       if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) continue;
       started = true;
       values.push(...row.values);
@@ -355,9 +376,14 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
       if (row.labels.length > 0) break;
       values.push(...row.values);
     }
-    if (values.filter((v) => v.kind !== 'empty').length >= REVIEW_CELL_COUNT) break;
+    if (countFilled(values) >= REVIEW_CELL_COUNT) break;
   }
-  if (!started) return hasHeader ? { ...base, groups: undefined } : undefined;
+  if (!scan.first) return undefined;
+  const base = { id: 'reviewsAndLawsuits' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
+  // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
+  const glued = scan.glued(1);
+  if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span } };
+  if (!started) return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结']) ? { ...base, groups: undefined } : undefined;
   const { cells, after } = fitValues(values, REVIEW_CELL_COUNT);
   const present = cells.filter((c) => c !== undefined).length;
   if (present < REVIEW_CELL_COUNT) {

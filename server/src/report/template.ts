@@ -1,7 +1,7 @@
 // Template text of the 2021 format (国办公开办函〔2021〕30号), in the TSV layout of the seed reports: what a
 // quick fix inserts for a missing part, table or row, and what the snippets and "new report" command write.
 
-import { APPLICATION_ROWS, DISCLOSURE_ROWS_2021, SUBSECTIONS, canonicalHeading, type PartId, type SubsectionId } from './schema';
+import { APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, SUBSECTIONS, canonicalHeading, type PartId, type SubsectionId } from './schema';
 
 const T = '\t';
 const ZEROS7 = ['0', '0', '0', '0', '0', '0', '0'].join(T);
@@ -69,10 +69,12 @@ export function reviewsTableText(): string {
   ].join('\n');
 }
 
-export function disclosureRowText(rowId: string): string {
-  const row = DISCLOSURE_ROWS_2021.find((r) => r.id === rowId);
+/** One 表二 row in TSV, in the format of the table it goes into (2019 reports keep the 2019 columns). */
+export function disclosureRowText(rowId: string, format: 2019 | 2021 = 2021): string {
+  const row = (format === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021).find((r) => r.id === rowId);
   if (!row) return '';
-  return row.columns.length === 3 ? `${row.label}${T}0${T}0${T}0` : `${row.label}${T}0${T}${T}`;
+  const zeros = row.columns.map(() => '0').join(T);
+  return row.columns.length === 1 ? `${row.label}${T}${zeros}${T}${T}` : `${row.label}${T}${zeros}`;
 }
 
 const PART_BODIES: Record<PartId, () => string> = {

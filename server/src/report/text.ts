@@ -20,6 +20,17 @@ export interface Line {
 }
 
 /**
+ * A line's text is sliced when asked for, not kept: a document's lines live as long as its model, and holding a
+ * string per line made large documents spend their time in the garbage collector.
+ */
+class SourceLine implements Line {
+  constructor(readonly index: number, readonly start: number, readonly end: number, private readonly source: string) {}
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+}
+
+/**
  * Splits text into lines the way VS Code and LSP do: "\r\n", "\n" and a lone "\r" each end a line.
  * Linear in the text; never throws.
  */
@@ -35,7 +46,7 @@ export class LineIndex {
     if (!text.includes('\r')) {
       // Fast path, the common case: "\n" only, found with indexOf rather than a character loop.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-        lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+        lines.push(new SourceLine(lines.length, start, i, text));
         starts.push(start);
         start = i + 1;
       }
@@ -43,14 +54,14 @@ export class LineIndex {
       for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 /* \n */ || c === 13 /* \r */) {
-          lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+          lines.push(new SourceLine(lines.length, start, i, text));
           starts.push(start);
           if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
           start = i + 1;
         }
       }
     }
-    lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+    lines.push(new SourceLine(lines.length, start, n, text));
     starts.push(start);
     this.lines = lines;
     this.starts = starts;
