@@ -101,6 +101,35 @@ export function registerTests(root: Mocha.Suite): void {
     assert.ok(d.length > 0);
   }));
 
+  suite.addTest(new Mocha.Test('killing the server: the client restarts it and diagnostics come back', async () => {
+    const ext = vscode.extensions.getExtension<{ client: { sendRequest: (m: string) => Promise<{ pid: number }> } }>(EXTENSION_ID)!;
+    const client = ext.exports.client;
+    const before = await client.sendRequest('govReport/serverInfo');
+    process.kill(before.pid, 'SIGKILL');
+    // The language client notices the exit and starts a new server (its default error handler restarts it).
+    let after: { pid: number } | undefined;
+    for (let i = 0; i < 200 && !after; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        const info = await client.sendRequest('govReport/serverInfo');
+        if (info.pid !== before.pid) after = info;
+      } catch {
+        // not back yet
+      }
+    }
+    assert.ok(after, 'a new server process answers');
+    const uri = vscode.Uri.joinPath(folder(), 'derived', 'D008_huaian_2024_tables.tsv.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('（一）予以公开') || l.includes('(一) 予以公开'));
+    const text = doc.lineAt(line).text;
+    const at = text.indexOf('1288');
+    await editor.edit((b) => b.replace(new vscode.Range(line, at, line, at + 4), '1289'));
+    const d = await diagnosticsWhere(uri, (x) => x.some((y) => y.code === 'row-sum'));
+    assert.ok(d.some((y) => y.range.start.line === line));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }));
+
   suite.addTest(new Mocha.Test('the 表三 snippet inserts a table that balances', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content: '' });
     await vscode.window.showTextDocument(doc);
