@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { check, normalizeLocale, parse, RULE_CODES, type Locale, type ReportModel } from './report';
+import { check, normalizeLocale, parse, RULE_CODES, template, type Locale, type ReportModel } from './report';
 import { hover } from './features/hover';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, foldingRanges } from './features/outline';
@@ -152,6 +152,7 @@ function guard<P extends { textDocument?: { uri: string }; position?: unknown },
 // Lifecycle
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  warmUp(150);
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
   hasWorkDoneProgress = !!caps.window?.workDoneProgress;
@@ -172,6 +173,22 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'gov-report-language-server', version: '0.1.0' },
   };
 });
+
+/**
+ * Warms the engine's code paths (V8 optimises a function after it has run a while) on the template report,
+ * during the initialize handshake — before any document can arrive — so that the first keystrokes a user types
+ * are checked by optimised code. Bounded by a time budget.
+ */
+function warmUp(budgetMs: number): void {
+  const sample = template.reportTemplate('某某局', 2024);
+  const variants = [sample, sample.replace(/\t0\t/, '\t1\t'), sample.replace('五、存在的主要问题及改进情况', '五、存在问题')];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < 200 && performance.now() - started < budgetMs; i++) check(parse(variants[i % variants.length]!));
+  } catch {
+    // warming up is an optimisation only
+  }
+}
 
 connection.onInitialized(() => {
   if (hasConfiguration) {
