@@ -47,7 +47,7 @@ export function fixFor(model: ReportModel, d: Diagnostic): TextEdit | undefined 
   if (!data) return undefined;
   if (data.kind === 'insert') {
     if (data.text.trim() === '') return undefined;
-    const lineCount = model.lines.lines.length;
+    const lineCount = model.lines.count;
     if (data.at.line < 0 || data.at.line >= lineCount) return undefined;
     return { range: { start: data.at, end: data.at }, newText: data.text };
   }

@@ -107,10 +107,18 @@ export function tokenizeLine(text: string, line: Line, from = line.start, to = l
   if (to - from < 24 && isPageChrome(text.slice(from, to))) return undefined;
   // Searches stay within the line: text.indexOf would scan the rest of the document for a character the
   // line lacks, which makes the whole pass quadratic.
-  const tab = indexWithin(text, 9, from, to);
-  const pipe = indexWithin(text, 124, from, to) >= 0 || indexWithin(text, 0xff5c, from, to) >= 0;
-  const dash = indexWithin(text, 45, from, to);
-  if (dash >= 0 && MARKDOWN_RULE.test(text.slice(from, to))) return undefined;
+  // One pass for the three characters that decide the layout.
+  let tab = -1;
+  let pipe = false;
+  let dash = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) {
+      if (tab < 0) tab = i;
+    } else if (c === 124 || c === 0xff5c) pipe = true;
+    else if (c === 45) dash = true;
+  }
+  if (dash && MARKDOWN_RULE.test(text.slice(from, to))) return undefined;
   const cells: RawCell[] = [];
   let layout: LineLayout;
   if (tab >= 0) {

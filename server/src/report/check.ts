@@ -150,11 +150,11 @@ function checkStructure(model: ReportModel, c: Collector, l: Locale): void {
 }
 
 function lineStart(model: ReportModel, offset: number): number {
-  return model.lines.lineAt(offset).start;
+  return model.lines.boundsAt(offset).start;
 }
 
 function lineSpan(model: ReportModel, offset: number): Span {
-  const line = model.lines.lineAt(offset);
+  const line = model.lines.boundsAt(offset);
   return { start: Math.max(line.start, offset), end: line.end };
 }
 
@@ -265,7 +265,7 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
       if (!row) {
         const at = previous ? previous.span : t2.firstLine;
         c.add('table-row-missing', at, M.tableRowMissing(l, 'activeDisclosure', rowName('activeDisclosure', spec.id, l)), {
-          kind: 'insert', at: model.lines.positionAt(previous ? model.lines.lineAt(previous.span.end).end : lineStart(model, t2.firstLine.start)),
+          kind: 'insert', at: model.lines.positionAt(previous ? model.lines.boundsAt(previous.span.end).end : lineStart(model, t2.firstLine.start)),
           text: previous ? `\n${disclosureRowText(spec.id, t2.format)}` : `${disclosureRowText(spec.id, t2.format)}\n`, row: spec.id,
         });
         continue;
@@ -289,7 +289,7 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
       if (!row) {
         const at = previous ? previous.span : t3.firstLine;
         c.add('table-row-missing', at, M.tableRowMissing(l, 'applications', rowName('applications', spec.id, l)), {
-          kind: 'insert', at: model.lines.positionAt(previous ? model.lines.lineAt(previous.span.end).end : lineStart(model, t3.firstLine.start)),
+          kind: 'insert', at: model.lines.positionAt(previous ? model.lines.boundsAt(previous.span.end).end : lineStart(model, t3.firstLine.start)),
           text: previous ? `\n${applicationRowText(spec.id)}` : `${applicationRowText(spec.id)}\n`, row: spec.id,
         });
         continue;
@@ -305,7 +305,7 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
 }
 
 function endOfHeadingLine(model: ReportModel, heading: Span): number {
-  return model.lines.lineAt(heading.end).end;
+  return model.lines.boundsAt(heading.end).end;
 }
 
 function checkCell(c: Collector, l: Locale, cell: Cell, decimal: boolean): void {

@@ -5,7 +5,12 @@
 const CHINESE_DIGITS = '〇一二三四五六七八九十';
 
 /** Full-width ASCII to half-width, full-width space removed, brackets and quotes unified, whitespace dropped. */
+/** Characters normalizeLabel changes: anything else passes through as it is. */
+const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e\u201c\u201d\u2018\u2019\u300c\u300d\u3010\u3011\u3001\u3002\ufeff\u200b\u00a0]/;
+
 export function normalizeLabel(s: string): string {
+  // Most labels need nothing: skip the character loop (this runs for every table label).
+  if (!NEEDS_NORMALIZING.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);

@@ -73,7 +73,7 @@ function isSideBySide(lines: LineIndex): boolean {
   if (!lines.text.includes('      ')) return false;
   let cjk = 0;
   let two = 0;
-  for (const line of lines.lines) {
+  for (const line of lines.range()) {
     if (!/[\u4e00-\u9fff]/.test(line.text)) continue;
     cjk++;
     if (line.text.includes('      ') && TWO_COLUMNS.test(line.text)) two++;
@@ -97,9 +97,9 @@ const TITLE_WORDS = /(?:政府信息公开|政务公开|信息公开).{0,12}(?:�
 const TITLE_PREFIX = /^(?:标题|题目|title)\s*[:：]\s*/i;
 
 function findTitle(text: string, lines: LineIndex): TitleInfo | undefined {
-  const limit = Math.min(lines.lines.length, TITLE_SCAN_LINES);
+  const limit = Math.min(lines.count, TITLE_SCAN_LINES);
   for (let i = 0; i < limit; i++) {
-    const line = lines.lines[i]!;
+    const line = lines.line(i);
     if (line.text.length > 120 || !TITLE_WORDS.test(line.text.replace(/^\s*#+\s*/, ''))) continue;
     let span = trimSpan(text, { start: line.start, end: line.end });
     const prefix = TITLE_PREFIX.exec(text.slice(span.start, span.end));
@@ -130,7 +130,7 @@ function findTitle(text: string, lines: LineIndex): TitleInfo | undefined {
 }
 
 function previousNonEmpty(lines: LineIndex, i: number): Line | undefined {
-  for (let j = i - 1; j >= 0 && j >= i - 2; j--) if (lines.lines[j]!.text.trim() !== '') return lines.lines[j];
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) if (lines.line(j).text.trim() !== '') return lines.line(j);
   return undefined;
 }
 
@@ -216,8 +216,7 @@ type PartDraft = Omit<Part, 'body' | 'duplicate'>;
 
 function findLineParts(_text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
   const found: PartDraft[] = [];
-  for (const line of lines.lines) {
-    if (titleLine !== undefined && line.index <= titleLine) continue;
+  for (const line of lines.range(titleLine !== undefined ? titleLine + 1 : 0)) {
     if (line.text.length > 200) continue;
     // Cheap test before the regex: the first visible character must be a numeral.
     const t = line.text;
@@ -250,7 +249,7 @@ function findLineParts(_text: string, lines: LineIndex, titleLine: number | unde
  */
 function findInlineParts(text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
   const candidates = new Map<PartId, PartDraft[]>();
-  const from = titleLine !== undefined ? lines.lines[titleLine]!.end : 0;
+  const from = titleLine !== undefined ? lines.line(titleLine).end : 0;
   const re = /([一二三四五六])\s*[、．.]\s*/g;
   const slice = text.slice(from);
   let m: RegExpExecArray | null;
@@ -295,12 +294,12 @@ function findInlineParts(text: string, lines: LineIndex, titleLine: number | und
 function withBodies(drafts: readonly PartDraft[], textLength: number): Part[] {
   const sorted = [...drafts].sort((a, b) => a.heading.span.start - b.heading.span.start);
   const seen = new Set<PartId>();
-  return sorted.map((d, i) => {
+  return sorted.map((d, i): Part => {
     const next = sorted[i + 1];
     const body = { start: d.heading.span.end, end: next ? next.heading.span.start : textLength };
     const duplicate = seen.has(d.id);
     seen.add(d.id);
-    return { ...d, body, duplicate };
+    return { id: d.id, heading: d.heading, canonical: d.canonical, inline: d.inline, body, duplicate };
   });
 }
 
@@ -328,11 +327,10 @@ function findSubsections(text: string, lines: LineIndex, one: Part | undefined):
     }
   }
   // Unnumbered sub-headings on their own line: "主动公开情况：" (seed 001).
-  const first = lines.lineAt(one.body.start).index;
-  const last = lines.lineAt(one.body.end).index;
-  for (let i = first; i <= last; i++) {
-    const line = lines.lines[i]!;
-    if (line.text.length > MAX_BARE_SUB_HEADING) continue;
+  const first = lines.indexAt(one.body.start);
+  const last = lines.indexAt(one.body.end);
+  for (const line of lines.range(first, last)) {
+    if (line.end - line.start > MAX_BARE_SUB_HEADING) continue;
     const bm = BARE_SUB_HEADING.exec(line.text);
     if (!bm) continue;
     const label = normalizeLabel(bm[1]!);
@@ -383,7 +381,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       const start = body.start + m.index;
       if (inTable(start)) continue;
       if (!part.inline) {
-        const line = lines.lineAt(start);
+        const line = lines.boundsAt(start);
         if (text.slice(line.start, start).trim() !== '') continue;
       }
       const value = chineseNumeralValue(m[1]!);
@@ -401,7 +399,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       if (inTable(start)) continue;
       const value = chineseNumeralValue(shiMatch.numeral);
       if (value === undefined) continue;
-      const lineNo = lines.lineAt(start).index;
+      const lineNo = lines.indexAt(start);
       if (value === 1 || (!part.inline && lineNo !== shiLine)) {
         if (shi.length > 0) sequences.push(shi);
         shi = [];
@@ -414,10 +412,9 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     // 1. 2. 3. at the start of lines; a （一） heading or a non-numbered heading line restarts it.
     if (!part.inline) {
       let arabic: Ordinal[] = [];
-      const first = lines.lineAt(body.start).index;
-      const last = lines.lineAt(body.end).index;
-      for (let i = first; i <= last; i++) {
-        const line = lines.lines[i]!;
+      const first = lines.indexAt(body.start);
+      const last = lines.indexAt(body.end);
+      for (const line of lines.range(first, last)) {
         if (line.start < body.start || inTable(line.start)) continue;
         const am = ARABIC_ORDINAL.exec(line.text);
         if (am) {

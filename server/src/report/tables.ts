@@ -20,10 +20,7 @@ const MAX_LABEL_LENGTH = 80;
 /** The rows of a region, tokenized line by line as they are consumed: nothing is kept but what the consumer keeps. */
 export function* rowsIn(text: string, lines: LineIndex, region: Span): Generator<RawRow> {
   if (region.end <= region.start) return;
-  const first = lines.lineAt(region.start).index;
-  const last = lines.lineAt(region.end).index;
-  for (let i = first; i <= last; i++) {
-    const line = lines.lines[i]!;
+  for (const line of lines.range(lines.indexAt(region.start), lines.indexAt(region.end))) {
     const from = Math.max(line.start, region.start);
     const to = Math.min(line.end, region.end);
     if (to <= from) continue;
@@ -31,6 +28,11 @@ export function* rowsIn(text: string, lines: LineIndex, region: Span): Generator
     if (row) yield row;
   }
 }
+
+const HEADER_ROWS = 12;
+const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
+/** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
+const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
 
 /** Words that show a table is there even when no row could be read (its header). */
 const TABLE_WORDS = ['第二十条', '信息内容', '规章', '行政许可', '勾稽关系', '申请人情况', '本年新收', '自然人', '行政复议', '行政诉讼', '结果维持', '尚未审结'];
@@ -67,18 +69,21 @@ class RegionScan implements Iterable<RawRow> {
     const cells = row.labels.length + countFilled(row.values);
     if (row.layout === 'pipe' && cells > 1) this.multiPipe++;
     if (row.labels.length + row.values.length === 1) this.singleCell++;
+    // Header words sit in a table's first lines; looking further would only cost time.
+    const header = this.rows <= HEADER_ROWS;
     for (const cell of row.labels) {
       const label = cellLabel(cell);
-      if (cell.text.length <= MAX_LABEL_LENGTH) for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
-      const sig = OLD_FORMAT_SIGNATURES.find((x) => label.includes(x));
-      if (sig || stripOrdinals(label) === '规范性文件') this.signatures.push({ label: cell.text, span: cell.span });
+      if (header && cell.text.length <= MAX_LABEL_LENGTH) for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
+      if (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件')) {
+        this.signatures.push({ label: cell.text, span: cell.span });
+      }
       this.noteGlued(cell);
     }
   }
 
   /** Digits glued to the end of a row label ("规章000"): the flattened web layout. */
   private noteGlued(cell: RawCell): void {
-    if (!/\d/.test(cell.text)) return;
+    if (!GLUED_HINT.test(cell.text)) return;
     const re = /\d+(?:\.\d+)?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(cell.text))) {

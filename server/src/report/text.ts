@@ -20,55 +20,60 @@ export interface Line {
 }
 
 /**
- * A line's text is sliced when asked for, not kept: a document's lines live as long as its model, and holding a
- * string per line made large documents spend their time in the garbage collector.
- */
-class SourceLine implements Line {
-  constructor(readonly index: number, readonly start: number, readonly end: number, private readonly source: string) {}
-  get text(): string {
-    return this.source.slice(this.start, this.end);
-  }
-}
-
-/**
  * Splits text into lines the way VS Code and LSP do: "\r\n", "\n" and a lone "\r" each end a line.
- * Linear in the text; never throws.
+ * Linear in the text; never throws. Only the line boundaries are kept (two arrays of numbers): Line objects are
+ * made when asked for and die young — a document's lines live as long as its model, and an object (and a
+ * string) per line made large documents spend their time in the garbage collector.
  */
 export class LineIndex {
-  readonly lines: readonly Line[];
-  private readonly starts: number[];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
   constructor(readonly text: string) {
-    const lines: Line[] = [];
-    const starts: number[] = [];
+    const { starts, ends } = this;
     let start = 0;
     const n = text.length;
     if (!text.includes('\r')) {
       // Fast path, the common case: "\n" only, found with indexOf rather than a character loop.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-        lines.push(new SourceLine(lines.length, start, i, text));
         starts.push(start);
+        ends.push(i);
         start = i + 1;
       }
     } else {
       for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 /* \n */ || c === 13 /* \r */) {
-          lines.push(new SourceLine(lines.length, start, i, text));
           starts.push(start);
+          ends.push(i);
           if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
           start = i + 1;
         }
       }
     }
-    lines.push(new SourceLine(lines.length, start, n, text));
     starts.push(start);
-    this.lines = lines;
-    this.starts = starts;
+    ends.push(n);
   }
 
-  /** The line containing `offset` (offsets inside a line break belong to the line they end). */
-  lineAt(offset: number): Line {
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Line `index` (clamped to the document). */
+  line(index: number): Line {
+    const i = Math.max(0, Math.min(index, this.starts.length - 1));
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    return { index: i, start, end, text: this.text.slice(start, end) };
+  }
+
+  /** Lines first..last (inclusive), made one at a time. */
+  *range(first = 0, last = this.starts.length - 1): Generator<Line> {
+    for (let i = Math.max(0, first); i <= Math.min(last, this.starts.length - 1); i++) yield this.line(i);
+  }
+
+  /** The index of the line containing `offset`, without making a Line. */
+  indexAt(offset: number): number {
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -78,20 +83,30 @@ export class LineIndex {
       if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return this.lines[lo]!;
+    return lo;
+  }
+
+  /** The line containing `offset` (offsets inside a line break belong to the line they end). */
+  lineAt(offset: number): Line {
+    return this.line(this.indexAt(offset));
+  }
+
+  /** Start and end (before the line break) of the line containing `offset`, without slicing its text. */
+  boundsAt(offset: number): { start: number; end: number } {
+    const i = this.indexAt(offset);
+    return { start: this.starts[i]!, end: this.ends[i]! };
   }
 
   positionAt(offset: number): Position {
-    const line = this.lineAt(offset);
+    const i = this.indexAt(offset);
     const o = Math.max(0, Math.min(offset, this.text.length));
-    return { line: line.index, character: Math.min(o, line.end) - line.start };
+    return { line: i, character: Math.min(o, this.ends[i]!) - this.starts[i]! };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lines.length) return this.text.length;
-    const line = this.lines[position.line]!;
-    return Math.min(line.start + Math.max(0, position.character), line.end);
+    if (position.line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[position.line]! + Math.max(0, position.character), this.ends[position.line]!);
   }
 
   rangeOf(span: Span): Range {
@@ -100,7 +115,7 @@ export class LineIndex {
 
   /** The range of a whole line's text, without its line break. */
   lineRange(line: number): Range {
-    const l = this.lines[Math.max(0, Math.min(line, this.lines.length - 1))]!;
+    const l = this.line(line);
     return this.rangeOf({ start: l.start, end: l.end });
   }
 }
