@@ -60,6 +60,13 @@ export class LspClient {
     });
   }
 
+  /** Opens a document and resolves with its first diagnostics. */
+  async openAndWait(uri: string, text: string, languageId = 'plaintext'): Promise<Diagnostic[]> {
+    const first = this.diagnostics(uri);
+    await this.open(uri, text, languageId);
+    return first;
+  }
+
   open(uri: string, text: string, languageId = 'plaintext', version = 1): Promise<void> {
     return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }

@@ -19,9 +19,7 @@ test('an exception in a handler is logged with the document and answered with an
   await client.initialize();
   const uri = 'file:///virtual/fault.txt';
   const text = fixture(SEEDS.tsv001);
-  const w = client.diagnostics(uri);
-  await client.open(uri, text);
-  await w;
+  await client.openAndWait(uri, text);
   await assert.rejects(
     client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: null }),
     (e: unknown) => e instanceof ResponseError && e.code === -32603 && /hover failed/.test(e.message),
@@ -42,9 +40,7 @@ test('500 rapid edits end with the diagnostics of the final text', async (t) => 
   await client.initialize();
   const uri = 'file:///virtual/rapid500.txt';
   let text = fixture(SEEDS.tsv001);
-  const w = client.diagnostics(uri);
-  await client.open(uri, text);
-  await w;
+  await client.openAndWait(uri, text);
   const line = lineOf(text, '(一) 予以公开');
   const cell = tsvCellRange(text, line, 2);
   const sends: Promise<void>[] = [];
@@ -103,9 +99,7 @@ test('validating a 10,000-file workspace can be cancelled, and hovers are answer
   await client.initialize(folder);
   const uri = 'file:///virtual/open.txt';
   const text = fixture(SEEDS.tsv001);
-  const w = client.diagnostics(uri);
-  await client.open(uri, text);
-  await w;
+  await client.openAndWait(uri, text);
   const source = new CancellationTokenSource();
   const started = performance.now();
   const validation = client.conn.sendRequest('govReport/validateWorkspace', {}, source.token) as Promise<{ files: number; cancelled: boolean }>;
