@@ -154,3 +154,30 @@ test('workspace validation over the fixture reports publishes diagnostics for ev
   assert.ok(published.some((d) => d.code === 'column-total'));
   assert.equal([...ws.published.keys()].length, 22);
 });
+
+test('settings per resource: severity off, English messages; a configuration change re-checks open documents', async (t) => {
+  const c = new LspClient();
+  t.after(() => c.stop());
+  let settings: Record<string, unknown> = { severity: { 'column-total': 'off' }, locale: 'en' };
+  const asked: string[] = [];
+  c.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
+    p.items.map((i) => {
+      asked.push(`${i.section}@${i.scopeUri}`);
+      return i.section === 'govReport' ? settings : {};
+    }));
+  await c.initialize(null, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+  const uri = uriOf('settings.txt');
+  const diags = await c.openAndWait(uri, fixture('reports/derived/D002_pingtan_2020_tables.tsv.txt'));
+  assert.ok(asked.includes(`govReport@${uri}`), 'settings are read for the document itself');
+  assert.equal(diags.filter((d) => d.code === 'column-total').length, 0, 'column-total is off');
+  assert.match(String(diags.find((d) => d.code === 'section-missing')!.message), /^Part 5 \(Main problems and improvements\) is missing/);
+  settings = { enable: false };
+  const cleared = c.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(await cleared, [], 'disabling clears the open document');
+  settings = {};
+  const back = c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'column-total'));
+  await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const again = await back;
+  assert.match(String(again.find((d) => d.code === 'column-total')!.message), /应为 26/);
+});
