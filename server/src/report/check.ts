@@ -78,7 +78,7 @@ export function check(model: ReportModel, options: CheckOptions = {}): Diagnosti
   checkYears(model, c, locale);
   checkNumbering(model, c, locale);
   checkTables(model, c, locale);
-  checkArithmetic(model, c, locale, computations(model));
+  checkArithmetic(c, locale, computations(model));
   checkStatements(model, c, locale);
   return c.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -325,8 +325,7 @@ function checkCell(c: Collector, l: Locale, cell: Cell, decimal: boolean): void 
 // ---------------------------------------------------------------------------------------------
 // Arithmetic
 
-function checkArithmetic(model: ReportModel, c: Collector, l: Locale, all: readonly Computation[]): void {
-  void model;
+function checkArithmetic(c: Collector, l: Locale, all: readonly Computation[]): void {
   for (const comp of all) {
     if (comp.ok !== false) continue;
     const name = cellName(comp.result, l);

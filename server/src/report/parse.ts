@@ -5,7 +5,7 @@ import type {
   Heading, OldFormatSignature, Ordinal, Part, ReportModel, Statement, Subsection, YearMention,
 } from './model';
 import { chineseNumeralValue, normalizeLabel } from './normalize';
-import { PARTS, SUBSECTIONS, partSpec, type PartId, type PartSpec } from './schema';
+import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
 import { LineIndex, trimSpan, type Line, type Span } from './text';
@@ -34,7 +34,7 @@ export function parse(input: string): ReportModel {
   const prose = subtractSpans({ start: introStart, end: text.length }, tableSpans);
 
   const statements: Statement[] = readStatements(text, prose);
-  const years = findYears(text, lines, title, parts, prose);
+  const years = findYears(text, title, parts, prose);
   const year = title?.year ?? years.find((y) => y.source === 'period')?.year ?? majorityYear(years);
   const subsections = findSubsections(text, lines, parts.find((p) => p.id === 1 && !p.duplicate));
   const ordinalSequences = findOrdinals(text, lines, parts, tableSpans);
@@ -138,13 +138,12 @@ const PERIOD = /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:�
 const BODY_YEAR = /((?:19|20)\d{2})\s*年度?\s*[，,]\s*(?=我|本|全|市|区|县|镇|乡|街道|该)/g;
 const PLAN_WORDS = /将|计划|拟|继续|下一步|持续/;
 
-function findYears(text: string, lines: LineIndex, title: TitleInfo | undefined, parts: readonly Part[], prose: readonly Span[]): YearMention[] {
+function findYears(text: string, title: TitleInfo | undefined, parts: readonly Part[], prose: readonly Span[]): YearMention[] {
   const out: YearMention[] = [];
   if (title?.year !== undefined) {
     const m = /((?:19|20)\d{2})/.exec(text.slice(title.span.start, title.span.end));
     if (m) out.push({ year: title.year, source: 'title', span: { start: title.span.start + m.index, end: title.span.start + m.index + 4 } });
   }
-  void lines;
   // 统计期限 anywhere in the prose.
   for (const span of prose) {
     const slice = text.slice(span.start, span.end);
@@ -476,7 +475,6 @@ function readTables(text: string, lines: LineIndex, parts: readonly Part[]) {
     signatures.push(...r.signatures);
   }
   if (four) reviewsAndLawsuits = parseReviewsTable(text, lines, four);
-  void partSpec;
   return { activeDisclosure, applications, reviewsAndLawsuits, signatures };
 }
 
