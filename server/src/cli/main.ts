@@ -14,14 +14,17 @@ interface Options {
   format: 'text' | 'json' | 'sarif';
   locale: 'zh-CN' | 'en';
   maxBytes: number;
+  /** Worker threads; undefined = one per core when there are many files. */
+  jobs: number | undefined;
   paths: string[];
 }
 
 const USAGE = `用法 / usage:
-  gov-report-check check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <文件或文件夹…>
+  gov-report-check check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] [--jobs N] <文件或文件夹…>
 
   检查政府信息公开工作年度报告（.txt/.md），文件夹递归检查。
   Checks 政府信息公开工作年度报告 files; folders are walked recursively for .txt and .md.
+  --jobs N: worker threads (default: one per core when there are 200 files or more; 0: none).
   Exit status: 0 no errors, 1 errors found, 2 usage or read failure.
 `;
 
@@ -38,7 +41,7 @@ function parseArgs(argv: readonly string[]): Options {
     process.exit(0);
   }
   if (command !== 'check') throw new UsageError(command ? `未知命令 unknown command: ${command}` : '缺少命令 missing command');
-  const opts: Options = { format: 'text', locale: 'zh-CN', maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, paths: [] };
+  const opts: Options = { format: 'text', locale: 'zh-CN', maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, jobs: undefined, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -63,6 +66,12 @@ function parseArgs(argv: readonly string[]): Options {
         const v = Number(value());
         if (!(v > 0)) throw new UsageError('--max-size 应为正数（MB） must be a positive number of MB');
         opts.maxBytes = v * 1024 * 1024;
+        break;
+      }
+      case '--jobs': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0) throw new UsageError('--jobs 应为不小于0的整数 must be a whole number ≥ 0');
+        opts.jobs = v;
         break;
       }
       case '--help': case '-h':
@@ -150,7 +159,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const failures: ReadFailure[] = [];
   const files = collect(opts.paths, failures, opts.locale);
-  const workers = workerCount(files.length);
+  const workers = opts.jobs ?? workerCount(files.length);
   const checked = workers > 0 ? await runPool<Options, Checked>(__filename, files, opts, workers) : files.map((f) => checkFile(f, opts));
   const results: FileResult[] = [];
   for (const c of checked) {

@@ -6,7 +6,7 @@
 // A line becomes a RawRow: the label cells, then the value cells after the last label. Which canonical row a
 // RawRow is, and how wrapped labels join up, is decided per table (tables.ts), by label.
 
-import type { Line, Span } from './text';
+import type { LineBounds, Span } from './text';
 import { isBlankChar } from './text';
 import { normalizeLabel, toHalfWidthDigits } from './normalize';
 
@@ -24,7 +24,8 @@ export interface RawCell {
 export type LineLayout = 'tsv' | 'pipe' | 'columns';
 
 export interface RawRow {
-  readonly line: Line;
+  /** The line's bounds (its text is not sliced: tokenizing works on the document text). */
+  readonly line: LineBounds;
   readonly layout: LineLayout;
   readonly labels: RawCell[];
   /** Cells after the last label, empty cells included (they matter in delimited layouts). */
@@ -100,7 +101,7 @@ export function isPageChrome(lineText: string): boolean {
  * Splits the part of `line` from offset `from` into cells. Returns undefined for lines that carry no cells
  * (blank lines, page numbers, Markdown rules). `text` is the whole document.
  */
-export function tokenizeLine(text: string, line: Line, from = line.start, to = line.end): RawRow | undefined {
+export function tokenizeLine(text: string, line: LineBounds, from = line.start, to = line.end): RawRow | undefined {
   let first = from;
   while (first < to && isBlankChar(text.charCodeAt(first))) first++;
   if (first === to) return undefined;

@@ -20,7 +20,7 @@ const MAX_LABEL_LENGTH = 80;
 /** The rows of a region, tokenized line by line as they are consumed: nothing is kept but what the consumer keeps. */
 export function* rowsIn(text: string, lines: LineIndex, region: Span): Generator<RawRow> {
   if (region.end <= region.start) return;
-  for (const line of lines.range(lines.indexAt(region.start), lines.indexAt(region.end))) {
+  for (const line of lines.boundsRange(lines.indexAt(region.start), lines.indexAt(region.end))) {
     const from = Math.max(line.start, region.start);
     const to = Math.min(line.end, region.end);
     if (to <= from) continue;
@@ -53,7 +53,13 @@ class RegionScan implements Iterable<RawRow> {
   readonly signatures: OldFormatSignature[] = [];
   readonly words = new Set<string>();
 
-  constructor(private readonly text: string, private readonly lines: LineIndex, readonly region: Span) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    readonly region: Span,
+    /** Only 表二 has 2019-format header labels to look for. */
+    private readonly wantsSignatures = false,
+  ) {}
 
   *[Symbol.iterator](): Iterator<RawRow> {
     for (const row of rowsIn(this.text, this.lines, this.region)) {
@@ -74,7 +80,7 @@ class RegionScan implements Iterable<RawRow> {
     for (const cell of row.labels) {
       const label = cellLabel(cell);
       if (header && cell.text.length <= MAX_LABEL_LENGTH) for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
-      if (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件')) {
+      if (this.wantsSignatures && (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件'))) {
         this.signatures.push({ label: cell.text, span: cell.span });
       }
       this.noteGlued(cell);
@@ -280,7 +286,7 @@ const matchDisclosureRow: RowMatcher = (fragments, consumed) => {
 export function parseActiveDisclosureTable(text: string, lines: LineIndex, region: Span): {
   table: ActiveDisclosureTable | undefined; signatures: OldFormatSignature[];
 } {
-  const scan = new RegionScan(text, lines, region);
+  const scan = new RegionScan(text, lines, region, true);
   // The 2019 format is known from its header labels, which come before the rows they describe.
   const specsNow = () => (scan.signatures.length > 0 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021);
   const expected = (id: string) => specsNow().find((s) => s.id === id)?.columns.length ?? 1;

@@ -9,6 +9,14 @@ export interface Span {
   readonly end: number;
 }
 
+export interface LineBounds {
+  /** 0-based line number. */
+  readonly index: number;
+  readonly start: number;
+  /** Offset just past the last character, before the line break. */
+  readonly end: number;
+}
+
 export interface Line {
   /** 0-based line number. */
   readonly index: number;
@@ -65,6 +73,11 @@ export class LineIndex {
     const start = this.starts[i]!;
     const end = this.ends[i]!;
     return { index: i, start, end, text: this.text.slice(start, end) };
+  }
+
+  /** Bounds of lines first..last (inclusive), without slicing their text. */
+  *boundsRange(first: number, last: number): Generator<LineBounds> {
+    for (let i = Math.max(0, first); i <= Math.min(last, this.starts.length - 1); i++) yield { index: i, start: this.starts[i]!, end: this.ends[i]! };
   }
 
   /** Lines first..last (inclusive), made one at a time. */
