@@ -105,3 +105,12 @@ test('the checker never writes to the files it checks', () => {
   assert.equal(after.mtimeMs, before.mtimeMs);
   assert.equal(after.size, before.size);
 });
+
+test('worker threads give exactly the output of a single thread, in the same order', () => {
+  const single = run('check', '--jobs', '0', '--format', 'json', 'test/fixtures/reports');
+  const threaded = run('check', '--jobs', '3', '--format', 'json', 'test/fixtures/reports');
+  assert.equal(threaded.code, single.code);
+  assert.equal(threaded.stdout, single.stdout);
+  assert.ok(JSON.parse(single.stdout).files.length >= 24);
+  assert.equal(run('check', '--jobs', '-1', 'x').code, 2);
+});
