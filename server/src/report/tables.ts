@@ -77,11 +77,17 @@ class RegionScan implements Iterable<RawRow> {
     if (row.labels.length + row.values.length === 1) this.singleCell++;
     // Header words sit in a table's first lines; looking further would only cost time.
     const header = this.rows <= HEADER_ROWS;
+    // Labels are normalised only where a question needs it (most rows answer none of these).
     for (const cell of row.labels) {
-      const label = cellLabel(cell);
-      if (header && cell.text.length <= MAX_LABEL_LENGTH) for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
-      if (this.wantsSignatures && (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件'))) {
-        this.signatures.push({ label: cell.text, span: cell.span });
+      if (header && cell.text.length <= MAX_LABEL_LENGTH) {
+        const label = cellLabel(cell);
+        for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
+      }
+      if (this.wantsSignatures) {
+        const label = cellLabel(cell);
+        if (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件')) {
+          this.signatures.push({ label: cell.text, span: cell.span });
+        }
       }
       this.noteGlued(cell);
     }
@@ -209,13 +215,15 @@ function countFilled(cells: readonly RawCell[]): number {
 
 /** Fits a row's value cells to the expected count: surplus empty cells go from the end first, then the start. */
 function fitValues(values: readonly RawCell[], n: number): { cells: (RawCell | undefined)[]; after: number } {
-  const v = [...values];
-  while (v.length > n && v[v.length - 1]!.kind === 'empty') v.pop();
-  while (v.length > n && v[0]!.kind === 'empty') v.shift();
-  if (v.length > n) v.length = n;
-  const after = v.length > 0 ? v[v.length - 1]!.span.end : values.length > 0 ? values[0]!.span.start : 0;
-  const cells: (RawCell | undefined)[] = [...v];
-  while (cells.length < n) cells.push(undefined);
+  // The window [lo, hi) of `values` that holds the n cells: surplus empty cells go from the end first.
+  let lo = 0;
+  let hi = values.length;
+  while (hi - lo > n && values[hi - 1]!.kind === 'empty') hi--;
+  while (hi - lo > n && values[lo]!.kind === 'empty') lo++;
+  if (hi - lo > n) hi = lo + n;
+  const after = hi > lo ? values[hi - 1]!.span.end : values.length > 0 ? values[0]!.span.start : 0;
+  const cells = new Array<RawCell | undefined>(n);
+  for (let i = 0; i < n; i++) cells[i] = lo + i < hi ? values[lo + i] : undefined;
   return { cells, after };
 }
 
@@ -238,18 +246,15 @@ function buildRow<Col extends string>(
 ): TableRow<Col> {
   const { cells: fitted, after } = fitValues(a.values, columns.length);
   const cells = {} as Record<Col, Cell>;
-  columns.forEach((col, i) => {
-    cells[col] = toCell(fitted[i], after, table, a.id, col);
-  });
-  const first = a.fragments.length > 0 ? a.labelCell.span.start : a.labelCell.span.start;
-  const lastCell = fitted.filter((c): c is RawCell => c !== undefined).pop();
-  return {
-    id: a.id,
-    label: a.fragments.map((f) => f.text).join(''),
-    labelSpan: a.labelCell.span,
-    cells,
-    span: { start: first, end: Math.max(lastCell ? lastCell.span.end : a.labelCell.span.end, a.labelCell.span.end) },
-  };
+  let end = a.labelCell.span.end;
+  for (let i = 0; i < columns.length; i++) {
+    const raw = fitted[i];
+    if (raw && raw.span.end > end) end = raw.span.end;
+    cells[columns[i]!] = toCell(raw, after, table, a.id, columns[i]!);
+  }
+  let label = '';
+  for (const f of a.fragments) label += f.text;
+  return { id: a.id, label, labelSpan: a.labelCell.span, cells, span: { start: a.labelCell.span.start, end } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,14 +26,13 @@ export interface Computation {
 }
 
 function compute(kind: ComputationKind, result: Cell, operands: Operand[]): Computation {
-  const cells = [result, ...operands.map((o) => o.cell)];
-  if (cells.some((c) => c.kind !== 'number')) return { kind, result, operands };
-  if (kind === 'balance') {
-    // 一 + 二 = （七）总计 + 四: the result cell is 四, so expected 四 = 一 + 二 − （七）.
-    const expected = operands.reduce((s, o) => s + o.sign * o.cell.value!, 0);
-    return { kind, result, operands, expected, actual: result.value!, ok: expected === result.value };
+  // For a balance the result cell is 四, so expected 四 = 一 + 二 − （七） (the operands carry the signs).
+  if (result.kind !== 'number') return { kind, result, operands };
+  let expected = 0;
+  for (const o of operands) {
+    if (o.cell.kind !== 'number') return { kind, result, operands };
+    expected += o.sign * o.cell.value!;
   }
-  const expected = operands.reduce((s, o) => s + o.sign * o.cell.value!, 0);
   return { kind, result, operands, expected, actual: result.value!, ok: expected === result.value };
 }
 
