@@ -83,12 +83,17 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   await page.locator('.monaco-editor .view-lines').first().click();
   await goTo(at.totalLine, at.totalCol);
   await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30000 });
-  ok((await page.locator('.monaco-editor .squiggly-error').count()) >= 2, 'squiggles appear in the editor on the wrong cells');
+  ok((await page.locator('.monaco-editor .squiggly-error').count()) >= 2, 'squiggles appear in the editor');
+  // The squiggle under the cursor's cell: Monaco shows the problem for the cursor position in the status hover.
+  const squiggleBox = await page.locator('.monaco-editor .squiggly-error').first().boundingBox();
+  ok(squiggleBox !== null && squiggleBox.width < 200, `a squiggle spans a cell, not a line (${squiggleBox?.width.toFixed(0)} px wide)`);
 
   // Problems panel.
   await page.keyboard.press('Control+Shift+M');
   const problems = await waitText('.markers-panel', /（七）总计·自然人应为 27（各项之和），实为 26/, 'Problems panel');
   ok(/缺少“五、存在的主要问题及改进情况”部分/.test(problems), 'Problems panel lists the column-total and section-missing problems');
+  // The wrong cell is (七)总计·自然人: the problem must point at it, not at its row or the table.
+  ok(problems.includes(`[Ln ${at.totalLine}, Col ${at.totalCol}]`), `the column-total problem points at the wrong cell (Ln ${at.totalLine}, Col ${at.totalCol})`);
   await page.screenshot({ path: join(shots, 'problems-panel.png') });
 
   // Hover the (七)总计·自然人 cell.
