@@ -34,9 +34,6 @@ const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()
 /** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
 const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
 
-/** Words that show a table is there even when no row could be read (its header). */
-const TABLE_WORDS = ['第二十条', '信息内容', '规章', '行政许可', '勾稽关系', '申请人情况', '本年新收', '自然人', '行政复议', '行政诉讼', '结果维持', '尚未审结'];
-
 /**
  * One pass over a table region. Rows stream through to the consumer (the row assembler); what the table as a
  * whole needs — its layout, its first line, glued digits, 2019-format labels, header words — is noted on the
@@ -51,7 +48,6 @@ class RegionScan implements Iterable<RawRow> {
   gluedCount = 0;
   gluedFirst: Span | undefined;
   readonly signatures: OldFormatSignature[] = [];
-  readonly words = new Set<string>();
 
   constructor(
     private readonly text: string,
@@ -75,14 +71,8 @@ class RegionScan implements Iterable<RawRow> {
     const cells = row.labels.length + countFilled(row.values);
     if (row.layout === 'pipe' && cells > 1) this.multiPipe++;
     if (row.labels.length + row.values.length === 1) this.singleCell++;
-    // Header words sit in a table's first lines; looking further would only cost time.
-    const header = this.rows <= HEADER_ROWS;
     // Labels are normalised only where a question needs it (most rows answer none of these).
     for (const cell of row.labels) {
-      if (header && cell.text.length <= MAX_LABEL_LENGTH) {
-        const label = cellLabel(cell);
-        for (const w of TABLE_WORDS) if (label.includes(w)) this.words.add(w);
-      }
       if (this.wantsSignatures) {
         const label = cellLabel(cell);
         if (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件')) {
@@ -112,8 +102,21 @@ class RegionScan implements Iterable<RawRow> {
     return this.gluedCount >= threshold && this.gluedFirst ? { span: this.gluedFirst, count: this.gluedCount } : undefined;
   }
 
+  /**
+   * Whether the table's header shows one of `words`. Asked only when no row could be read, so it re-reads the
+   * region's first lines then rather than looking at every row of every table.
+   */
   hasWords(words: readonly string[]): boolean {
-    return words.some((w) => this.words.has(w));
+    let seen = 0;
+    for (const row of rowsIn(this.text, this.lines, this.region)) {
+      for (const cell of row.labels) {
+        if (cell.text.length > MAX_LABEL_LENGTH) continue;
+        const label = cellLabel(cell);
+        if (words.some((w) => label.includes(w))) return true;
+      }
+      if (++seen >= HEADER_ROWS) break;
+    }
+    return false;
   }
 
   get layout(): TableLayout {
