@@ -38,19 +38,11 @@ function compute(kind: ComputationKind, result: Cell, operands: Operand[]): Comp
 
 const PARTS_OF_TOTAL = APPLICANT_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
 
-/** One list per model: the rules, the hovers and the code lenses of a document version all read the same one. */
-const cache = new WeakMap<ReportModel, readonly Computation[]>();
-
-export function computations(model: ReportModel): readonly Computation[] {
-  let list = cache.get(model);
-  if (!list) {
-    list = computeAll(model);
-    cache.set(model, list);
-  }
-  return list;
-}
-
-function computeAll(model: ReportModel): Computation[] {
+/**
+ * Every identity of the report's tables, computed. Not memoised: a WeakMap cache cost the CLI ~15% time and
+ * 50 MB (its ephemerons live until a full GC), and recomputing for a hover is a few microseconds.
+ */
+export function computations(model: ReportModel): Computation[] {
   const out: Computation[] = [];
   const t3 = model.tables.applications;
   if (t3 && !t3.unparseable) {
