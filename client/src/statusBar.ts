@@ -1,9 +1,9 @@
 // Status bar item for the active report: its errors and warnings; click to check the whole workspace.
 
 import * as vscode from 'vscode';
+import { SOURCE } from '../../server/src/report/check';
 import { t } from './i18n';
 
-const SOURCE = 'gov-report';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('govReport.status', vscode.StatusBarAlignment.Left, 50);

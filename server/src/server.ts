@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { check, normalizeLocale, parse, RULE_CODES, template, type Locale, type ReportModel } from './report';
+import { check, normalizeLocale, parse, RULE_CODES, SOURCE, template, type Locale, type ReportModel } from './report';
 import { hover } from './features/hover';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, foldingRanges } from './features/outline';
@@ -76,7 +76,7 @@ function analyze(doc: TextDocument, settings: Settings): Analysis {
     result = {
       version: doc.version, settings, model: undefined,
       diagnostics: [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: TOO_LARGE_CODE, source: 'gov-report',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: TOO_LARGE_CODE, source: SOURCE,
         message: locale === 'en'
           ? `Document is ${mb} MB, over the ${settings.maxDocumentSizeMB} MB limit (govReport.maxDocumentSizeMB): not checked`
           : `文档大小 ${mb} MB，超过 ${settings.maxDocumentSizeMB} MB 上限（govReport.maxDocumentSizeMB），未检查`,

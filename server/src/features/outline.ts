@@ -1,7 +1,7 @@
 // Document symbols (Outline, breadcrumbs) and folding ranges: the six parts, the sub-parts of 一, the tables.
 
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
-import { partName, type Locale, type ReportModel, type Span, type Table } from '../report';
+import { partName, trimSpanEnd, type Locale, type ReportModel, type Span, type Table } from '../report';
 
 const SYMBOL_MODULE = 2;
 const SYMBOL_NAMESPACE = 3;
@@ -27,16 +27,10 @@ export function tableExtent(table: Table): Span {
   return { start: table.firstLine.start, end };
 }
 
-function trimEnd(model: ReportModel, span: Span): Span {
-  let end = span.end;
-  while (end > span.start && /\s/.test(model.text[end - 1]!)) end--;
-  return { start: span.start, end };
-}
-
 export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
   const tables = [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits].filter((t): t is Table => t !== undefined);
   return model.parts.map((part) => {
-    const whole = trimEnd(model, { start: part.heading.span.start, end: part.body.end });
+    const whole = trimSpanEnd(model.text, { start: part.heading.span.start, end: part.body.end });
     const children: DocumentSymbol[] = [];
     if (part.id === 1 && !part.duplicate) {
       const subs = model.subsections;
@@ -45,7 +39,7 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
         children.push({
           name: model.text.slice(s.heading.span.start, s.heading.span.end).trim(),
           kind: SYMBOL_NAMESPACE,
-          range: model.lines.rangeOf(trimEnd(model, { start: s.heading.span.start, end })),
+          range: model.lines.rangeOf(trimSpanEnd(model.text, { start: s.heading.span.start, end })),
           selectionRange: model.lines.rangeOf(s.heading.span),
         });
       });
@@ -80,7 +74,7 @@ export function foldingRanges(model: ReportModel): FoldingRange[] {
   };
   for (const part of model.parts) {
     if (part.inline) continue;
-    add(trimEnd(model, { start: part.heading.span.start, end: part.body.end }), 'region');
+    add(trimSpanEnd(model.text, { start: part.heading.span.start, end: part.body.end }), 'region');
   }
   for (const t of [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits]) {
     if (t && !t.unparseable) add(tableExtent(t));

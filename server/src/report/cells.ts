@@ -41,12 +41,6 @@ const LOOKS_NUMERIC = /^[-+−－]?\s*\d[\d.,，]*\s*[^\s]{0,3}$/;
 const PAGE_NUMBER = /^\s*[-－—–]\s*\d{1,3}\s*[-－—–]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-export function classifyCell(raw: string): { kind: RawCellKind; value?: number } {
-  const text = raw.trim();
-  const kind = cellKind(text);
-  return kind === 'number' ? { kind, value: numberValue(text) } : { kind };
-}
-
 /** The kind of a trimmed cell text. Allocation-free on the common paths: this runs for every table cell. */
 function cellKind(text: string): RawCellKind {
   if (text === '' || text === '\u3000') return 'empty';

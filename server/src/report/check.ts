@@ -3,6 +3,7 @@
 import type { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
 import type { Cell, ReportModel, StatementKind, TableRow } from './model';
 import { firstPart } from './model';
+import { mostCommon } from './parse';
 import { M, cellName, formatSum, rowName, type Locale, normalizeLocale } from './messages';
 import { chineseNumeral } from './normalize';
 import {
@@ -10,7 +11,7 @@ import {
   type PartId,
 } from './schema';
 import { partText, subsectionText, applicationRowText, disclosureRowText } from './template';
-import type { Span } from './text';
+import { trimSpanEnd, type Span } from './text';
 import { computations, type Computation } from './totals';
 
 export const SOURCE = 'gov-report';
@@ -126,7 +127,7 @@ function checkStructure(model: ReportModel, c: Collector, l: Locale): void {
       if (have.has(s.id)) continue;
       // Insert before the next sub-part present, else at the end of part 一.
       const later = model.subsections.find((x) => SUBSECTIONS.findIndex((y) => y.id === x.id) > SUBSECTIONS.indexOf(s));
-      const atOffset = later ? lineStart(model, later.heading.span.start) : endOfBody(model, one.body);
+      const atOffset = later ? lineStart(model, later.heading.span.start) : trimSpanEnd(model.text, one.body).end;
       c.add('subsection-missing', one.heading.span, M.subsectionMissing(l, s.id), {
         kind: 'insert', at: model.lines.positionAt(atOffset), text: later ? `${subsectionText(s.id)}\n\n` : `\n${subsectionText(s.id)}\n`, subsection: s.id,
       });
@@ -158,12 +159,6 @@ function lineSpan(model: ReportModel, offset: number): Span {
   return { start: Math.max(line.start, offset), end: line.end };
 }
 
-/** End of a part's body, before trailing blank lines. */
-function endOfBody(model: ReportModel, body: Span): number {
-  let end = body.end;
-  while (end > body.start && /\s/.test(model.text[end - 1]!)) end--;
-  return end;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Years
@@ -191,14 +186,6 @@ function checkYears(model: ReportModel, c: Collector, l: Locale): void {
   }
 }
 
-function mostCommon(values: readonly number[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: number | undefined;
-  let n = 0;
-  for (const [v, k] of counts) if (k > n) [best, n] = [v, k];
-  return best;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Numbering

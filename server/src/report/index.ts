@@ -12,5 +12,5 @@ export * as schema from './schema';
 export * as template from './template';
 export { cellName, normalizeLocale, partName, formatSum } from './messages';
 export type { Locale } from './messages';
-export { LineIndex } from './text';
+export { LineIndex, trimSpanEnd } from './text';
 export type { Span } from './text';

@@ -35,7 +35,7 @@ export function parse(input: string): ReportModel {
 
   const statements: Statement[] = readStatements(text, prose);
   const years = findYears(text, title, parts, prose);
-  const year = title?.year ?? years.find((y) => y.source === 'period')?.year ?? majorityYear(years);
+  const year = title?.year ?? years.find((y) => y.source === 'period')?.year ?? mostCommon(years.map((y) => y.year));
   const subsections = findSubsections(text, lines, parts.find((p) => p.id === 1 && !p.duplicate));
   const ordinalSequences = findOrdinals(text, lines, parts, tableSpans);
   const sideBySide = isSideBySide(lines);
@@ -181,14 +181,15 @@ function findYears(text: string, title: TitleInfo | undefined, parts: readonly P
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-export function majorityYear(years: readonly YearMention[]): number | undefined {
+/** The value that occurs most often; on a tie, the one seen first. */
+export function mostCommon(values: readonly number[]): number | undefined {
   const counts = new Map<number, number>();
-  for (const y of years) counts.set(y.year, (counts.get(y.year) ?? 0) + 1);
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: number | undefined;
   let bestCount = 0;
-  for (const [year, count] of counts) {
+  for (const [v, count] of counts) {
     if (count > bestCount) {
-      best = year;
+      best = v;
       bestCount = count;
     }
   }

@@ -125,12 +125,13 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
 
-  /** The range of a whole line's text, without its line break. */
-  lineRange(line: number): Range {
-    const l = this.line(line);
-    return this.rangeOf({ start: l.start, end: l.end });
-  }
+/** The span without the whitespace (and blank lines) at its end: where text appended to a part belongs. */
+export function trimSpanEnd(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && isBlankChar(text.charCodeAt(end - 1))) end--;
+  return { start: span.start, end };
 }
 
 /** Trims whitespace (including full-width space and a BOM) from both ends of a span of `text`. */
