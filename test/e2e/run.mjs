@@ -112,11 +112,17 @@ async function launchBrowser() {
   return browser;
 }
 
+/** A fresh temporary folder, removed at the end unless --keep. */
+function scratch(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => !keep && rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** A fresh workspace folder with copies of the reports, so nothing the tests type touches the repository. */
 function makeWorkspace() {
-  const ws = mkdtempSync(join(tmpdir(), 'gov-e2e-ws-'));
+  const ws = scratch('gov-e2e-ws-');
   cpSync(join(ROOT, 'test/fixtures/reports'), ws, { recursive: true });
-  cleanups.push(() => !keep && rmSync(ws, { recursive: true, force: true }));
   return ws;
 }
 
@@ -134,9 +140,9 @@ await stage('build and package the extension (.vsix)', async () => {
 
 if (only.has('host')) {
   await stage('extension-host mocha suite (development path payload)', async () => {
-    const results = join(mkdtempSync(join(tmpdir(), 'gov-e2e-results-')), 'results.json');
+    const results = join(scratch('gov-e2e-results-'), 'results.json');
     const ws = makeWorkspace();
-    const cs = await startCodeServer({ extensionsDir: mkdtempSync(join(tmpdir(), 'gov-e2e-ext0-')), env: { GOV_REPORT_TEST_RESULTS: results } });
+    const cs = await startCodeServer({ extensionsDir: scratch('gov-e2e-ext0-'), env: { GOV_REPORT_TEST_RESULTS: results } });
     const browser = await launchBrowser();
     const page = await browser.newPage();
     let exitCode;
@@ -158,8 +164,7 @@ if (only.has('host')) {
 if (only.has('ui')) {
   const { runUiChecks } = await import('./ui.mjs');
   await stage('as a person sees it: the installed .vsix in the browser', async () => {
-    const extDir = mkdtempSync(join(tmpdir(), 'gov-e2e-ext-'));
-    cleanups.push(() => rmSync(extDir, { recursive: true, force: true }));
+    const extDir = scratch('gov-e2e-ext-');
     execFileSync(CODE_SERVER, ['--extensions-dir', extDir, '--install-extension', join(ROOT, 'gov-disclosure-report.vsix')], {
       env: { ...process.env, PATH: `${N24}/bin:${process.env.PATH}` }, stdio: 'ignore',
     });
@@ -174,7 +179,7 @@ if (only.has('ui')) {
 
 if (only.has('nvim')) {
   await stage('Neovim: the standalone server over stdio', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'gov-e2e-nvim-')), 'result.json');
+    const out = join(scratch('gov-e2e-nvim-'), 'result.json');
     const file = join(makeWorkspace(), 'derived', 'D002_pingtan_2020_tables.tsv.txt');
     const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', join(HERE, 'nvim/init.lua'), file], {
       env: { ...process.env, GOV_SERVER: join(ROOT, 'dist/server.js'), GOV_OUT: out, GOV_HOVER_LINE: '32', GOV_HOVER_CHAR: '9' },

@@ -3,10 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, statSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, statSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers';
+import { ROOT, tempDir } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIX = join(ROOT, 'test', 'fixtures');
@@ -76,7 +75,7 @@ test('GB18030, UTF-16 with BOM and UTF-8 with BOM + CRLF read the same as UTF-8'
 });
 
 test('binary, missing and oversized files: a clear message each, the run goes on, exit 2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gov-report-cli-'));
+  const dir = tempDir('gov-report-cli-');
   const big = join(dir, 'big.txt');
   writeFileSync(big, 'x'.repeat(3 * 1024 * 1024));
   const r = run('check', '--max-size', '2', join(FIX, 'encodings/binary.txt'), join(dir, 'nope.txt'), big, join(FIX, 'reports/seeds/000_e38c355664a2a7a9.txt'));
@@ -96,7 +95,7 @@ test('usage errors exit 2 with the usage text', () => {
 });
 
 test('the checker never writes to the files it checks', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gov-report-ro-'));
+  const dir = tempDir('gov-report-ro-');
   const f = join(dir, 'r.txt');
   copyFileSync(join(FIX, 'reports/derived/D002_pingtan_2020_tables.tsv.txt'), f);
   const before = statSync(f);

@@ -2,14 +2,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { check, parse } from '../../server/src/report';
 import { walk, type WalkFailure } from '../../server/src/node/files';
 import { matcher } from '../../server/src/node/glob';
-import { ROOT, SEEDS, codes, diagnose, fixture } from './helpers';
+import { ROOT, SEEDS, codes, diagnose, fixture, tempDir } from './helpers';
 
 test('lone CR line breaks read like LF', () => {
   const lf = fixture(SEEDS.tsv001);
@@ -79,8 +78,8 @@ test('time grows linearly: a 4× larger input takes no more than about 5× as lo
 });
 
 test('the walker follows no symlink: none out of the folder, no loop', () => {
-  const root = mkdtempSync(join(tmpdir(), 'gov-walk-'));
-  const outside = mkdtempSync(join(tmpdir(), 'gov-outside-'));
+  const root = tempDir('gov-walk-');
+  const outside = tempDir('gov-outside-');
   writeFileSync(join(outside, 'secret.txt'), '不应读取');
   mkdirSync(join(root, 'sub'));
   writeFileSync(join(root, 'sub', 'a.txt'), 'x');

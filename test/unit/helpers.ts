@@ -1,7 +1,9 @@
 // Shared helpers for the unit tests: fixtures, text mutations, and range lookups.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after } from 'node:test';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { check, parse, type CheckOptions } from '../../server/src/report';
 
@@ -10,6 +12,14 @@ export const ROOT = resolve(__dirname, '..', '..');
 
 export function fixture(rel: string): string {
   return readFileSync(join(ROOT, 'test', 'fixtures', rel), 'utf8');
+}
+
+/** A fresh folder under the system temp dir, removed when the test file's tests have run (the 10,000-file
+ *  workspace alone is 87 MB: left behind, every `npm test` would fill /tmp). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export const SEEDS = {

@@ -3,15 +3,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, parse } from '../../server/src/report';
 import { LspClient } from './lspClient';
-import { SEEDS, fixture, lineOf, tsvCellRange } from './helpers';
+import { SEEDS, fixture, lineOf, tempDir, tsvCellRange } from './helpers';
 
 test('an exception in a handler is logged with the document and answered with an LSP error; the server serves on', async (t) => {
   const client = new LspClient();
@@ -87,7 +86,7 @@ test('a 50 MB document is declined with a clear notice; a 5 MB single line is ch
 });
 
 test('validating a 10,000-file workspace can be cancelled, and hovers are answered while it runs', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'gov-ws-10k-'));
+  const root = tempDir('gov-ws-10k-');
   const seeds = [SEEDS.tsv000, SEEDS.tsv001, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.tsvShifted004].map(fixture);
   for (let d = 0; d < 10; d++) {
     mkdirSync(join(root, String(d)));
