@@ -172,6 +172,8 @@ if (only.has('ui')) {
     const ws = makeWorkspace();
     const cs = await startCodeServer({ extensionsDir: extDir });
     const browser = await launchBrowser();
+    // Screenshots of an earlier run (a failure.png above all) must not be listed as this run's.
+    rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     await runUiChecks({ browser, url: cs.url, workspace: ws, shots: SHOTS, ok, sleep });
   });
