@@ -13,6 +13,7 @@ import { LineIndex, trimSpan, type Line, type Span } from './text';
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
 const TITLE_SCAN_LINES = 40;
+const NUMERALS = '一二三四五六七八九十';
 
 export function parse(input: string): ReportModel {
   const text = typeof input === 'string' ? input : String(input ?? '');
@@ -214,23 +215,25 @@ function isCanonical(spec: PartSpec, words: string, numeral: string | undefined)
 
 type PartDraft = Omit<Part, 'body' | 'duplicate'>;
 
-function findLineParts(_text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
+function findLineParts(text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
   const found: PartDraft[] = [];
-  for (const line of lines.range(titleLine !== undefined ? titleLine + 1 : 0)) {
-    if (line.text.length > 200) continue;
-    // Cheap test before the regex: the first visible character must be a numeral.
-    const t = line.text;
-    let k = 0;
-    while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 0x3000 || t.charCodeAt(k) === 9)) k++;
-    if (k >= t.length || !'一二三四五六七八九十'.includes(t[k]!)) continue;
-    const m = LINE_HEADING.exec(line.text);
+  // Lines by index, not as Line objects: only a line whose first visible character is a numeral is sliced.
+  for (let i = titleLine !== undefined ? titleLine + 1 : 0; i < lines.count; i++) {
+    const start = lines.startOf(i);
+    const end = lines.endOf(i);
+    if (end - start > 200) continue;
+    let k = start;
+    while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 9)) k++;
+    if (k >= end || NUMERALS.indexOf(text[k]!) < 0) continue;
+    const lineText = text.slice(start, end);
+    const m = LINE_HEADING.exec(lineText);
     if (!m) continue;
     const numeral = m[1]!;
     const words = m[2]!;
     const spec = classifyPart(words);
     if (!spec) continue;
-    const numeralStart = line.start + line.text.indexOf(numeral);
-    const wordsStart = line.start + line.text.indexOf(words, numeralStart - line.start + 1);
+    const numeralStart = start + lineText.indexOf(numeral);
+    const wordsStart = start + lineText.indexOf(words, numeralStart - start + 1);
     const heading: Heading = {
       span: { start: numeralStart, end: wordsStart + words.length },
       text: words,
@@ -351,7 +354,6 @@ function findSubsections(text: string, lines: LineIndex, one: Part | undefined):
 const PAREN_ORDINAL = /[（(]([一二三四五六七八九十]{1,3})[)）](?=\s*[\u4e00-\u9fff\d])/g;
 // Words that end in 一/二… before 是 (之一是, 统一是, 第一是) are not ordinals.
 const NOT_BEFORE_SHI = '之唯统第同专单逐万划归合独';
-const NUMERALS = '一二三四五六七八九十';
 
 /** "一是", "二是"… in `slice`: found by scanning for 是 and looking back, which is much faster than a regex here. */
 function* shiOrdinals(slice: string): Generator<{ index: number; numeral: string }> {
@@ -364,6 +366,21 @@ function* shiOrdinals(slice: string): Generator<{ index: number; numeral: string
   }
 }
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
+const PAREN_HEADING = /^[（(][一二三四五六七八九十]+[)）]/;
+
+/** Exactly the characters of a regex \s: the character tests below stand in for regexes and must agree. */
+function isRegexSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether text[from, to) ends in a colon, trailing whitespace aside (as /[：:]\s*$/): a heading that introduces a list. */
+function endsWithColon(text: string, from: number, to: number): boolean {
+  let e = to;
+  while (e > from && isRegexSpace(text.charCodeAt(e - 1))) e--;
+  const c = e > from ? text.charCodeAt(e - 1) : 0;
+  return c === 0xff1a || c === 58;
+}
 
 function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], tables: readonly Span[]): Ordinal[][] {
   const sequences: Ordinal[][] = [];
@@ -412,20 +429,31 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     // 1. 2. 3. at the start of lines; a （一） heading or a non-numbered heading line restarts it.
     if (!part.inline) {
       let arabic: Ordinal[] = [];
-      const first = lines.indexAt(body.start);
       const last = lines.indexAt(body.end);
-      for (const line of lines.range(first, last)) {
-        if (line.start < body.start || inTable(line.start)) continue;
-        const am = ARABIC_ORDINAL.exec(line.text);
-        if (am) {
-          const value = Number(am[1]);
-          if (value === 1 && arabic.length > 0) {
-            sequences.push(arabic);
-            arabic = [];
+      for (let i = lines.indexAt(body.start); i <= last; i++) {
+        const start = lines.startOf(i);
+        if (start < body.start || inTable(start)) continue;
+        const end = lines.endOf(i);
+        // Only the first and last visible characters decide; the line is sliced for a digit only.
+        let k = start;
+        while (k < end && isRegexSpace(text.charCodeAt(k))) k++;
+        if (k === end) continue;
+        const c = text.charCodeAt(k);
+        if (c >= 48 && c <= 57) {
+          const lineText = text.slice(start, end);
+          const am = ARABIC_ORDINAL.exec(lineText);
+          if (am) {
+            const value = Number(am[1]);
+            if (value === 1 && arabic.length > 0) {
+              sequences.push(arabic);
+              arabic = [];
+            }
+            const numStart = start + lineText.indexOf(am[1]!);
+            arabic.push({ style: 'arabic', value, span: { start: numStart, end: numStart + am[1]!.length + 1 }, text: lineText.trim().slice(0, am[1]!.length + 1) });
+            continue;
           }
-          const start = line.start + line.text.indexOf(am[1]!);
-          arabic.push({ style: 'arabic', value, span: { start, end: start + am[1]!.length + 1 }, text: line.text.trim().slice(0, am[1]!.length + 1) });
-        } else if (/^\s*[（(][一二三四五六七八九十]+[)）]/.test(line.text) || /[：:]\s*$/.test(line.text)) {
+        }
+        if (((c === 0xff08 || c === 40) && PAREN_HEADING.test(text.slice(k, Math.min(end, k + 6)))) || endsWithColon(text, k, end)) {
           if (arabic.length > 0) sequences.push(arabic);
           arabic = [];
         }

@@ -67,6 +67,16 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Offset of the first character of line `index` (not clamped: hot loops pass valid indices). */
+  startOf(index: number): number {
+    return this.starts[index]!;
+  }
+
+  /** Offset just past the last character of line `index`, before its line break. */
+  endOf(index: number): number {
+    return this.ends[index]!;
+  }
+
   /** Line `index` (clamped to the document). */
   line(index: number): Line {
     const i = Math.max(0, Math.min(index, this.starts.length - 1));
