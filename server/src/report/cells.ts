@@ -6,7 +6,7 @@
 // A line becomes a RawRow: the label cells, then the value cells after the last label. Which canonical row a
 // RawRow is, and how wrapped labels join up, is decided per table (tables.ts), by label.
 
-import type { LineBounds, Span } from './text';
+import type { Span } from './text';
 import { isBlankChar } from './text';
 import { normalizeLabel, toHalfWidthDigits } from './normalize';
 
@@ -24,12 +24,14 @@ export interface RawCell {
 export type LineLayout = 'tsv' | 'pipe' | 'columns';
 
 export interface RawRow {
-  /** The line's bounds (its text is not sliced: tokenizing works on the document text). */
-  readonly line: LineBounds;
+  /** End of the line the row was read from, before its line break. */
+  readonly lineEnd: number;
   readonly layout: LineLayout;
   readonly labels: RawCell[];
   /** Cells after the last label, empty cells included (they matter in delimited layouts). */
   readonly values: RawCell[];
+  /** How many of `values` are not empty. */
+  readonly filled: number;
   /** Start of the first cell and end of the last cell on the line. */
   readonly span: Span;
 }
@@ -92,10 +94,11 @@ export function isPageChrome(lineText: string): boolean {
 }
 
 /**
- * Splits the part of `line` from offset `from` into cells. Returns undefined for lines that carry no cells
- * (blank lines, page numbers, Markdown rules). `text` is the whole document.
+ * Splits text[from, to) — a line, or the part of one inside a table region — into cells. Returns undefined for
+ * lines that carry no cells (blank lines, page numbers, Markdown rules). `text` is the whole document;
+ * `lineEnd` is where the line itself ends.
  */
-export function tokenizeLine(text: string, line: LineBounds, from = line.start, to = line.end): RawRow | undefined {
+export function tokenizeLine(text: string, from: number, to: number, lineEnd = to): RawRow | undefined {
   let first = from;
   while (first < to && isBlankChar(text.charCodeAt(first))) first++;
   if (first === to) return undefined;
@@ -156,12 +159,18 @@ export function tokenizeLine(text: string, line: LineBounds, from = line.start, 
   }
   if (firstFilled < 0) return undefined;
   const labels: RawCell[] = [];
-  for (let i = 0; i <= last; i++) if (cells[i]!.kind !== 'empty') labels.push(cells[i]!);
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i]!.kind === 'empty') continue;
+    if (i <= last) labels.push(cells[i]!);
+    else filled++;
+  }
   return {
-    line,
+    lineEnd,
     layout,
     labels,
     values: last < 0 ? cells : cells.slice(last + 1),
+    filled,
     span: { start: cells[firstFilled]!.span.start, end: cells[lastFilled]!.span.end },
   };
 }

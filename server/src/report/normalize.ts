@@ -8,9 +8,25 @@ const CHINESE_DIGITS = '〇一二三四五六七八九十';
 /** Characters normalizeLabel changes: anything else passes through as it is. */
 const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e\u201c\u201d\u2018\u2019\u300c\u300d\u3010\u3011\u3001\u3002\ufeff\u200b\u00a0]/;
 
+/** Normalised labels already seen: every report repeats the same table labels. Bounded in count and length. */
+const normalized = new Map<string, string>();
+const MAX_MEMO = 4096;
+const MAX_MEMO_LENGTH = 64;
+
 export function normalizeLabel(s: string): string {
   // Most labels need nothing: skip the character loop (this runs for every table label).
   if (!NEEDS_NORMALIZING.test(s)) return s;
+  if (s.length > MAX_MEMO_LENGTH) return normalizeChars(s);
+  let out = normalized.get(s);
+  if (out === undefined) {
+    out = normalizeChars(s);
+    if (normalized.size >= MAX_MEMO) normalized.clear();
+    normalized.set(s, out);
+  }
+  return out;
+}
+
+function normalizeChars(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);

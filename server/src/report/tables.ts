@@ -17,15 +17,20 @@ import type { LineIndex, Span } from './text';
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
 const MAX_LABEL_LENGTH = 80;
 
-/** The rows of a region, tokenized line by line as they are consumed: nothing is kept but what the consumer keeps. */
-export function* rowsIn(text: string, lines: LineIndex, region: Span): Generator<RawRow> {
+/**
+ * The rows of a region, tokenized line by line as they are consumed: `visit` gets each row in order until it
+ * returns false, and nothing is kept but what it keeps. A plain loop: rows are the innermost loop of the parse.
+ */
+export function forEachRow(text: string, lines: LineIndex, region: Span, visit: (row: RawRow) => boolean | void): void {
   if (region.end <= region.start) return;
-  for (const line of lines.boundsRange(lines.indexAt(region.start), lines.indexAt(region.end))) {
-    const from = Math.max(line.start, region.start);
-    const to = Math.min(line.end, region.end);
+  const last = lines.indexAt(region.end);
+  for (let i = lines.indexAt(region.start); i <= last; i++) {
+    const lineEnd = lines.endOf(i);
+    const from = Math.max(lines.startOf(i), region.start);
+    const to = Math.min(lineEnd, region.end);
     if (to <= from) continue;
-    const row = tokenizeLine(text, line, from, to);
-    if (row) yield row;
+    const row = tokenizeLine(text, from, to, lineEnd);
+    if (row && visit(row) === false) return;
   }
 }
 
@@ -39,8 +44,11 @@ const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
  * whole needs — its layout, its first line, glued digits, 2019-format labels, header words — is noted on the
  * way, so a long region is never held in memory (holding it made time grow faster than the input).
  */
-class RegionScan implements Iterable<RawRow> {
-  private readonly counts = { tsv: 0, pipe: 0, columns: 0 };
+class RegionScan {
+  // Rows per layout: three fields rather than a record indexed by the layout name (a keyed store per row).
+  private tsvRows = 0;
+  private pipeRows = 0;
+  private columnRows = 0;
   private multiPipe = 0;
   private singleCell = 0;
   private rows = 0;
@@ -57,18 +65,21 @@ class RegionScan implements Iterable<RawRow> {
     private readonly wantsSignatures = false,
   ) {}
 
-  *[Symbol.iterator](): Iterator<RawRow> {
-    for (const row of rowsIn(this.text, this.lines, this.region)) {
+  /** Reads the region's rows in order, noting what the table needs on the way, until `visit` returns false. */
+  each(visit: (row: RawRow) => boolean | void): void {
+    forEachRow(this.text, this.lines, this.region, (row) => {
       this.observe(row);
-      yield row;
-    }
+      return visit(row);
+    });
   }
 
   private observe(row: RawRow): void {
     this.rows++;
     this.first ??= row;
-    this.counts[row.layout]++;
-    const cells = row.labels.length + countFilled(row.values);
+    if (row.layout === 'tsv') this.tsvRows++;
+    else if (row.layout === 'pipe') this.pipeRows++;
+    else this.columnRows++;
+    const cells = row.labels.length + row.filled;
     if (row.layout === 'pipe' && cells > 1) this.multiPipe++;
     if (row.labels.length + row.values.length === 1) this.singleCell++;
     // Labels are normalised only where a question needs it (most rows answer none of these).
@@ -108,23 +119,24 @@ class RegionScan implements Iterable<RawRow> {
    */
   hasWords(words: readonly string[]): boolean {
     let seen = 0;
-    for (const row of rowsIn(this.text, this.lines, this.region)) {
+    let found = false;
+    forEachRow(this.text, this.lines, this.region, (row) => {
       for (const cell of row.labels) {
         if (cell.text.length > MAX_LABEL_LENGTH) continue;
         const label = cellLabel(cell);
-        if (words.some((w) => label.includes(w))) return true;
+        if (words.some((w) => label.includes(w))) found = true;
       }
-      if (++seen >= HEADER_ROWS) break;
-    }
-    return false;
+      return !found && ++seen < HEADER_ROWS;
+    });
+    return found;
   }
 
   get layout(): TableLayout {
     if (this.rows === 0) return 'none';
-    const c = this.counts;
-    if (c.tsv >= c.pipe && c.tsv >= c.columns) return 'tsv';
+    const { tsvRows, pipeRows, columnRows } = this;
+    if (tsvRows >= pipeRows && tsvRows >= columnRows) return 'tsv';
     // One cell per line ending in " |" (seed 002) vs rows of several cells.
-    if (c.pipe >= c.columns) return this.multiPipe * 2 > c.pipe ? 'pipe' : 'cell-per-line';
+    if (pipeRows >= columnRows) return this.multiPipe * 2 > pipeRows ? 'pipe' : 'cell-per-line';
     return this.singleCell * 2 > this.rows ? 'cell-per-line' : 'columns';
   }
 
@@ -132,7 +144,7 @@ class RegionScan implements Iterable<RawRow> {
   get firstLine(): Span {
     const r = this.first;
     if (!r) return { start: this.region.start, end: this.region.start };
-    const lineEnd = Math.min(r.line.end, this.region.end);
+    const lineEnd = Math.min(r.lineEnd, this.region.end);
     const end = lineEnd - r.span.start > 200 ? (r.labels[0] ?? r.values[0])!.span.end : lineEnd;
     return { start: r.span.start, end: Math.min(end, r.span.start + 200) };
   }
@@ -148,66 +160,77 @@ interface AssembledRow {
 type RowMatcher = (fragments: readonly RawCell[], consumed: ReadonlySet<string>, ownLabelsOnly: boolean) => { id: string; cell: RawCell } | undefined;
 
 /**
- * Joins raw rows into table rows. A line with labels and values is a row; label-only lines are carried to the next
- * line with values (wrapped labels, headers); value-only lines continue the current row while it lacks cells (one
- * cell per line) or take the carried labels. In delimited layouts a recognised label with only empty cells is a
- * row of blanks.
+ * Joins raw rows into table rows, fed one row at a time. A line with labels and values is a row; label-only
+ * lines are carried to the next line with values (wrapped labels, headers); value-only lines continue the current
+ * row while it lacks cells (one cell per line) or take the carried labels. In delimited layouts a recognised
+ * label with only empty cells is a row of blanks.
  */
-function assemble(raw: Iterable<RawRow>, match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
-  const out: AssembledRow[] = [];
-  const consumed = new Set<string>();
-  let pending: RawCell[] = [];
-  let current: AssembledRow | undefined;
-  const emit = (m: { id: string; cell: RawCell }, fragments: RawCell[], values: RawCell[]) => {
-    current = { id: m.id, labelCell: m.cell, fragments, values: [...values] };
-    out.push(current);
-    consumed.add(m.id);
-    pending = [];
-  };
-  for (const row of raw) {
-    const filled = countFilled(row.values);
+class RowAssembler {
+  readonly rows: AssembledRow[] = [];
+  private readonly consumed = new Set<string>();
+  private pending: RawCell[] = [];
+  private current: AssembledRow | undefined;
+
+  constructor(private readonly match: RowMatcher, private readonly expected: (id: string) => number) {}
+
+  private emit(m: { id: string; cell: RawCell }, fragments: RawCell[], values: RawCell[]): void {
+    this.current = { id: m.id, labelCell: m.cell, fragments, values: values.slice() };
+    this.rows.push(this.current);
+    this.consumed.add(m.id);
+    this.pending = [];
+  }
+
+  push(row: RawRow): void {
+    const filled = row.filled;
     if (row.labels.length > 0) {
       if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) {
-        pending = [];
-        current = undefined;
-        continue;
+        this.pending = [];
+        this.current = undefined;
+        return;
       }
-      const fragments = pending.length > 0 ? [...pending, ...row.labels] : row.labels;
+      const fragments = this.pending.length > 0 ? this.pending.concat(row.labels) : row.labels;
       if (filled > 0) {
-        const m = match(fragments, consumed, false);
-        if (m) emit(m, fragments, row.values);
+        const m = this.match(fragments, this.consumed, false);
+        if (m) this.emit(m, fragments, row.values);
         else {
-          pending = [];
-          current = undefined;
+          this.pending = [];
+          this.current = undefined;
         }
-        continue;
+        return;
       }
       if (row.layout !== 'columns' && row.values.length > 0) {
-        const m = match(row.labels, consumed, true);
-        if (m && row.values.length >= expected(m.id)) {
-          emit(m, fragments, row.values);
-          continue;
+        const m = this.match(row.labels, this.consumed, true);
+        if (m && row.values.length >= this.expected(m.id)) {
+          this.emit(m, fragments, row.values);
+          return;
         }
       }
       // Label-only: a header, or a label whose values follow on the next lines. Keep the last few fragments.
-      pending = fragments.slice(-8);
-      current = undefined;
-      continue;
+      this.pending = fragments.slice(-8);
+      this.current = undefined;
+      return;
     }
-    if (filled === 0) continue;
-    if (pending.length > 0) {
-      const m = match(pending, consumed, false);
+    if (filled === 0) return;
+    if (this.pending.length > 0) {
+      const m = this.match(this.pending, this.consumed, false);
       if (m) {
-        emit(m, pending, row.values);
-        continue;
+        this.emit(m, this.pending, row.values);
+        return;
       }
-      pending = [];
+      this.pending = [];
     }
-    if (current && countFilled(current.values) < expected(current.id)) {
-      current.values.push(...row.values);
+    const current = this.current;
+    if (current && countFilled(current.values) < this.expected(current.id)) {
+      for (const v of row.values) current.values.push(v);
     }
   }
-  return out;
+}
+
+/** Reads a table region into assembled rows. */
+function assemble(scan: RegionScan, match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
+  const assembler = new RowAssembler(match, expected);
+  scan.each((row) => assembler.push(row));
+  return assembler.rows;
 }
 
 function countFilled(cells: readonly RawCell[]): number {
@@ -326,15 +349,34 @@ function matchApplicationSpec(label: string, spec: ApplicationRowSpec): boolean 
   return spec.keys.some((k) => label.includes(k));
 }
 
+/**
+ * The rows a normalised label could be, in schema order. Memoised: every report repeats the same few dozen labels,
+ * and matching one against every row's keys was a tenth of the parse. Bounded in count and label length, so odd
+ * labels cannot pile up.
+ */
+const applicationCandidates = new Map<string, readonly ApplicationRowSpec[]>();
+const MAX_MEMO = 4096;
+
+function candidatesFor(label: string): readonly ApplicationRowSpec[] {
+  if (label.length > MAX_LABEL_LENGTH) return APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
+  let list = applicationCandidates.get(label);
+  if (list === undefined) {
+    list = APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
+    if (applicationCandidates.size >= MAX_MEMO) applicationCandidates.clear();
+    applicationCandidates.set(label, list);
+  }
+  return list;
+}
+
 const matchApplicationRow: RowMatcher = (fragments, consumed) => {
   // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
   // wrapped pieces of other rows come before it.
   for (let i = fragments.length - 1; i >= 0; i--) {
-    const label = cellLabel(fragments[i]!);
-    for (const spec of APPLICATION_ROWS) {
-      if (!consumed.has(spec.id) && matchApplicationSpec(label, spec)) return { id: spec.id, cell: fragments[i]! };
+    for (const spec of candidatesFor(cellLabel(fragments[i]!))) {
+      if (!consumed.has(spec.id)) return { id: spec.id, cell: fragments[i]! };
     }
   }
+  if (fragments.length === 1) return undefined; // the joined label is the one label, already tried
   const joined = fragments.map(cellLabel).join('');
   for (const spec of APPLICATION_ROWS) {
     if (spec.exact === undefined && !consumed.has(spec.id) && matchApplicationSpec(joined, spec)) {
@@ -383,20 +425,18 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   // The data cells: from the first line with values, through the following value-only lines.
   const values: RawCell[] = [];
   let started = false;
-  const it = scan[Symbol.iterator]();
-  for (let r = it.next(); !r.done; r = it.next()) {
-    const row = r.value;
+  scan.each((row) => {
     if (!started) {
-      if (countFilled(row.values) === 0) continue;
-      if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) continue;
+      if (row.filled === 0) return true;
+      if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) return true;
       started = true;
-      values.push(...row.values);
+      for (const v of row.values) values.push(v);
     } else {
-      if (row.labels.length > 0) break;
-      values.push(...row.values);
+      if (row.labels.length > 0) return false;
+      for (const v of row.values) values.push(v);
     }
-    if (countFilled(values) >= REVIEW_CELL_COUNT) break;
-  }
+    return countFilled(values) < REVIEW_CELL_COUNT;
+  });
   if (!scan.first) return undefined;
   const base = { id: 'reviewsAndLawsuits' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
   // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
