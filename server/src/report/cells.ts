@@ -7,7 +7,7 @@
 // RawRow is, and how wrapped labels join up, is decided per table (tables.ts), by label.
 
 import type { Span } from './text';
-import { isBlankChar } from './text';
+import { isBlankChar, isJsWhitespace } from './text';
 import { normalizeLabel, toHalfWidthDigits } from './normalize';
 
 export type RawCellKind = 'label' | 'number' | 'blank' | 'invalid' | 'empty';
@@ -62,10 +62,13 @@ function numberValue(text: string): number {
   return isAsciiDigits(text) ? Number(text) : Number(toHalfWidthDigits(text).replace(/,/g, ''));
 }
 
-/** First index of the UTF-16 code `code` in text[from, to), or -1. */
-function indexWithin(text: string, code: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
+/** Tab positions of the line being tokenized: one buffer, reused (a line is tokenized to the end before the next). */
+const tabStops: number[] = [];
+
+/** Whether text[from, to) is empty after trim(). */
+function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isAsciiDigits(s: string): boolean {
@@ -105,43 +108,44 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
   if (to - from < 24 && isPageChrome(text.slice(from, to))) return undefined;
   // Searches stay within the line: text.indexOf would scan the rest of the document for a character the
   // line lacks, which makes the whole pass quadratic.
-  // One pass for the three characters that decide the layout.
-  let tab = -1;
+  // One pass for the three characters that decide the layout; tab positions are kept for the split.
+  let tabs = 0;
   let pipe = false;
   let dash = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 9) {
-      if (tab < 0) tab = i;
-    } else if (c === 124 || c === 0xff5c) pipe = true;
+    if (c === 9) tabStops[tabs++] = i;
+    else if (c === 124 || c === 0xff5c) pipe = true;
     else if (c === 45) dash = true;
   }
   if (dash && MARKDOWN_RULE.test(text.slice(from, to))) return undefined;
   const cells: RawCell[] = [];
   let layout: LineLayout;
-  if (tab >= 0) {
+  if (tabs > 0) {
     layout = 'tsv';
     let s = from;
-    for (let i = tab; i >= 0; i = indexWithin(text, 9, s, to)) {
+    for (let k = 0; k < tabs; k++) {
+      const i = tabStops[k]!;
       cells.push(makeCell(text, s, i));
       s = i + 1;
     }
     cells.push(makeCell(text, s, to));
   } else if (pipe) {
     layout = 'pipe';
-    const pieces: Array<[number, number]> = [];
+    // Pieces between pipes. A leading "|" leaves a blank first piece, a trailing one a blank last piece:
+    // neither is a cell (unless it is the only piece).
+    let first = true;
     let s = from;
     for (let i = from; i <= to; i++) {
-      const c = i < to ? text.charCodeAt(i) : -1;
-      if (i === to || c === 124 || c === 0xff5c) {
-        pieces.push([s, i]);
-        s = i + 1;
+      if (i < to) {
+        const c = text.charCodeAt(i);
+        if (c !== 124 && c !== 0xff5c) continue;
       }
+      const skip = (first && i < to && isBlankRange(text, s, i)) || (i === to && !first && isBlankRange(text, s, i));
+      if (!skip) cells.push(makeCell(text, s, i));
+      first = false;
+      s = i + 1;
     }
-    // A leading "|" leaves an empty first piece, a trailing one an empty last piece: neither is a cell.
-    if (pieces.length > 1 && text.slice(pieces[0]![0], pieces[0]![1]).trim() === '') pieces.shift();
-    if (pieces.length > 1 && text.slice(pieces[pieces.length - 1]![0], pieces[pieces.length - 1]![1]).trim() === '') pieces.pop();
-    for (const [a, b] of pieces) cells.push(makeCell(text, a, b));
   } else {
     layout = 'columns';
     splitColumns(text, from, to, cells);

@@ -2,6 +2,8 @@
 // ("商业 企业"), and write ordinals as "1、", "1.", "1．", "（一）" or "(一)". Labels are compared only
 // after normalising, never as raw text.
 
+import { detach } from './text';
+
 const CHINESE_DIGITS = '〇一二三四五六七八九十';
 
 /** Full-width ASCII to half-width, full-width space removed, brackets and quotes unified, whitespace dropped. */
@@ -21,7 +23,7 @@ export function normalizeLabel(s: string): string {
   if (out === undefined) {
     out = normalizeChars(s);
     if (normalized.size >= MAX_MEMO) normalized.clear();
-    normalized.set(s, out);
+    normalized.set(detach(s), out);
   }
   return out;
 }

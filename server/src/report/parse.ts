@@ -8,7 +8,7 @@ import { chineseNumeralValue, normalizeLabel } from './normalize';
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
-import { LineIndex, trimSpan, type Line, type Span } from './text';
+import { LineIndex, isJsWhitespace, trimSpan, type Line, type Span } from './text';
 
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
@@ -368,16 +368,10 @@ function* shiOrdinals(slice: string): Generator<{ index: number; numeral: string
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
 const PAREN_HEADING = /^[（(][一二三四五六七八九十]+[)）]/;
 
-/** Exactly the characters of a regex \s: the character tests below stand in for regexes and must agree. */
-function isRegexSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Whether text[from, to) ends in a colon, trailing whitespace aside (as /[：:]\s*$/): a heading that introduces a list. */
 function endsWithColon(text: string, from: number, to: number): boolean {
   let e = to;
-  while (e > from && isRegexSpace(text.charCodeAt(e - 1))) e--;
+  while (e > from && isJsWhitespace(text.charCodeAt(e - 1))) e--;
   const c = e > from ? text.charCodeAt(e - 1) : 0;
   return c === 0xff1a || c === 58;
 }
@@ -436,7 +430,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
         const end = lines.endOf(i);
         // Only the first and last visible characters decide; the line is sliced for a digit only.
         let k = start;
-        while (k < end && isRegexSpace(text.charCodeAt(k))) k++;
+        while (k < end && isJsWhitespace(text.charCodeAt(k))) k++;
         if (k === end) continue;
         const c = text.charCodeAt(k);
         if (c >= 48 && c <= 57) {

@@ -12,7 +12,7 @@ import {
   REVIEW_COLUMNS, REVIEW_GROUPS,
   type ApplicantColumn, type ApplicationRowSpec, type DisclosureRowSpec, type ReviewColumn, type ReviewGroup,
 } from './schema';
-import type { LineIndex, Span } from './text';
+import { detach, type LineIndex, type Span } from './text';
 
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
 const MAX_LABEL_LENGTH = 80;
@@ -363,7 +363,7 @@ function candidatesFor(label: string): readonly ApplicationRowSpec[] {
   if (list === undefined) {
     list = APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
     if (applicationCandidates.size >= MAX_MEMO) applicationCandidates.clear();
-    applicationCandidates.set(label, list);
+    applicationCandidates.set(detach(label), list);
   }
   return list;
 }

@@ -155,3 +155,20 @@ export function trimSpan(text: string, span: Span): Span {
 export function isBlankChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 10 || c === 13 || c === 0x200b;
 }
+
+/**
+ * Exactly the characters of a regex \s (and of String.prototype.trim): where a character test stands in for a
+ * regex or a trim, it must agree with it.
+ */
+export function isJsWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive. A slice of a document may share the
+ * document's storage; a memo that outlives the document must not hold one (4,096 keys would pin 4,096 reports).
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
