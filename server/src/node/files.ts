@@ -1,7 +1,7 @@
 // Listing and reading report files, shared by the CLI and the server's workspace validation.
 // Symlinks are never followed: no loops, and nothing outside the folder being walked is read.
 
-import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from './decode';
 import type { Matcher } from './glob';
@@ -24,27 +24,22 @@ export function* walk(root: string, options: WalkOptions, failures: WalkFailure[
   while (stack.length > 0) {
     const rel = stack.pop()!;
     const dir = rel ? join(root, rel) : root;
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort().reverse();
+      // Entry types come with the listing (d_type; Node asks lstat itself where the file system gives none):
+      // no lstat per file, which was most of the walk's time on a folder of 10,000 reports.
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     } catch (error) {
       failures.push({ path: dir, error });
       continue;
     }
     const files: string[] = [];
-    for (const name of names) {
-      const childRel = rel ? `${rel}/${name}` : name;
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (options.exclude(childRel)) continue;
-      let st;
-      try {
-        st = lstatSync(join(root, childRel));
-      } catch (error) {
-        failures.push({ path: join(root, childRel), error });
-        continue;
-      }
-      if (st.isSymbolicLink()) continue;
-      if (st.isDirectory()) stack.push(childRel);
-      else if (st.isFile() && options.include(childRel)) files.push(childRel);
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) stack.push(childRel);
+      else if (entry.isFile() && options.include(childRel)) files.push(childRel);
     }
     for (const f of files.reverse()) yield join(root, f);
   }
@@ -57,14 +52,37 @@ export type ReadResult =
   | { ok: false; reason: 'unreadable'; error: unknown };
 
 export function readReportFile(path: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
   try {
-    const size = statSync(path).size;
+    // One open, one fstat for the size limit, reads into a buffer of that size: a separate stat and
+    // readFileSync cost two more system calls per file.
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     if (size > maxBytes) return { ok: false, reason: 'too-large', size };
-    const decoded = decode(readFileSync(path));
+    const decoded = decode(readAll(fd, size));
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: 'binary' };
   } catch (error) {
     return { ok: false, reason: 'unreadable', error };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The whole file: `size` bytes as fstat reported them, and more if it grew since (a file being written). */
+function readAll(fd: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
 }
 
 export function errnoMessage(error: unknown, locale: 'zh-CN' | 'en'): string {
