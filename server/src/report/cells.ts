@@ -12,28 +12,31 @@ import { normalizeLabel, toHalfWidthDigits } from './normalize';
 
 export type RawCellKind = 'label' | 'number' | 'blank' | 'invalid' | 'empty';
 
-export interface RawCell {
+/**
+ * A cell as read from a line. It is its own span (start/end offsets of the trimmed cell text): a table has
+ * hundreds of cells, and a separate span object for each was a fifth of what the table parse allocated. Every
+ * cell has the same fields, so the code reading them sees one object shape.
+ */
+export interface RawCell extends Span {
   readonly kind: RawCellKind;
   readonly text: string;
-  readonly span: Span;
-  readonly value?: number;
+  /** The number, for kind 'number' (0 otherwise). */
+  readonly value: number;
   /** Normalised label, computed on first use (a label is matched against many row keys). */
-  normalized?: string;
+  normalized: string | undefined;
 }
 
 export type LineLayout = 'tsv' | 'pipe' | 'columns';
 
-export interface RawRow {
+export interface RawRow extends Span /* from the first to the last non-empty cell */ {
   /** End of the line the row was read from, before its line break. */
   readonly lineEnd: number;
   readonly layout: LineLayout;
-  readonly labels: RawCell[];
+  readonly labels: readonly RawCell[];
   /** Cells after the last label, empty cells included (they matter in delimited layouts). */
   readonly values: RawCell[];
   /** How many of `values` are not empty. */
   readonly filled: number;
-  /** Start of the first cell and end of the last cell on the line. */
-  readonly span: Span;
 }
 
 const BLANK_MARKERS = new Set(['/', '／', '\\', '＼', '-', '－', '—', '——', '–', '--', '无', '空', '—-', '-—']);
@@ -88,7 +91,15 @@ function makeCell(text: string, start: number, end: number): RawCell {
   while (e > s && isBlankChar(text.charCodeAt(e - 1))) e--;
   const t = text.slice(s, e);
   const kind = cellKind(t);
-  return kind === 'number' ? { kind, text: t, span: { start: s, end: e }, value: numberValue(t) } : { kind, text: t, span: { start: s, end: e } };
+  return { kind, text: t, start: s, end: e, value: kind === 'number' ? numberValue(t) : 0, normalized: undefined };
+}
+
+const NO_LABELS: readonly RawCell[] = [];
+
+function countEmpty(cells: readonly RawCell[]): number {
+  let n = 0;
+  for (const c of cells) if (c.kind === 'empty') n++;
+  return n;
 }
 
 /** Whether a line is page chrome inside a table: page numbers such as "-4-" or "第 3 页". */
@@ -162,21 +173,17 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
     if (kind === 'label') last = i;
   }
   if (firstFilled < 0) return undefined;
-  const labels: RawCell[] = [];
+  const start = cells[firstFilled]!.start;
+  const end = cells[lastFilled]!.end;
+  // Split in place: `cells` keeps the values, the labels come off its front (usually one label, first).
   let filled = 0;
-  for (let i = 0; i < cells.length; i++) {
-    if (cells[i]!.kind === 'empty') continue;
-    if (i <= last) labels.push(cells[i]!);
-    else filled++;
+  for (let i = last + 1; i < cells.length; i++) if (cells[i]!.kind !== 'empty') filled++;
+  let labels: readonly RawCell[] = NO_LABELS;
+  if (last >= 0) {
+    const front = cells.splice(0, last + 1);
+    labels = countEmpty(front) > 0 ? front.filter((c) => c.kind !== 'empty') : front;
   }
-  return {
-    lineEnd,
-    layout,
-    labels,
-    values: last < 0 ? cells : cells.slice(last + 1),
-    filled,
-    span: { start: cells[firstFilled]!.span.start, end: cells[lastFilled]!.span.end },
-  };
+  return { lineEnd, layout, labels, values: cells, filled, start, end };
 }
 
 /**

@@ -384,6 +384,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     const slice = text.slice(body.start, body.end);
     // （一）（二）: one sequence per part. Only at the start of a line, unless the text is flattened.
     const paren: Ordinal[] = [];
+    let parenLine = 0;
     PAREN_ORDINAL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PAREN_ORDINAL.exec(slice))) {
@@ -392,8 +393,8 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       const start = body.start + m.index;
       if (inTable(start)) continue;
       if (!part.inline) {
-        const line = lines.boundsAt(start);
-        if (text.slice(line.start, start).trim() !== '') continue;
+        parenLine = lines.indexAtFrom(start, parenLine);
+        if (text.slice(lines.startOf(parenLine), start).trim() !== '') continue;
       }
       const value = chineseNumeralValue(m[1]!);
       if (value === undefined) continue;
@@ -410,7 +411,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       if (inTable(start)) continue;
       const value = chineseNumeralValue(shiMatch.numeral);
       if (value === undefined) continue;
-      const lineNo = lines.indexAt(start);
+      const lineNo = lines.indexAtFrom(start, Math.max(shiLine, 0));
       if (value === 1 || (!part.inline && lineNo !== shiLine)) {
         if (shi.length > 0) sequences.push(shi);
         shi = [];

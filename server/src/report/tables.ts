@@ -87,7 +87,7 @@ class RegionScan {
       if (this.wantsSignatures) {
         const label = cellLabel(cell);
         if (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件')) {
-          this.signatures.push({ label: cell.text, span: cell.span });
+          this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
         }
       }
       this.noteGlued(cell);
@@ -104,7 +104,7 @@ class RegionScan {
       const before = normalizeLabel(cell.text.slice(Math.max(0, m.index - 40), m.index));
       if (GLUE_LABELS.some((l) => before.endsWith(l))) {
         this.gluedCount++;
-        this.gluedFirst ??= { start: cell.span.start, end: cell.span.start + m.index + m[0].length };
+        this.gluedFirst ??= { start: cell.start, end: cell.start + m.index + m[0].length };
       }
     }
   }
@@ -145,15 +145,15 @@ class RegionScan {
     const r = this.first;
     if (!r) return { start: this.region.start, end: this.region.start };
     const lineEnd = Math.min(r.lineEnd, this.region.end);
-    const end = lineEnd - r.span.start > 200 ? (r.labels[0] ?? r.values[0])!.span.end : lineEnd;
-    return { start: r.span.start, end: Math.min(end, r.span.start + 200) };
+    const end = lineEnd - r.start > 200 ? (r.labels[0] ?? r.values[0])!.end : lineEnd;
+    return { start: r.start, end: Math.min(end, r.start + 200) };
   }
 }
 
 interface AssembledRow {
   readonly id: string;
   readonly labelCell: RawCell;
-  readonly fragments: RawCell[];
+  readonly fragments: readonly RawCell[];
   values: RawCell[];
 }
 
@@ -173,8 +173,9 @@ class RowAssembler {
 
   constructor(private readonly match: RowMatcher, private readonly expected: (id: string) => number) {}
 
-  private emit(m: { id: string; cell: RawCell }, fragments: RawCell[], values: RawCell[]): void {
-    this.current = { id: m.id, labelCell: m.cell, fragments, values: values.slice() };
+  private emit(m: { id: string; cell: RawCell }, fragments: readonly RawCell[], values: RawCell[]): void {
+    // The row's values array is taken over, not copied: a raw row is not looked at again once assembled.
+    this.current = { id: m.id, labelCell: m.cell, fragments, values };
     this.rows.push(this.current);
     this.consumed.add(m.id);
     this.pending = [];
@@ -247,7 +248,7 @@ function fitValues(values: readonly RawCell[], n: number): { cells: (RawCell | u
   while (hi - lo > n && values[hi - 1]!.kind === 'empty') hi--;
   while (hi - lo > n && values[lo]!.kind === 'empty') lo++;
   if (hi - lo > n) hi = lo + n;
-  const after = hi > lo ? values[hi - 1]!.span.end : values.length > 0 ? values[0]!.span.start : 0;
+  const after = hi > lo ? values[hi - 1]!.end : values.length > 0 ? values[0]!.start : 0;
   const cells = new Array<RawCell | undefined>(n);
   for (let i = 0; i < n; i++) cells[i] = lo + i < hi ? values[lo + i] : undefined;
   return { cells, after };
@@ -257,13 +258,13 @@ function toCell(raw: RawCell | undefined, at: number, table: TableId, row: strin
   if (!raw) return { kind: 'missing', text: '', span: { start: at, end: at }, table, row, column };
   switch (raw.kind) {
     case 'number':
-      return { kind: 'number', value: raw.value!, text: raw.text, span: raw.span, table, row, column };
+      return { kind: 'number', value: raw.value, text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
     case 'empty':
-      return { kind: 'blank', text: '', span: raw.span, table, row, column };
+      return { kind: 'blank', text: '', span: { start: raw.start, end: raw.end }, table, row, column };
     case 'blank':
-      return { kind: 'blank', text: raw.text, span: raw.span, table, row, column };
+      return { kind: 'blank', text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
     default:
-      return { kind: 'invalid', text: raw.text, span: raw.span, table, row, column };
+      return { kind: 'invalid', text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
   }
 }
 
@@ -272,15 +273,15 @@ function buildRow<Col extends string>(
 ): TableRow<Col> {
   const { cells: fitted, after } = fitValues(a.values, columns.length);
   const cells = {} as Record<Col, Cell>;
-  let end = a.labelCell.span.end;
+  let end = a.labelCell.end;
   for (let i = 0; i < columns.length; i++) {
     const raw = fitted[i];
-    if (raw && raw.span.end > end) end = raw.span.end;
+    if (raw && raw.end > end) end = raw.end;
     cells[columns[i]!] = toCell(raw, after, table, a.id, columns[i]!);
   }
   let label = '';
   for (const f of a.fragments) label += f.text;
-  return { id: a.id, label, labelSpan: a.labelCell.span, cells, span: { start: a.labelCell.span.start, end } };
+  return { id: a.id, label, labelSpan: { start: a.labelCell.start, end: a.labelCell.end }, cells, span: { start: a.labelCell.start, end } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +449,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   if (present < REVIEW_CELL_COUNT) {
     return {
       ...base, groups: undefined,
-      unparseable: { reason: 'cell-count', span: { start: values[0]!.span.start, end: after }, detail: String(present) },
+      unparseable: { reason: 'cell-count', span: { start: values[0]!.start, end: after }, detail: String(present) },
     };
   }
   const groups = new Map<ReviewGroup, Record<ReviewColumn, Cell>>();

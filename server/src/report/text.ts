@@ -109,6 +109,18 @@ export class LineIndex {
     return lo;
   }
 
+  /**
+   * indexAt for offsets visited in increasing order: walks on from line `from` (the previous answer), so a scan
+   * that asks for every match's line stays linear instead of paying a binary search per match.
+   */
+  indexAtFrom(offset: number, from: number): number {
+    const starts = this.starts;
+    let i = Math.max(0, Math.min(from, starts.length - 1));
+    if (starts[i]! > offset) return this.indexAt(offset);
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+    return i;
+  }
+
   /** The line containing `offset` (offsets inside a line break belong to the line they end). */
   lineAt(offset: number): Line {
     return this.line(this.indexAt(offset));
