@@ -34,7 +34,7 @@ export function parse(input: string): ReportModel {
     .filter((s): s is Span => s !== undefined && s.end > s.start);
   const prose = subtractSpans({ start: introStart, end: text.length }, tableSpans);
 
-  const statements: Statement[] = readStatements(text, prose);
+  const statements: Statement[] = readStatements(text, lines, prose);
   const years = findYears(text, title, parts, prose);
   const year = title?.year ?? years.find((y) => y.source === 'period')?.year ?? mostCommon(years.map((y) => y.year));
   const subsections = findSubsections(text, lines, parts.find((p) => p.id === 1 && !p.duplicate));

@@ -2,7 +2,7 @@
 // unambiguous are read: a wrong warning costs the user's trust, a missed one costs little.
 
 import type { Statement, StatementKind } from './model';
-import type { Span } from './text';
+import type { LineIndex, Span } from './text';
 
 interface Pattern {
   readonly kind: StatementKind;
@@ -46,13 +46,13 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 /** Reads statements from the spans of prose given (table regions already excluded). */
-export function readStatements(text: string, prose: readonly Span[]): Statement[] {
+export function readStatements(text: string, lines: LineIndex, prose: readonly Span[]): Statement[] {
   const out: Statement[] = [];
   const seen = new Set<string>();
   for (const span of prose) {
     // pdftotext wraps anywhere, even inside a word ("答\n复 3050 件"): match on the text with line breaks
     // (and the indentation after them) removed, and map offsets back.
-    const { slice, offsets } = joinLines(text, span);
+    const { slice, offsets } = joinLines(text, lines, span);
     for (const p of PATTERNS) {
       p.re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -90,20 +90,26 @@ export function readStatements(text: string, prose: readonly Span[]): Statement[
 
 /**
  * The span's text without line breaks and the indentation that follows them, and a map back to source offsets.
- * Built from whole segments (one per line), not character by character: this runs over all the prose.
+ * Built from whole segments (one per line, taken from the line index rather than found again character by
+ * character): this runs over all the prose.
  */
-function joinLines(text: string, span: Span): { slice: string; offsets: OffsetMap } {
+function joinLines(text: string, lines: LineIndex, span: Span): { slice: string; offsets: OffsetMap } {
   const pieces: string[] = [];
   const segStarts: number[] = []; // offset in the joined string where each segment starts
   const srcStarts: number[] = []; // source offset of that segment's first character
   let joinedLength = 0;
-  let i = span.start;
-  while (i < span.end) {
-    let j = i;
-    while (j < span.end) {
-      const c = text.charCodeAt(j);
-      if (c === 10 || c === 13) break;
-      j++;
+  const last = lines.indexAt(span.end);
+  for (let line = lines.indexAt(span.start); line <= last; line++) {
+    const lineStart = lines.startOf(line);
+    let i = Math.max(lineStart, span.start);
+    const j = Math.min(lines.endOf(line), span.end);
+    // After a line break inside the span, the next line's indentation goes too.
+    if (lineStart > span.start) {
+      while (i < j) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 0x3000 || c === 9) i++;
+        else break;
+      }
     }
     if (j > i) {
       pieces.push(text.slice(i, j));
@@ -111,20 +117,6 @@ function joinLines(text: string, span: Span): { slice: string; offsets: OffsetMa
       srcStarts.push(i);
       joinedLength += j - i;
     }
-    // Skip the line break(s) and the indentation of the next line.
-    while (j < span.end) {
-      const c = text.charCodeAt(j);
-      if (c === 10 || c === 13) j++;
-      else break;
-    }
-    if (j > i && j < span.end && (text.charCodeAt(j - 1) === 10 || text.charCodeAt(j - 1) === 13)) {
-      while (j < span.end) {
-        const c = text.charCodeAt(j);
-        if (c === 32 || c === 0x3000 || c === 9) j++;
-        else break;
-      }
-    }
-    i = j;
   }
   return { slice: pieces.join(''), offsets: new OffsetMap(segStarts, srcStarts) };
 }
