@@ -7,7 +7,7 @@ import { mostCommon } from './parse';
 import { M, cellName, formatSum, rowName, type Locale, normalizeLocale } from './messages';
 import { chineseNumeral } from './normalize';
 import {
-  APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, SUBSECTIONS, canonicalHeading,
+  APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, SUBSECTIONS, canonicalHeading, REVIEW_COLUMNS,
   type PartId,
 } from './schema';
 import { partText, subsectionText, applicationRowText, disclosureRowText } from './template';
@@ -282,14 +282,27 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
         continue;
       }
       previous = row;
-      for (const cell of Object.values(row.cells)) checkCell(c, l, cell, false);
+      // By the schema's column list rather than Object.values (an array per row, for cells that are nearly
+      // all whole numbers and need nothing).
+      for (const col of APPLICANT_COLUMN_IDS) {
+        const cell = row.cells[col];
+        if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
+      }
     }
   }
 
   if (t4?.groups) {
-    for (const group of t4.groups.values()) for (const cell of Object.values(group)) checkCell(c, l, cell, false);
+    for (const group of t4.groups.values()) {
+      for (const col of REVIEW_COLUMN_IDS) {
+        const cell = group[col];
+        if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
+      }
+    }
   }
 }
+
+const APPLICANT_COLUMN_IDS = APPLICANT_COLUMNS.map((c) => c.id);
+const REVIEW_COLUMN_IDS = REVIEW_COLUMNS.map((c) => c.id);
 
 function endOfHeadingLine(model: ReportModel, heading: Span): number {
   return model.lines.boundsAt(heading.end).end;
