@@ -74,10 +74,11 @@ function isSideBySide(lines: LineIndex): boolean {
   if (!lines.text.includes('      ')) return false;
   let cjk = 0;
   let two = 0;
-  for (const line of lines.range()) {
-    if (!/[\u4e00-\u9fff]/.test(line.text)) continue;
+  for (let i = 0; i < lines.count; i++) {
+    const line = lines.text.slice(lines.startOf(i), lines.endOf(i));
+    if (!/[\u4e00-\u9fff]/.test(line)) continue;
     cjk++;
-    if (line.text.includes('      ') && TWO_COLUMNS.test(line.text)) two++;
+    if (line.includes('      ') && TWO_COLUMNS.test(line)) two++;
   }
   return cjk >= 20 && two / cjk > 0.3;
 }
@@ -329,17 +330,18 @@ function findSubsections(text: string, lines: LineIndex, one: Part | undefined):
       out.push({ id: spec.id, heading: { span: { start, end }, text: words, numeral: m[2], numeralSpan: { start, end: start + 3 } } });
     }
   }
-  // Unnumbered sub-headings on their own line: "主动公开情况：" (seed 001).
-  const first = lines.indexAt(one.body.start);
+  // Unnumbered sub-headings on their own line: "主动公开情况：" (seed 001). Only short lines are sliced.
   const last = lines.indexAt(one.body.end);
-  for (const line of lines.range(first, last)) {
-    if (line.end - line.start > MAX_BARE_SUB_HEADING) continue;
-    const bm = BARE_SUB_HEADING.exec(line.text);
+  for (let i = lines.indexAt(one.body.start); i <= last; i++) {
+    const start = lines.startOf(i);
+    const end = lines.endOf(i);
+    if (end - start > MAX_BARE_SUB_HEADING) continue;
+    const bm = BARE_SUB_HEADING.exec(text.slice(start, end));
     if (!bm) continue;
     const label = normalizeLabel(bm[1]!);
     const spec = SUBSECTIONS.find((s) => s.pattern.test(label));
     if (spec && !out.some((s) => s.id === spec.id)) {
-      const span = trimSpan(text, { start: line.start, end: line.end });
+      const span = trimSpan(text, { start, end });
       out.push({ id: spec.id, heading: { span, text: bm[1]!, numeral: undefined, numeralSpan: undefined } });
     }
   }
@@ -368,6 +370,12 @@ function* shiOrdinals(slice: string): Generator<{ index: number; numeral: string
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
 const PAREN_HEADING = /^[（(][一二三四五六七八九十]+[)）]/;
 
+/** Whether text[from, to) is all whitespace (as `text.slice(from, to).trim() === ''`, without the slice). */
+function isBlankBefore(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Whether text[from, to) ends in a colon, trailing whitespace aside (as /[：:]\s*$/): a heading that introduces a list. */
 function endsWithColon(text: string, from: number, to: number): boolean {
   let e = to;
@@ -394,7 +402,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       if (inTable(start)) continue;
       if (!part.inline) {
         parenLine = lines.indexAtFrom(start, parenLine);
-        if (text.slice(lines.startOf(parenLine), start).trim() !== '') continue;
+        if (!isBlankBefore(text, lines.startOf(parenLine), start)) continue;
       }
       const value = chineseNumeralValue(m[1]!);
       if (value === undefined) continue;

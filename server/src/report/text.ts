@@ -9,14 +9,6 @@ export interface Span {
   readonly end: number;
 }
 
-export interface LineBounds {
-  /** 0-based line number. */
-  readonly index: number;
-  readonly start: number;
-  /** Offset just past the last character, before the line break. */
-  readonly end: number;
-}
-
 export interface Line {
   /** 0-based line number. */
   readonly index: number;
@@ -85,16 +77,6 @@ export class LineIndex {
     return { index: i, start, end, text: this.text.slice(start, end) };
   }
 
-  /** Bounds of lines first..last (inclusive), without slicing their text. */
-  *boundsRange(first: number, last: number): Generator<LineBounds> {
-    for (let i = Math.max(0, first); i <= Math.min(last, this.starts.length - 1); i++) yield { index: i, start: this.starts[i]!, end: this.ends[i]! };
-  }
-
-  /** Lines first..last (inclusive), made one at a time. */
-  *range(first = 0, last = this.starts.length - 1): Generator<Line> {
-    for (let i = Math.max(0, first); i <= Math.min(last, this.starts.length - 1); i++) yield this.line(i);
-  }
-
   /** The index of the line containing `offset`, without making a Line. */
   indexAt(offset: number): number {
     const starts = this.starts;
@@ -119,11 +101,6 @@ export class LineIndex {
     if (starts[i]! > offset) return this.indexAt(offset);
     while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
     return i;
-  }
-
-  /** The line containing `offset` (offsets inside a line break belong to the line they end). */
-  lineAt(offset: number): Line {
-    return this.line(this.indexAt(offset));
   }
 
   /** Start and end (before the line break) of the line containing `offset`, without slicing its text. */
