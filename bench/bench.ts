@@ -1,8 +1,8 @@
 // `npm run bench`: throughput against the tools users would otherwise run, edit latency of the language server,
 // and its memory after a 10,000-file workspace validation. Writes bench/results.md and prints it.
 //
-// Machines here are noisy (shared cores): every throughput figure is the best of several runs, and the
-// number of runs is printed with it.
+// Machines here are noisy (shared cores): every throughput figure is the best of several runs, taken
+// round-robin across the tools, and the number of runs is printed with it.
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { CORPUS_SEED, generate } from './generate';
 const ROOT = resolve(__dirname, '..', '..');
 const CORPUS = process.env.GOV_BENCH_CORPUS ?? join(tmpdir(), `gov-report-bench-${CORPUS_SEED}`);
 const REPORTS = join(CORPUS, 'reports');
-const RUNS = Number(process.env.GOV_BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.GOV_BENCH_RUNS ?? 5);
 const QUICK = process.argv.includes('--quick');
 
 interface RunResult {
@@ -47,15 +47,32 @@ function measure(cmd: string, args: string[], cwd: string): Promise<RunResult> {
   });
 }
 
-async function best(name: string, cmd: string, args: string[], cwd: string, runs: number): Promise<RunResult & { runs: number }> {
-  const results: RunResult[] = [];
+interface Tool {
+  readonly name: string;
+  readonly cmd: string;
+  readonly args: string[];
+}
+
+type Best = RunResult & { runs: number };
+
+/**
+ * Runs every tool `runs` times, round-robin (A B C, A B C, …), and keeps each tool's fastest run. Interleaving
+ * matters here: these VMs drift by 20% or more within a minute, and tools run one after another would be
+ * compared across different moments.
+ */
+async function bestOfInterleaved(tools: readonly Tool[], cwd: string, runs: number): Promise<Best[]> {
+  const results: RunResult[][] = tools.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const r = await measure(cmd, args, cwd);
-    results.push(r);
-    process.stdout.write(`  ${name} run ${i + 1}/${runs}: ${(r.wallMs / 1000).toFixed(2)} s, ${r.peakRssMb.toFixed(0)} MB, exit ${r.exitCode}\n`);
+    for (const [k, tool] of tools.entries()) {
+      const r = await measure(tool.cmd, tool.args, cwd);
+      results[k]!.push(r);
+      process.stdout.write(`  ${tool.name} run ${i + 1}/${runs}: ${(r.wallMs / 1000).toFixed(2)} s, ${r.peakRssMb.toFixed(0)} MB, exit ${r.exitCode}\n`);
+    }
   }
-  const fastest = results.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-  return { ...fastest, peakRssMb: Math.max(...results.map((r) => r.peakRssMb)), runs };
+  return results.map((rs) => {
+    const fastest = rs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    return { ...fastest, peakRssMb: Math.max(...rs.map((r) => r.peakRssMb)), runs };
+  });
 }
 
 function percentile(values: number[], p: number): number {
@@ -179,10 +196,15 @@ async function main(): Promise<void> {
   const node = process.execPath;
   const runs = QUICK ? 1 : RUNS;
   process.stdout.write('throughput:\n');
-  const floor = await best('floor (read+decode+split)', node, [join(ROOT, 'out/bench/floor.js'), REPORTS], REPORTS, runs);
-  const ours = await best('ours: check --format json', node, [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', REPORTS], REPORTS, runs);
-  const autocorrect = await best('autocorrect --lint', node, [bin('autocorrect-node/cli.js'), '--lint', '--format', 'json', '.'], REPORTS, runs);
-  const markdownlint = await best('markdownlint-cli2', node, [bin('markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.txt'], REPORTS, 1);
+  const [floor, ours, autocorrect] = await bestOfInterleaved([
+    { name: 'floor (read+decode+split)', cmd: node, args: [join(ROOT, 'out/bench/floor.js'), REPORTS] },
+    { name: 'ours: check --format json', cmd: node, args: [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', REPORTS] },
+    { name: 'autocorrect --lint', cmd: node, args: [bin('autocorrect-node/cli.js'), '--lint', '--format', 'json', '.'] },
+  ], REPORTS, runs) as [Best, Best, Best];
+  // About a minute a run: once, after the others.
+  const [markdownlint] = await bestOfInterleaved([
+    { name: 'markdownlint-cli2', cmd: node, args: [bin('markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.txt'] },
+  ], REPORTS, 1) as [Best];
 
   process.stdout.write('edit latency (200 single-character edits per document):\n');
   const latencies: Latency[] = [];
@@ -194,7 +216,7 @@ async function main(): Promise<void> {
   process.stdout.write('server memory after validating the corpus as a workspace…\n');
   const mem = await workspaceMemory();
 
-  const row = (name: string, r: RunResult & { runs: number }) => {
+  const row = (name: string, r: Best) => {
     const s = r.wallMs / 1000;
     return `| ${name} | ${s.toFixed(2)} | ${(corpus.files / s).toFixed(0)} | ${(mb / s).toFixed(1)} | ${r.peakRssMb.toFixed(0)} | ${(ours.wallMs / r.wallMs).toFixed(2)} |`;
   };
@@ -204,11 +226,14 @@ async function main(): Promise<void> {
   const l100 = latencies.find((l) => l.size === '100 KB')!;
   const l1m = latencies.find((l) => l.size === '1 MB')!;
   const verdict = (ok: boolean) => (ok ? '✓ met' : '✗ missed');
+  // How far off a missed throughput target is: the wall time it needed and the speed-up that would take.
+  const missedBy = (ok: boolean, actualMs: number, neededMs: number) =>
+    ok ? '' : ` by ${((actualMs - neededMs) / 1000).toFixed(2)} s: needs ≤ ${(neededMs / 1000).toFixed(2)} s, ${(actualMs / neededMs).toFixed(2)}× faster than now`;
   const md = [
     '# Benchmark results',
     '',
     `Machine: ${cpu}, ${cpus().length} cores; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
-    `Corpus: ${corpus.files} reports generated from the seeds (seed ${CORPUS_SEED}), ${mb.toFixed(1)} MB, ${corpus.injected} with an injected error. Best of ${runs} run(s); markdownlint-cli2 one run.`,
+    `Corpus: ${corpus.files} reports generated from the seeds (seed ${CORPUS_SEED}), ${mb.toFixed(1)} MB, ${corpus.injected} with an injected error. Best of ${runs} runs per tool, taken round-robin (floor, ours, autocorrect, floor, …); markdownlint-cli2 one run.`,
     '',
     '## Throughput over the corpus',
     '',
@@ -219,8 +244,8 @@ async function main(): Promise<void> {
     row('autocorrect --lint (autocorrect-node)', autocorrect),
     row('markdownlint-cli2', markdownlint),
     '',
-    `- ours vs autocorrect: **${vsAuto.toFixed(1)}× faster** (target ≥ 5×: ${verdict(vsAuto >= 5)})`,
-    `- ours vs floor: **${vsFloor.toFixed(1)}× the floor's time** (target ≤ 3×: ${verdict(vsFloor <= 3)})`,
+    `- ours vs autocorrect: **${vsAuto.toFixed(1)}× faster** (target ≥ 5×: ${verdict(vsAuto >= 5)}${missedBy(vsAuto >= 5, ours.wallMs, autocorrect.wallMs / 5)})`,
+    `- ours vs floor: **${vsFloor.toFixed(1)}× the floor's time** (target ≤ 3×: ${verdict(vsFloor <= 3)}${missedBy(vsFloor <= 3, ours.wallMs, floor.wallMs * 3)})`,
     '',
     '## Edit latency (language server over stdio)',
     '',
@@ -230,7 +255,7 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|---|---|---|',
     ...latencies.map((l) => `| ${l.size} | ${l.chars} | ${l.firstDiagnosticsMs.toFixed(1)} | ${l.edit.p50.toFixed(2)} | ${l.edit.p95.toFixed(2)} | ${l.edit.p99.toFixed(2)} | ${l.hover.p50.toFixed(2)} / ${l.hover.p99.toFixed(2)} | ${l.codeAction.p50.toFixed(2)} / ${l.codeAction.p99.toFixed(2)} |`),
     '',
-    `- 100 KB p99 ${l100.edit.p99.toFixed(2)} ms (target < 5 ms: ${verdict(l100.edit.p99 < 5)}); 1 MB p99 ${l1m.edit.p99.toFixed(2)} ms (target < 50 ms: ${verdict(l1m.edit.p99 < 50)})`,
+    `- 100 KB p99 ${l100.edit.p99.toFixed(2)} ms (target < 5 ms: ${verdict(l100.edit.p99 < 5)}${l100.edit.p99 < 5 ? '' : `, by ${(l100.edit.p99 - 5).toFixed(2)} ms`}); 1 MB p99 ${l1m.edit.p99.toFixed(2)} ms (target < 50 ms: ${verdict(l1m.edit.p99 < 50)})`,
     '',
     '## Server memory',
     '',
