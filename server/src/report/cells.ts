@@ -40,6 +40,7 @@ export interface RawRow extends Span /* from the first to the last non-empty cel
 }
 
 const BLANK_MARKERS = new Set(['/', '／', '\\', '＼', '-', '－', '—', '——', '–', '--', '无', '空', '—-', '-—']);
+const MAX_BLANK_MARKER = Math.max(...[...BLANK_MARKERS].map((m) => m.length));
 const NUMBER = /^\d+(?:\.\d+)?$|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const ORDINAL_LABEL = /^\d{1,2}\s*[、.．]\s*[^\d\s.．]/;
 const LOOKS_NUMERIC = /^[-+−－]?\s*\d[\d.,，]*\s*[^\s]{0,3}$/;
@@ -50,7 +51,8 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 function cellKind(text: string): RawCellKind {
   if (text === '' || text === '\u3000') return 'empty';
   if (isAsciiDigits(text)) return 'number';
-  if (BLANK_MARKERS.has(text)) return 'blank';
+  // Every marker is one or two characters: a Set lookup hashes the whole string, and most cells are long labels.
+  if (text.length <= MAX_BLANK_MARKER && BLANK_MARKERS.has(text)) return 'blank';
   const first = text.charCodeAt(0);
   // A label starting with a CJK character or a bracket cannot be a number: skip the regexes.
   if (first >= 0x3000 && !(first >= 0xff10 && first <= 0xff19)) return 'label';
@@ -96,9 +98,9 @@ function makeCell(text: string, start: number, end: number): RawCell {
 
 const NO_LABELS: readonly RawCell[] = [];
 
-function countEmpty(cells: readonly RawCell[]): number {
+function countFilledCells(cells: readonly RawCell[], from: number): number {
   let n = 0;
-  for (const c of cells) if (c.kind === 'empty') n++;
+  for (let i = from; i < cells.length; i++) if (cells[i]!.kind !== 'empty') n++;
   return n;
 }
 
@@ -175,15 +177,10 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
   if (firstFilled < 0) return undefined;
   const start = cells[firstFilled]!.start;
   const end = cells[lastFilled]!.end;
-  // Split in place: `cells` keeps the values, the labels come off its front (usually one label, first).
-  let filled = 0;
-  for (let i = last + 1; i < cells.length; i++) if (cells[i]!.kind !== 'empty') filled++;
-  let labels: readonly RawCell[] = NO_LABELS;
-  if (last >= 0) {
-    const front = cells.splice(0, last + 1);
-    labels = countEmpty(front) > 0 ? front.filter((c) => c.kind !== 'empty') : front;
-  }
-  return { lineEnd, layout, labels, values: cells, filled, start, end };
+  if (last < 0) return { lineEnd, layout, labels: NO_LABELS, values: cells, filled: countFilledCells(cells, 0), start, end };
+  const labels: RawCell[] = [];
+  for (let i = 0; i <= last; i++) if (cells[i]!.kind !== 'empty') labels.push(cells[i]!);
+  return { lineEnd, layout, labels, values: cells.slice(last + 1), filled: countFilledCells(cells, last + 1), start, end };
 }
 
 /**
