@@ -329,7 +329,7 @@ function checkArithmetic(c: Collector, l: Locale, all: readonly Computation[]): 
   for (const comp of all) {
     if (comp.ok !== false) continue;
     const name = cellName(comp.result, l);
-    const sum = formatSum(comp.operands.map((o) => ({ value: o.cell.value!, sign: o.sign })));
+    const sum = formatSum(comp.operands);
     const data: DiagnosticData = { kind: 'replace', expected: comp.expected!, actual: comp.actual!, cell: `${comp.result.row}/${comp.result.column}` };
     switch (comp.kind) {
       case 'row-sum':

@@ -70,8 +70,14 @@ export function tableName(id: keyof typeof TABLE_NAMES, locale: Locale): string 
   return TABLE_NAMES[id][locale === 'en' ? 1 : 0];
 }
 
-export function formatSum(values: readonly { value: number; sign: 1 | -1 }[]): string {
-  return values.map((v, i) => (i === 0 ? (v.sign < 0 ? `−${v.value}` : `${v.value}`) : `${v.sign < 0 ? ' − ' : ' + '}${v.value}`)).join('');
+/** "5 + 0 + 1 − 2": the signed operands of a computation, every one a number. */
+export function formatSum(operands: readonly { cell: { value?: number }; sign: 1 | -1 }[]): string {
+  let out = '';
+  for (let i = 0; i < operands.length; i++) {
+    const o = operands[i]!;
+    out += i === 0 ? (o.sign < 0 ? `−${o.cell.value}` : `${o.cell.value}`) : `${o.sign < 0 ? ' − ' : ' + '}${o.cell.value}`;
+  }
+  return out;
 }
 
 export const STATEMENT_NAMES: Record<StatementKind, [string, string]> = {

@@ -298,13 +298,17 @@ function findInlineParts(text: string, lines: LineIndex, titleLine: number | und
 function withBodies(drafts: readonly PartDraft[], textLength: number): Part[] {
   const sorted = [...drafts].sort((a, b) => a.heading.span.start - b.heading.span.start);
   const seen = new Set<PartId>();
-  return sorted.map((d, i): Part => {
+  // Built by push, not map: see totals.ts on the arrays that flow into hot code.
+  const parts: Part[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const d = sorted[i]!;
     const next = sorted[i + 1];
     const body = { start: d.heading.span.end, end: next ? next.heading.span.start : textLength };
     const duplicate = seen.has(d.id);
     seen.add(d.id);
-    return { id: d.id, heading: d.heading, canonical: d.canonical, inline: d.inline, body, duplicate };
-  });
+    parts.push({ id: d.id, heading: d.heading, canonical: d.canonical, inline: d.inline, body, duplicate });
+  }
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------

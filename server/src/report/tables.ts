@@ -249,8 +249,8 @@ function fitValues(values: readonly RawCell[], n: number): { cells: (RawCell | u
   while (hi - lo > n && values[lo]!.kind === 'empty') lo++;
   if (hi - lo > n) hi = lo + n;
   const after = hi > lo ? values[hi - 1]!.end : values.length > 0 ? values[0]!.start : 0;
-  const cells = new Array<RawCell | undefined>(n);
-  for (let i = 0; i < n; i++) cells[i] = lo + i < hi ? values[lo + i] : undefined;
+  const cells: (RawCell | undefined)[] = [];
+  for (let i = 0; i < n; i++) cells.push(lo + i < hi ? values[lo + i] : undefined);
   return { cells, after };
 }
 
@@ -378,7 +378,8 @@ const matchApplicationRow: RowMatcher = (fragments, consumed) => {
     }
   }
   if (fragments.length === 1) return undefined; // the joined label is the one label, already tried
-  const joined = fragments.map(cellLabel).join('');
+  let joined = '';
+  for (const f of fragments) joined += cellLabel(f);
   for (const spec of APPLICATION_ROWS) {
     if (spec.exact === undefined && !consumed.has(spec.id) && matchApplicationSpec(joined, spec)) {
       return { id: spec.id, cell: fragments[fragments.length - 1]! };

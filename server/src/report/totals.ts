@@ -37,6 +37,19 @@ function compute(kind: ComputationKind, result: Cell, operands: Operand[]): Comp
 }
 
 const PARTS_OF_TOTAL = APPLICANT_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
+const PARTS_OF_REVIEW_TOTAL = REVIEW_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
+
+/**
+ * Operands, built by push. Arrays that reach the hot loops are never made with map() inside hot code: TurboFan's
+ * inlined map() makes holey arrays where the builtin makes packed ones, so once the caller was optimised the
+ * arrays changed shape under the code reading them, and every such reader was thrown away and compiled again
+ * (about a dozen deoptimisations per worker, measured with --trace-deopt).
+ */
+function plus<K extends string>(cells: Readonly<Record<K, Cell>>, columns: readonly K[]): Operand[] {
+  const out: Operand[] = [];
+  for (const c of columns) out.push({ cell: cells[c], sign: 1 });
+  return out;
+}
 
 /**
  * Every identity of the report's tables, computed. Not memoised: a WeakMap cache cost the CLI ~15% time and
@@ -47,14 +60,20 @@ export function computations(model: ReportModel): Computation[] {
   const t3 = model.tables.applications;
   if (t3 && !t3.unparseable) {
     for (const row of t3.rows.values()) {
-      out.push(compute('row-sum', row.cells.total, PARTS_OF_TOTAL.map((c) => ({ cell: row.cells[c], sign: 1 as const }))));
+      out.push(compute('row-sum', row.cells.total, plus(row.cells, PARTS_OF_TOTAL)));
     }
     const total = t3.rows.get('total');
     const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
-    const resultRows = resultIds.map((id) => t3.rows.get(id)).filter((r): r is TableRow<ApplicantColumn> => r !== undefined);
+    const resultRows: TableRow<ApplicantColumn>[] = [];
+    for (const id of resultIds) {
+      const r = t3.rows.get(id);
+      if (r) resultRows.push(r);
+    }
     if (total && resultRows.length === resultIds.length) {
       for (const col of APPLICANT_COLUMNS) {
-        out.push(compute('column-total', total.cells[col.id], resultRows.map((r) => ({ cell: r.cells[col.id], sign: 1 as const }))));
+        const operands: Operand[] = [];
+        for (const r of resultRows) operands.push({ cell: r.cells[col.id], sign: 1 });
+        out.push(compute('column-total', total.cells[col.id], operands));
       }
     }
     const received = t3.rows.get('newReceived');
@@ -74,7 +93,7 @@ export function computations(model: ReportModel): Computation[] {
   if (t4?.groups) {
     for (const g of REVIEW_GROUPS) {
       const cells = t4.groups.get(g.id)!;
-      out.push(compute('row-sum', cells.total, REVIEW_COLUMNS.filter((c) => c.id !== 'total').map((c) => ({ cell: cells[c.id], sign: 1 as const }))));
+      out.push(compute('row-sum', cells.total, plus(cells, PARTS_OF_REVIEW_TOTAL)));
     }
   }
   return out;
