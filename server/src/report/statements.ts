@@ -9,8 +9,6 @@ interface Pattern {
   readonly re: RegExp;
   /** Index of the capture group holding the number; 0 for claims without a number. */
   readonly group: number;
-  /** Literals of which every match contains at least one: when none occurs in the prose, the regex is not run. */
-  readonly needs: readonly string[];
 }
 
 const N = '(\\d[\\d,，]*)';
@@ -19,32 +17,32 @@ const S = '\\s*';
 const PATTERNS: readonly Pattern[] = [
   // "全年共受理政府信息公开申请 3119 件", "共计收到政府信息公开申请 27 项", "接收…各类政府信息公开申请共计81件"
   {
-    kind: 'applicationsReceived', group: 1, needs: ['政府信息公开申请'],
+    kind: 'applicationsReceived', group: 1,
     re: new RegExp(`(?:收到|受理|接收|收办|新收)[^。；;，,\\d]{0,24}?政府信息公开申请(?:案件)?${S}(?:共计|共|合计)?${S}${N}${S}(?:件|项|个|条)`, 'gd'),
   },
   // "答复 3050 件", "办结依申请公开81件", "答复政府信息公开申请805件"
   {
-    kind: 'applicationsHandled', group: 1, needs: ['办结', '答复'],
+    kind: 'applicationsHandled', group: 1,
     re: new RegExp(`(?:办结|答复)(?:政府信息公开申请|依申请公开(?:申请)?|申请)?${S}(?:共计|共)?${S}${N}${S}件`, 'gd'),
   },
   // "含上年度结转申请 34 件"
-  { kind: 'applicationsCarriedOver', group: 1, needs: ['结转'], re: new RegExp(`上一?年度?结转(?:申请|的申请)?${S}${N}${S}件`, 'gd') },
+  { kind: 'applicationsCarriedOver', group: 1, re: new RegExp(`上一?年度?结转(?:申请|的申请)?${S}${N}${S}件`, 'gd') },
   // "另有 103 件顺延到下年度答复", "转下年度办理121件", "结转下年度继续办理 5 件"
   {
-    kind: 'applicationsCarriedForward', group: 1, needs: ['下年度', '下一年度'],
+    kind: 'applicationsCarriedForward', group: 1,
     re: new RegExp(`${N}${S}件[^。；;，,、\\d]{0,12}?(?:顺延|结转|转)(?:至|到)?下一?年度`, 'gd'),
   },
-  { kind: 'applicationsCarriedForward', group: 1, needs: ['下年度', '下一年度'], re: new RegExp(`(?:结转|转)(?:至|到)?下一?年度(?:继续)?(?:办理|答复)?${S}${N}${S}件`, 'gd') },
+  { kind: 'applicationsCarriedForward', group: 1, re: new RegExp(`(?:结转|转)(?:至|到)?下一?年度(?:继续)?(?:办理|答复)?${S}${N}${S}件`, 'gd') },
   // "未收到依申请公开政府信息", "未收到政府信息公开申请"
-  { kind: 'noApplications', group: 0, needs: ['未收到', '未接到', '未受理'], re: /未(?:收到|接到|受理)(?:任何)?(?:依申请公开|政府信息公开申请|政府信息公开的申请|信息公开申请)/gd },
+  { kind: 'noApplications', group: 0, re: /未(?:收到|接到|受理)(?:任何)?(?:依申请公开|政府信息公开申请|政府信息公开的申请|信息公开申请)/gd },
   // "政府信息公开行政复议 351 件", "行政复议案件2件"
-  { kind: 'reviews', group: 1, needs: ['行政复议'], re: new RegExp(`行政复议(?:案件|申请)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`, 'gd') },
-  { kind: 'lawsuits', group: 1, needs: ['行政诉讼'], re: new RegExp(`行政诉讼(?:案件)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`, 'gd') },
+  { kind: 'reviews', group: 1, re: new RegExp(`行政复议(?:案件|申请)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`, 'gd') },
+  { kind: 'lawsuits', group: 1, re: new RegExp(`行政诉讼(?:案件)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`, 'gd') },
   // "均获维持", "均被维持", "未被纠错", "零败诉"
-  { kind: 'allUpheld', group: 0, needs: ['维持', '未被纠错', '败诉'], re: /均(?:获|被|予)?维持|未被纠错|零败诉|无一败诉/gd },
+  { kind: 'allUpheld', group: 0, re: /均(?:获|被|予)?维持|未被纠错|零败诉|无一败诉/gd },
   // "现行有效行政规范性文件393件", "规范性文件…集中公开现行有效文件 44 件"
-  { kind: 'normativeDocumentsInForce', group: 1, needs: ['现行有效'], re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件${S}(?:共计|共)?${S}${N}${S}件`, 'gd') },
-  { kind: 'normativeDocumentsInForce', group: 1, needs: ['现行有效'], re: new RegExp(`规范性文件[^。；;\\d]{0,14}?现行有效(?:的)?(?:文件)?${S}(?:共计|共)?${S}${N}${S}件`, 'gd') },
+  { kind: 'normativeDocumentsInForce', group: 1, re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件${S}(?:共计|共)?${S}${N}${S}件`, 'gd') },
+  { kind: 'normativeDocumentsInForce', group: 1, re: new RegExp(`规范性文件[^。；;\\d]{0,14}?现行有效(?:的)?(?:文件)?${S}(?:共计|共)?${S}${N}${S}件`, 'gd') },
 ];
 
 /** Reads statements from the spans of prose given (table regions already excluded). */
@@ -56,8 +54,6 @@ export function readStatements(text: string, lines: LineIndex, prose: readonly S
     // (and the indentation after them) removed, and map offsets back.
     const { slice, offsets } = joinLines(text, lines, span);
     for (const p of PATTERNS) {
-      // A native substring search is far cheaper than a regex pass over all the prose.
-      if (!p.needs.some((w) => slice.includes(w))) continue;
       p.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = p.re.exec(slice))) {
