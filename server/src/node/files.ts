@@ -68,9 +68,17 @@ export function readReportFile(path: string, maxBytes: number): ReadResult {
   }
 }
 
+/**
+ * One read buffer, reused: decoding copies the bytes into a string before the next file is read, and a fresh
+ * buffer per file cost an allocation (and external-memory pressure on the garbage collector) for each of them.
+ * A buffer grown past REUSE_LIMIT for one huge file is not kept.
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+const REUSE_LIMIT = 4 * 1024 * 1024;
+
 /** The whole file: `size` bytes as fstat reported them, and more if it grew since (a file being written). */
 function readAll(fd: number, size: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
+  let buffer = size < readBuffer.length ? readBuffer : Buffer.allocUnsafe(size + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -82,6 +90,7 @@ function readAll(fd: number, size: number): Uint8Array {
     if (n === 0) break;
     length += n;
   }
+  if (buffer !== readBuffer && buffer.length <= REUSE_LIMIT) readBuffer = buffer;
   return buffer.subarray(0, length);
 }
 
