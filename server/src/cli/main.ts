@@ -4,7 +4,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { check, parse } from '../report';
 import { errnoMessage, readFailureMessage, readReportFile, walk, type WalkFailure, type WalkOptions } from '../node/files';
-import { isPoolWorker, runPool, serveWorker, workerCount } from './pool';
+import { isPoolWorker, serveWorker, startPool, workerCount } from './pool';
 import { formatJson, formatSarif, formatText, summarize, type FileResult } from './formats';
 
 const VERSION = '0.1.0';
@@ -138,6 +138,14 @@ function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-
   return files;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 type Checked = { ok: true; result: FileResult } | { ok: false; failure: ReadFailure };
 
 /** Reads and checks one file. Runs on the main thread or in a worker: plain data in, plain data out. */
@@ -163,9 +171,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw e;
   }
   const failures: ReadFailure[] = [];
+  // Threads start while the folders are walked when a folder is given (it may hold many files); for files named
+  // one by one, their count decides.
+  const early = opts.jobs ?? (opts.paths.some(isFolder) ? workerCount(Number.POSITIVE_INFINITY) : 0);
+  let pool = early > 0 ? startPool<Options, Checked>(__filename, early) : undefined;
   const files = collect(opts.paths, failures, opts.locale);
   const workers = opts.jobs ?? workerCount(files.length);
-  const checked = workers > 0 ? await runPool<Options, Checked>(__filename, files, opts, workers) : files.map((f) => checkFile(f, opts));
+  let checked: Checked[];
+  if (workers > 0) {
+    pool ??= startPool<Options, Checked>(__filename, workers);
+    checked = await pool.run(files, opts);
+  } else {
+    // Too few files to be worth the threads started early: they are stopped, the main thread checks.
+    void pool?.terminate();
+    checked = files.map((f) => checkFile(f, opts));
+  }
   const results: FileResult[] = [];
   for (const c of checked) {
     if (c.ok) results.push(c.result);
