@@ -16,6 +16,8 @@ import { detach, type LineIndex, type Span } from './text';
 
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
 const MAX_LABEL_LENGTH = 80;
+/** Entries in each label memo before it is emptied (labels repeat across reports; odd ones must not pile up). */
+const MAX_MEMO = 4096;
 
 /**
  * The rows of a region, tokenized line by line as they are consumed: `visit` gets each row in order until it
@@ -306,10 +308,24 @@ const DISCLOSURE_LABELS: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
+/** The 表二 row a label names, keyed by the label as written (memoised like 表三's candidates). */
+const disclosureIds = new Map<string, string | null>();
+
+function disclosureIdOf(cell: RawCell): string | undefined {
+  const raw = cell.text;
+  if (raw.length > MAX_LABEL_LENGTH) return DISCLOSURE_LABELS.get(stripOrdinals(cellLabel(cell)));
+  let id = disclosureIds.get(raw);
+  if (id === undefined) {
+    id = DISCLOSURE_LABELS.get(stripOrdinals(cellLabel(cell))) ?? null;
+    if (disclosureIds.size >= MAX_MEMO) disclosureIds.clear();
+    disclosureIds.set(detach(raw), id);
+  }
+  return id ?? undefined;
+}
+
 const matchDisclosureRow: RowMatcher = (fragments, consumed) => {
   for (let i = fragments.length - 1; i >= 0; i--) {
-    const label = stripOrdinals(cellLabel(fragments[i]!));
-    const id = DISCLOSURE_LABELS.get(label);
+    const id = disclosureIdOf(fragments[i]!);
     if (id && !consumed.has(id)) return { id, cell: fragments[i]! };
   }
   return undefined;
@@ -351,20 +367,22 @@ function matchApplicationSpec(label: string, spec: ApplicationRowSpec): boolean 
 }
 
 /**
- * The rows a normalised label could be, in schema order. Memoised: every report repeats the same few dozen labels,
+ * The rows a label could be, in schema order. Memoised: every report repeats the same few dozen labels,
  * and matching one against every row's keys was a tenth of the parse. Bounded in count and label length, so odd
  * labels cannot pile up.
  */
 const applicationCandidates = new Map<string, readonly ApplicationRowSpec[]>();
-const MAX_MEMO = 4096;
 
-function candidatesFor(label: string): readonly ApplicationRowSpec[] {
-  if (label.length > MAX_LABEL_LENGTH) return APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
-  let list = applicationCandidates.get(label);
+/** Keyed by the cell's text as written: a hit needs neither normalising nor a second lookup. */
+function candidatesOf(cell: RawCell): readonly ApplicationRowSpec[] {
+  const raw = cell.text;
+  if (raw.length > MAX_LABEL_LENGTH) return APPLICATION_ROWS.filter((spec) => matchApplicationSpec(cellLabel(cell), spec));
+  let list = applicationCandidates.get(raw);
   if (list === undefined) {
+    const label = cellLabel(cell);
     list = APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
     if (applicationCandidates.size >= MAX_MEMO) applicationCandidates.clear();
-    applicationCandidates.set(detach(label), list);
+    applicationCandidates.set(detach(raw), list);
   }
   return list;
 }
@@ -373,7 +391,7 @@ const matchApplicationRow: RowMatcher = (fragments, consumed) => {
   // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
   // wrapped pieces of other rows come before it.
   for (let i = fragments.length - 1; i >= 0; i--) {
-    for (const spec of candidatesFor(cellLabel(fragments[i]!))) {
+    for (const spec of candidatesOf(fragments[i]!)) {
       if (!consumed.has(spec.id)) return { id: spec.id, cell: fragments[i]! };
     }
   }
