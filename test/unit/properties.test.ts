@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
 import { allCells, check, inspect, parse, type ReportModel } from '../../server/src/report';
 import { SEEDS, fixture } from './helpers';
+import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
+import { isJsWhitespace } from '../../server/src/report/text';
 
 const REPORTS = [SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.pdftotext008, SEEDS.shanghai2019, SEEDS.pingtan2020].map(fixture);
 
@@ -97,4 +99,20 @@ test('CRLF and a BOM give the same diagnostics (modulo positions on the same lin
   const a = check(parse(lf)).map((d) => `${d.code}@${d.range.start.line}`);
   const b = check(parse(crlf)).map((d) => `${d.code}@${d.range.start.line}`);
   assert.deepEqual(b, a);
+});
+
+test('the character tests that stand in for regexes agree with them', () => {
+  // headingLength decides "too long to be a part heading" without normalising; it must equal the length of
+  // the label it stands for, for any text (full-width and odd spaces and trailing punctuation included).
+  const chars = fc.constantFrom(...'三、总体情况主动公开。：:;；，,（）() \t\u3000\u00a0\ufeff\u200b\u2003ＡＢ１２ab12「」【】'.split(''));
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 80 }).map((a) => a.join('')), (s) => {
+      assert.equal(headingLength(s), normalizeLabel(s).replace(/[。：:;；]+$/, '').length, JSON.stringify(s));
+    }),
+    { numRuns: 2000 },
+  );
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    assert.equal(isJsWhitespace(c), /\s/.test(ch), `isJsWhitespace(U+${c.toString(16)})`);
+  }
 });

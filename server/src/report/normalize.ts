@@ -28,13 +28,35 @@ export function normalizeLabel(s: string): string {
   return out;
 }
 
+/** Characters normalizeLabel drops. */
+function isDropped(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 10 || c === 13;
+}
+
+/**
+ * The length of normalizeLabel(s) without its trailing 。：:;； — counted, not built: telling that a table row
+ * which starts like a heading ("一、本年新收…" and its numbers) is too long to be one should not cost a normalised
+ * copy of the row.
+ */
+export function headingLength(s: string): number {
+  let visible = 0;
+  for (let i = 0; i < s.length; i++) if (!isDropped(s.charCodeAt(i))) visible++;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (isDropped(c)) continue;
+    if (c === 0x3002 || c === 0xff1a || c === 58 || c === 0xff1b || c === 59) visible--;
+    else break;
+  }
+  return visible;
+}
+
 function normalizeChars(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     switch (c) {
-      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13:
+      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: // isDropped
         continue;
       case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 0x300c: case 0x300d:
         out += '"';

@@ -4,7 +4,7 @@
 import type {
   Heading, OldFormatSignature, Ordinal, Part, ReportModel, Statement, Subsection, YearMention,
 } from './model';
-import { chineseNumeralValue, normalizeLabel } from './normalize';
+import { chineseNumeralValue, headingLength, normalizeLabel } from './normalize';
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
@@ -204,6 +204,7 @@ export function mostCommon(values: readonly number[]): number | undefined {
 const LINE_HEADING = /^\s*([一二三四五六七八九十])\s*[、．.，,]\s*(\S.*?)\s*$/;
 
 function classifyPart(words: string): PartSpec | undefined {
+  if (headingLength(words) > MAX_HEADING_LENGTH) return undefined;
   const label = normalizeLabel(words).replace(/[。：:;；]+$/, '');
   if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return undefined;
   return PARTS.find((p) => p.pattern.test(label));
