@@ -362,15 +362,16 @@ const PAREN_ORDINAL = /[（(]([一二三四五六七八九十]{1,3})[)）](?=\s*
 // Words that end in 一/二… before 是 (之一是, 统一是, 第一是) are not ordinals.
 const NOT_BEFORE_SHI = '之唯统第同专单逐万划归合独';
 
-/** "一是", "二是"… in `slice`: found by scanning for 是 and looking back, which is much faster than a regex here. */
-function* shiOrdinals(slice: string): Generator<{ index: number; numeral: string }> {
-  for (let at = slice.indexOf('是'); at >= 0; at = slice.indexOf('是', at + 1)) {
-    let k = at;
-    while (k > 0 && at - k < 3 && NUMERALS.includes(slice[k - 1]!)) k--;
-    if (k === at) continue;
-    if (k > 0 && NOT_BEFORE_SHI.includes(slice[k - 1]!)) continue;
-    yield { index: k, numeral: slice.slice(k, at) };
-  }
+/**
+ * "一是", "二是"…: the numerals just before a 是 at `at`, found by looking back from 是 (much faster than a regex
+ * here). The numerals' start, or -1.
+ */
+function shiNumeralsBefore(slice: string, at: number): number {
+  let k = at;
+  while (k > 0 && at - k < 3 && NUMERALS.includes(slice[k - 1]!)) k--;
+  if (k === at) return -1;
+  if (k > 0 && NOT_BEFORE_SHI.includes(slice[k - 1]!)) return -1;
+  return k;
 }
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
 const PAREN_HEADING = /^[（(][一二三四五六七八九十]+[)）]/;
@@ -392,6 +393,11 @@ function endsWithColon(text: string, from: number, to: number): boolean {
 function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], tables: readonly Span[]): Ordinal[][] {
   const sequences: Ordinal[][] = [];
   const inTable = (o: number) => tables.some((t) => o >= t.start && o < t.end);
+  // Tables hold ordinals of their own ("（一）予以公开"), never the prose's: the scans jump over them.
+  const tableEndAt = (o: number) => {
+    for (const t of tables) if (o >= t.start && o < t.end) return t.end;
+    return -1;
+  };
   for (const part of parts) {
     const body = part.body;
     const slice = text.slice(body.start, body.end);
@@ -404,7 +410,11 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       const before = m.index > 0 ? slice[m.index - 1]! : '';
       if (before === '第' || (before >= '0' && before <= '9')) continue;
       const start = body.start + m.index;
-      if (inTable(start)) continue;
+      const tableEnd = tableEndAt(start);
+      if (tableEnd >= 0) {
+        PAREN_ORDINAL.lastIndex = Math.max(PAREN_ORDINAL.lastIndex, tableEnd - body.start);
+        continue;
+      }
       if (!part.inline) {
         parenLine = lines.indexAtFrom(start, parenLine);
         if (!isBlankBefore(text, lines.startOf(parenLine), start)) continue;
@@ -419,10 +429,19 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     // 一是…二是…: a sequence restarts at 一是; one per paragraph (line) unless flattened.
     let shi: Ordinal[] = [];
     let shiLine = -1;
-    for (const shiMatch of shiOrdinals(slice)) {
-      const start = body.start + shiMatch.index;
+    for (let at = slice.indexOf('是'); at >= 0; at = slice.indexOf('是', at + 1)) {
+      // A 是 three or more characters into a table has its numerals in the table too: skip the rest of it.
+      const tableEnd = tableEndAt(body.start + at);
+      if (tableEnd >= 0 && tableEndAt(body.start + at - 3) === tableEnd) {
+        at = Math.max(at, tableEnd - body.start - 1);
+        continue;
+      }
+      const k = shiNumeralsBefore(slice, at);
+      if (k < 0) continue;
+      const start = body.start + k;
       if (inTable(start)) continue;
-      const value = chineseNumeralValue(shiMatch.numeral);
+      const numeral = slice.slice(k, at);
+      const value = chineseNumeralValue(numeral);
       if (value === undefined) continue;
       const lineNo = lines.indexAtFrom(start, Math.max(shiLine, 0));
       if (value === 1 || (!part.inline && lineNo !== shiLine)) {
@@ -430,7 +449,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
         shi = [];
       }
       shiLine = lineNo;
-      shi.push({ style: 'shi', value, span: { start, end: start + shiMatch.numeral.length + 1 }, text: `${shiMatch.numeral}是` });
+      shi.push({ style: 'shi', value, span: { start, end: start + numeral.length + 1 }, text: `${numeral}是` });
     }
     if (shi.length > 0) sequences.push(shi);
 
