@@ -13,7 +13,17 @@ import { LineIndex, isJsWhitespace, trimSpan, type Line, type Span } from './tex
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
 const TITLE_SCAN_LINES = 40;
-const NUMERALS = '一二三四五六七八九十';
+
+/** Whether the UTF-16 code is one of 一…十. By code, not `text[k]`: a CJK character read as a string is a new
+ *  string each time (V8 caches only one-byte characters), and this runs on every line. */
+function isNumeral(c: number): boolean {
+  switch (c) {
+    case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94: case 0x516d: case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341:
+      return true;
+    default:
+      return false;
+  }
+}
 
 export function parse(input: string): ReportModel {
   const text = typeof input === 'string' ? input : String(input ?? '');
@@ -226,7 +236,7 @@ function findLineParts(text: string, lines: LineIndex, titleLine: number | undef
     if (end - start > 200) continue;
     let k = start;
     while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 9)) k++;
-    if (k >= end || NUMERALS.indexOf(text[k]!) < 0) continue;
+    if (k >= end || !isNumeral(text.charCodeAt(k))) continue;
     const lineText = text.slice(start, end);
     const m = LINE_HEADING.exec(lineText);
     if (!m) continue;
@@ -368,9 +378,9 @@ const NOT_BEFORE_SHI = '之唯统第同专单逐万划归合独';
  */
 function shiNumeralsBefore(slice: string, at: number): number {
   let k = at;
-  while (k > 0 && at - k < 3 && NUMERALS.includes(slice[k - 1]!)) k--;
+  while (k > 0 && at - k < 3 && isNumeral(slice.charCodeAt(k - 1))) k--;
   if (k === at) return -1;
-  if (k > 0 && NOT_BEFORE_SHI.includes(slice[k - 1]!)) return -1;
+  if (k > 0 && NOT_BEFORE_SHI.indexOf(slice[k - 1]!) >= 0) return -1;
   return k;
 }
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
@@ -407,8 +417,8 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
     PAREN_ORDINAL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PAREN_ORDINAL.exec(slice))) {
-      const before = m.index > 0 ? slice[m.index - 1]! : '';
-      if (before === '第' || (before >= '0' && before <= '9')) continue;
+      const before = m.index > 0 ? slice.charCodeAt(m.index - 1) : 0;
+      if (before === 0x7b2c /* 第 */ || (before >= 48 && before <= 57)) continue;
       const start = body.start + m.index;
       const tableEnd = tableEndAt(start);
       if (tableEnd >= 0) {
