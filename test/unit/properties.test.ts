@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { allCells, check, inspect, parse, type ReportModel } from '../../server/src/report';
 import { SEEDS, fixture } from './helpers';
 import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
+import { APPLICANT_COLUMNS } from '../../server/src/report/schema';
 import { isJsWhitespace } from '../../server/src/report/text';
 
 const REPORTS = [SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.pdftotext008, SEEDS.shanghai2019, SEEDS.pingtan2020].map(fixture);
@@ -114,5 +115,20 @@ test('the character tests that stand in for regexes agree with them', () => {
   for (let c = 0; c < 0x10000; c++) {
     const ch = String.fromCharCode(c);
     assert.equal(isJsWhitespace(c), /\s/.test(ch), `isJsWhitespace(U+${c.toString(16)})`);
+  }
+});
+
+test('every table cell sits under its own column key, in the schema order', () => {
+  // 表三's cell records are written as a literal (tables.ts, applicantRecord): it must follow APPLICANT_COLUMNS.
+  for (const text of REPORTS) {
+    const model = parse(text);
+    for (const table of [model.tables.applications, model.tables.activeDisclosure]) {
+      for (const row of table?.rows.values() ?? []) {
+        for (const [key, cell] of Object.entries(row.cells)) assert.equal((cell as { column: string }).column, key, `${row.id}.${key}`);
+      }
+    }
+    for (const row of model.tables.applications?.rows.values() ?? []) {
+      assert.deepEqual(Object.keys(row.cells), APPLICANT_COLUMNS.map((c) => c.id));
+    }
   }
 });
