@@ -76,7 +76,7 @@ export function readReportFile(path: string, maxBytes: number): ReadResult {
 let readBuffer = Buffer.allocUnsafe(64 * 1024);
 const REUSE_LIMIT = 4 * 1024 * 1024;
 
-/** The whole file: `size` bytes as fstat reported them, and more if it grew since (a file being written). */
+/** The whole file: the `size` bytes fstat reported (or, for a size of 0, everything up to the end). */
 function readAll(fd: number, size: number): Uint8Array {
   let buffer = size < readBuffer.length ? readBuffer : Buffer.allocUnsafe(size + 1);
   let length = 0;
@@ -89,6 +89,9 @@ function readAll(fd: number, size: number): Uint8Array {
     const n = readSync(fd, buffer, length, buffer.length - length, null);
     if (n === 0) break;
     length += n;
+    // As readFileSync: once the size fstat gave is read, stop (no extra read to see the end). A size of 0 means
+    // unknown (some special files): read to the end.
+    if (size > 0 && length >= size) break;
   }
   if (buffer !== readBuffer && buffer.length <= REUSE_LIMIT) readBuffer = buffer;
   return buffer.subarray(0, length);
