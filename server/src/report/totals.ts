@@ -18,6 +18,9 @@ export interface Operand {
 export interface Computation {
   readonly kind: ComputationKind;
   readonly result: Cell;
+  /** The operand cells, in order (the signs are in `operands`). */
+  readonly cells: readonly Cell[];
+  /** The signed operands; made when first asked for (a message or a hover), since most computations are only summed. */
   readonly operands: readonly Operand[];
   /** Set when every cell involved is a number. */
   readonly expected?: number;
@@ -25,29 +28,51 @@ export interface Computation {
   readonly ok?: boolean;
 }
 
-function compute(kind: ComputationKind, result: Cell, operands: Operand[]): Computation {
-  // For a balance the result cell is 四, so expected 四 = 一 + 二 − （七） (the operands carry the signs).
-  if (result.kind !== 'number') return { kind, result, operands };
-  let expected = 0;
-  for (const o of operands) {
-    if (o.cell.kind !== 'number') return { kind, result, operands };
-    expected += o.sign * o.cell.value!;
+/**
+ * result = the sum of `cells`, the one at `negative` (if any) subtracted. For a balance the result cell is 四, so
+ * expected 四 = 一 + 二 − （七）. Operand objects are not made up front: they were a sixth of what a report's
+ * parse and check allocated, for sums that nearly always hold.
+ */
+class Sum implements Computation {
+  readonly expected: number | undefined;
+  readonly actual: number | undefined;
+  readonly ok: boolean | undefined;
+  private signed: Operand[] | undefined;
+
+  constructor(readonly kind: ComputationKind, readonly result: Cell, readonly cells: readonly Cell[], private readonly negative = -1) {
+    let expected = 0;
+    let complete = result.kind === 'number';
+    for (let i = 0; i < cells.length && complete; i++) {
+      const c = cells[i]!;
+      if (c.kind !== 'number') complete = false;
+      else expected += i === negative ? -c.value! : c.value!;
+    }
+    this.expected = complete ? expected : undefined;
+    this.actual = complete ? result.value : undefined;
+    this.ok = complete ? expected === result.value : undefined;
   }
-  return { kind, result, operands, expected, actual: result.value!, ok: expected === result.value };
+
+  get operands(): readonly Operand[] {
+    if (!this.signed) {
+      this.signed = [];
+      for (let i = 0; i < this.cells.length; i++) this.signed.push({ cell: this.cells[i]!, sign: i === this.negative ? -1 : 1 });
+    }
+    return this.signed;
+  }
 }
 
 const PARTS_OF_TOTAL = APPLICANT_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
 const PARTS_OF_REVIEW_TOTAL = REVIEW_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
 
 /**
- * Operands, built by push. Arrays that reach the hot loops are never made with map() inside hot code: TurboFan's
- * inlined map() makes holey arrays where the builtin makes packed ones, so once the caller was optimised the
- * arrays changed shape under the code reading them, and every such reader was thrown away and compiled again
- * (about a dozen deoptimisations per worker, measured with --trace-deopt).
+ * The cells of `columns`, built by push. Arrays that reach the hot loops are never made with map() inside hot
+ * code: TurboFan's inlined map() makes holey arrays where the builtin makes packed ones, so once the caller was
+ * optimised the arrays changed shape under the code reading them, and every such reader was thrown away and
+ * compiled again (about a dozen deoptimisations per worker, measured with --trace-deopt).
  */
-function plus<K extends string>(cells: Readonly<Record<K, Cell>>, columns: readonly K[]): Operand[] {
-  const out: Operand[] = [];
-  for (const c of columns) out.push({ cell: cells[c], sign: 1 });
+function cellsOf<K extends string>(record: Readonly<Record<K, Cell>>, columns: readonly K[]): Cell[] {
+  const out: Cell[] = [];
+  for (const c of columns) out.push(record[c]);
   return out;
 }
 
@@ -59,9 +84,7 @@ export function computations(model: ReportModel): Computation[] {
   const out: Computation[] = [];
   const t3 = model.tables.applications;
   if (t3 && !t3.unparseable) {
-    for (const row of t3.rows.values()) {
-      out.push(compute('row-sum', row.cells.total, plus(row.cells, PARTS_OF_TOTAL)));
-    }
+    for (const row of t3.rows.values()) out.push(new Sum('row-sum', row.cells.total, cellsOf(row.cells, PARTS_OF_TOTAL)));
     const total = t3.rows.get('total');
     const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
     const resultRows: TableRow<ApplicantColumn>[] = [];
@@ -71,9 +94,9 @@ export function computations(model: ReportModel): Computation[] {
     }
     if (total && resultRows.length === resultIds.length) {
       for (const col of APPLICANT_COLUMNS) {
-        const operands: Operand[] = [];
-        for (const r of resultRows) operands.push({ cell: r.cells[col.id], sign: 1 });
-        out.push(compute('column-total', total.cells[col.id], operands));
+        const cells: Cell[] = [];
+        for (const r of resultRows) cells.push(r.cells[col.id]);
+        out.push(new Sum('column-total', total.cells[col.id], cells));
       }
     }
     const received = t3.rows.get('newReceived');
@@ -81,11 +104,7 @@ export function computations(model: ReportModel): Computation[] {
     const forward = t3.rows.get('carriedForward');
     if (received && carried && total && forward) {
       for (const col of APPLICANT_COLUMNS) {
-        out.push(compute('balance', forward.cells[col.id], [
-          { cell: received.cells[col.id], sign: 1 },
-          { cell: carried.cells[col.id], sign: 1 },
-          { cell: total.cells[col.id], sign: -1 },
-        ]));
+        out.push(new Sum('balance', forward.cells[col.id], [received.cells[col.id], carried.cells[col.id], total.cells[col.id]], 2));
       }
     }
   }
@@ -93,7 +112,7 @@ export function computations(model: ReportModel): Computation[] {
   if (t4?.groups) {
     for (const g of REVIEW_GROUPS) {
       const cells = t4.groups.get(g.id)!;
-      out.push(compute('row-sum', cells.total, plus(cells, PARTS_OF_REVIEW_TOTAL)));
+      out.push(new Sum('row-sum', cells.total, cellsOf(cells, PARTS_OF_REVIEW_TOTAL)));
     }
   }
   return out;
@@ -101,5 +120,5 @@ export function computations(model: ReportModel): Computation[] {
 
 /** Every computation a cell takes part in, as result or operand. */
 export function computationsOf(all: readonly Computation[], cell: Cell): Computation[] {
-  return all.filter((c) => c.result === cell || c.operands.some((o) => o.cell === cell));
+  return all.filter((c) => c.result === cell || c.cells.includes(cell));
 }
