@@ -20,10 +20,6 @@ export type RawCellKind = 'label' | 'number' | 'blank' | 'invalid' | 'empty';
 export interface RawCell extends Span {
   readonly kind: RawCellKind;
   readonly text: string;
-  /** The number, for kind 'number' (0 otherwise). */
-  readonly value: number;
-  /** Normalised label, computed on first use (a label is matched against many row keys). */
-  normalized: string | undefined;
 }
 
 export type LineLayout = 'tsv' | 'pipe' | 'columns';
@@ -63,7 +59,8 @@ function cellKind(text: string): RawCellKind {
   return 'label';
 }
 
-function numberValue(text: string): number {
+/** The value of a cell of kind 'number'. */
+export function numberValue(text: string): number {
   return isAsciiDigits(text) ? Number(text) : Number(toHalfWidthDigits(text).replace(/,/g, ''));
 }
 
@@ -93,7 +90,7 @@ function makeCell(text: string, start: number, end: number): RawCell {
   while (e > s && isBlankChar(text.charCodeAt(e - 1))) e--;
   const t = text.slice(s, e);
   const kind = cellKind(t);
-  return { kind, text: t, start: s, end: e, value: kind === 'number' ? numberValue(t) : 0, normalized: undefined };
+  return { kind, text: t, start: s, end: e };
 }
 
 const NO_LABELS: readonly RawCell[] = [];
@@ -227,7 +224,7 @@ function pushPiece(text: string, start: number, end: number, out: RawCell[]): vo
   for (let k = firstValue; k < tokens.length; k++) out.push(makeCell(text, tokens[k]![0], tokens[k]![1]));
 }
 
-/** Normalised label text of a cell, for matching. */
+/** Normalised label text of a cell, for matching (normalizeLabel memoises the labels reports repeat). */
 export function cellLabel(cell: RawCell): string {
-  return (cell.normalized ??= normalizeLabel(cell.text));
+  return normalizeLabel(cell.text);
 }

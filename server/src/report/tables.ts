@@ -2,7 +2,7 @@
 // Rows are identified by their labels (schema.ts keys), never by position; wrapped labels (pdftotext) are
 // joined by carrying label-only lines forward to the next line that has values.
 
-import { cellLabel, tokenizeLine, type RawCell, type RawRow } from './cells';
+import { cellLabel, numberValue, tokenizeLine, type RawCell, type RawRow } from './cells';
 import type {
   ActiveDisclosureTable, ApplicationsTable, Cell, OldFormatSignature, ReviewsTable, TableId, TableLayout, TableRow,
 } from './model';
@@ -260,7 +260,7 @@ function toCell(raw: RawCell | undefined, at: number, table: TableId, row: strin
   if (!raw) return { kind: 'missing', text: '', span: { start: at, end: at }, table, row, column };
   switch (raw.kind) {
     case 'number':
-      return { kind: 'number', value: raw.value, text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
+      return { kind: 'number', value: numberValue(raw.text), text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
     case 'empty':
       return { kind: 'blank', text: '', span: { start: raw.start, end: raw.end }, table, row, column };
     case 'blank':
