@@ -1,10 +1,8 @@
-// Checking many files on every core: worker threads running this same bundle, each given an interleaved share
-// of the file list. Results come back with their index so the output keeps the command line's order.
+// Checking many files on every core: worker threads running this same bundle, fed chunks of the file list as
+// they finish the last. Results come back with their chunk's start so the output keeps the command line's order.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-
-type Outcome<Result> = { index: number; result: Result };
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -19,9 +17,27 @@ export function isPoolWorker(): boolean {
 }
 
 export interface Pool<Options, Result> {
-  /** Hands each thread an interleaved share of `files` and gathers the results in the files' order. */
+  /** Checks `files` on the threads, a chunk at a time, and gives the results in the files' order. */
   run(files: readonly string[], options: Options): Promise<Result[]>;
   terminate(): Promise<void>;
+}
+
+/**
+ * Files per message. A thread asks for the next chunk by sending its results, and always has one more queued:
+ * threads that finish early take more (a folder's reports are of very different sizes), and at the end no
+ * thread waits for another by more than one chunk (~10 ms).
+ */
+const CHUNK = 64;
+
+interface Chunk<Options> {
+  readonly start: number;
+  readonly files: readonly string[];
+  readonly options: Options;
+}
+
+interface Done<Result> {
+  readonly start: number;
+  readonly results: Result[];
 }
 
 /**
@@ -36,33 +52,41 @@ export function startPool<Options, Result>(script: string, count: number): Pool<
     },
     run(files, options) {
       const results = new Array<Result>(files.length);
+      let next = 0;
+      const give = (worker: Worker) => {
+        if (next >= files.length) {
+          worker.postMessage(null); // no more: the thread exits once it has sent what it holds
+          return;
+        }
+        const start = next;
+        next = Math.min(files.length, next + CHUNK);
+        worker.postMessage({ start, files: files.slice(start, next), options } satisfies Chunk<Options>);
+      };
       return Promise.all(workers.map((worker, k) => new Promise<void>((resolve, reject) => {
-        const indices: number[] = [];
-        for (let i = k; i < files.length; i += count) indices.push(i);
-        worker.on('message', (batch: Outcome<Result>[]) => {
-          for (const o of batch) results[o.index] = o.result;
+        worker.on('message', (done: Done<Result>) => {
+          for (let i = 0; i < done.results.length; i++) results[done.start + i] = done.results[i]!;
+          give(worker);
         });
         worker.once('error', reject);
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${k} exited with ${code}`))));
-        worker.postMessage({ files: indices.map((i) => files[i]), indices, options });
+        give(worker);
+        give(worker);
       }))).then(() => results);
     },
   };
 }
 
-/** The worker side: waits for its share, checks it and posts results back in batches, then exits. */
+/** The worker side: checks each chunk it is sent and sends the results back; `null` means no more. */
 export function serveWorker<Options, Result>(work: (file: string, options: Options) => Result): void {
-  parentPort!.once('message', (data: { files: string[]; indices: number[]; options: Options }) => {
-    let batch: Outcome<Result>[] = [];
-    data.files.forEach((file, i) => {
-      batch.push({ index: data.indices[i]!, result: work(file, data.options) });
-      if (batch.length >= 256) {
-        parentPort!.postMessage(batch);
-        batch = [];
-      }
-    });
-    if (batch.length > 0) parentPort!.postMessage(batch);
-    // Nothing else keeps the thread alive once the port is closed: it exits with code 0.
-    parentPort!.close();
+  parentPort!.on('message', (chunk: Chunk<Options> | null) => {
+    if (chunk === null) {
+      // Messages arrive in order: every chunk sent before this one has been checked and answered. Closing the
+      // port lets the thread exit (a second `null`, for the other queued request, is never delivered).
+      parentPort!.close();
+      return;
+    }
+    const results: Result[] = [];
+    for (const file of chunk.files) results.push(work(file, chunk.options));
+    parentPort!.postMessage({ start: chunk.start, results } satisfies Done<Result>);
   });
 }
