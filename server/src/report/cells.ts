@@ -7,7 +7,7 @@
 // RawRow is, and how wrapped labels join up, is decided per table (tables.ts), by label.
 
 import type { Span } from './text';
-import { isBlankChar, isJsWhitespace } from './text';
+import { isBlankChar, isWhitespaceRange } from './text';
 import { normalizeLabel, toHalfWidthDigits } from './normalize';
 
 export type RawCellKind = 'label' | 'number' | 'blank' | 'invalid' | 'empty';
@@ -67,11 +67,6 @@ export function numberValue(text: string): number {
 /** Tab positions of the line being tokenized: one buffer, reused (a line is tokenized to the end before the next). */
 const tabStops: number[] = [];
 
-/** Whether text[from, to) is empty after trim(). */
-function isBlankRange(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
-  return true;
-}
 
 function isAsciiDigits(s: string): boolean {
   if (s.length === 0 || s.length > 15) return false;
@@ -151,7 +146,7 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
         const c = text.charCodeAt(i);
         if (c !== 124 && c !== 0xff5c) continue;
       }
-      const skip = (first && i < to && isBlankRange(text, s, i)) || (i === to && !first && isBlankRange(text, s, i));
+      const skip = (first && i < to && isWhitespaceRange(text, s, i)) || (i === to && !first && isWhitespaceRange(text, s, i));
       if (!skip) cells.push(makeCell(text, s, i));
       first = false;
       s = i + 1;

@@ -8,7 +8,7 @@ import { chineseNumeralValue, headingLength, normalizeLabel } from './normalize'
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
-import { LineIndex, isJsWhitespace, trimSpan, type Line, type Span } from './text';
+import { LineIndex, isJsWhitespace, isWhitespaceRange, trimSpan, type Line, type Span } from './text';
 
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
@@ -386,12 +386,6 @@ function shiNumeralsBefore(slice: string, at: number): number {
 const ARABIC_ORDINAL = /^\s*(\d{1,2})\s*[.．、](?!\d)\s*\S/;
 const PAREN_HEADING = /^[（(][一二三四五六七八九十]+[)）]/;
 
-/** Whether text[from, to) is all whitespace (as `text.slice(from, to).trim() === ''`, without the slice). */
-function isBlankBefore(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
-  return true;
-}
-
 /** Whether text[from, to) ends in a colon, trailing whitespace aside (as /[：:]\s*$/): a heading that introduces a list. */
 function endsWithColon(text: string, from: number, to: number): boolean {
   let e = to;
@@ -402,12 +396,12 @@ function endsWithColon(text: string, from: number, to: number): boolean {
 
 function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], tables: readonly Span[]): Ordinal[][] {
   const sequences: Ordinal[][] = [];
-  const inTable = (o: number) => tables.some((t) => o >= t.start && o < t.end);
   // Tables hold ordinals of their own ("（一）予以公开"), never the prose's: the scans jump over them.
   const tableEndAt = (o: number) => {
     for (const t of tables) if (o >= t.start && o < t.end) return t.end;
     return -1;
   };
+  const inTable = (o: number) => tableEndAt(o) >= 0;
   for (const part of parts) {
     const body = part.body;
     const slice = text.slice(body.start, body.end);
@@ -427,7 +421,7 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
       }
       if (!part.inline) {
         parenLine = lines.indexAtFrom(start, parenLine);
-        if (!isBlankBefore(text, lines.startOf(parenLine), start)) continue;
+        if (!isWhitespaceRange(text, lines.startOf(parenLine), start)) continue;
       }
       const value = chineseNumeralValue(m[1]!);
       if (value === undefined) continue;

@@ -154,6 +154,12 @@ export function isJsWhitespace(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether text[from, to) is all whitespace — what `text.slice(from, to).trim() === ''` says, without the slice. */
+export function isWhitespaceRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * A copy of `s` that does not keep the string it was sliced from alive. A slice of a document may share the
  * document's storage; a memo that outlives the document must not hold one (4,096 keys would pin 4,096 reports).
