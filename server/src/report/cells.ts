@@ -90,7 +90,8 @@ function makeCell(text: string, start: number, end: number): RawCell {
 
 const NO_LABELS: readonly RawCell[] = [];
 
-function countFilledCells(cells: readonly RawCell[], from: number): number {
+/** How many of cells[from…] are not empty. */
+export function countFilled(cells: readonly RawCell[], from: number): number {
   let n = 0;
   for (let i = from; i < cells.length; i++) if (cells[i]!.kind !== 'empty') n++;
   return n;
@@ -169,10 +170,10 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
   if (firstFilled < 0) return undefined;
   const start = cells[firstFilled]!.start;
   const end = cells[lastFilled]!.end;
-  if (last < 0) return { lineEnd, layout, labels: NO_LABELS, values: cells, filled: countFilledCells(cells, 0), start, end };
+  if (last < 0) return { lineEnd, layout, labels: NO_LABELS, values: cells, filled: countFilled(cells, 0), start, end };
   const labels: RawCell[] = [];
   for (let i = 0; i <= last; i++) if (cells[i]!.kind !== 'empty') labels.push(cells[i]!);
-  return { lineEnd, layout, labels, values: cells.slice(last + 1), filled: countFilledCells(cells, last + 1), start, end };
+  return { lineEnd, layout, labels, values: cells.slice(last + 1), filled: countFilled(cells, last + 1), start, end };
 }
 
 /**

@@ -2,7 +2,7 @@
 // Rows are identified by their labels (schema.ts keys), never by position; wrapped labels (pdftotext) are
 // joined by carrying label-only lines forward to the next line that has values.
 
-import { cellLabel, numberValue, tokenizeLine, type RawCell, type RawRow } from './cells';
+import { cellLabel, countFilled, numberValue, tokenizeLine, type RawCell, type RawRow } from './cells';
 import type {
   ActiveDisclosureTable, ApplicationsTable, Cell, OldFormatSignature, ReviewsTable, TableId, TableLayout, TableRow,
 } from './model';
@@ -223,7 +223,7 @@ class RowAssembler {
       this.pending = [];
     }
     const current = this.current;
-    if (current && countFilled(current.values) < this.expected(current.id)) {
+    if (current && countFilled(current.values, 0) < this.expected(current.id)) {
       for (const v of row.values) current.values.push(v);
     }
   }
@@ -236,11 +236,6 @@ function assemble(scan: RegionScan, match: RowMatcher, expected: (id: string) =>
   return assembler.rows;
 }
 
-function countFilled(cells: readonly RawCell[]): number {
-  let n = 0;
-  for (const c of cells) if (c.kind !== 'empty') n++;
-  return n;
-}
 
 /** Fits a row's value cells to the expected count: surplus empty cells go from the end first, then the start. */
 function fitValues(values: readonly RawCell[], n: number): { cells: (RawCell | undefined)[]; after: number } {
@@ -455,7 +450,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
       if (row.labels.length > 0) return false;
       for (const v of row.values) values.push(v);
     }
-    return countFilled(values) < REVIEW_CELL_COUNT;
+    return countFilled(values, 0) < REVIEW_CELL_COUNT;
   });
   if (!scan.first) return undefined;
   const base = { id: 'reviewsAndLawsuits' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
