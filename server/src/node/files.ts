@@ -54,7 +54,7 @@ export type ReadResult =
 export function readReportFile(path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
-    // One open, one fstat for the size limit, reads into a buffer of that size: a separate stat and
+    // One open, one fstat for the size limit, one read into the reused buffer (readAll): a separate stat and
     // readFileSync cost two more system calls per file.
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;

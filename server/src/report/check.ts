@@ -7,7 +7,7 @@ import { mostCommon } from './parse';
 import { M, cellName, formatSum, rowName, type Locale, normalizeLocale } from './messages';
 import { chineseNumeral } from './normalize';
 import {
-  APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, SUBSECTIONS, canonicalHeading, REVIEW_COLUMNS,
+  APPLICANT_COLUMN_IDS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, REVIEW_COLUMN_IDS, SUBSECTIONS, canonicalHeading,
   type PartId,
 } from './schema';
 import { partText, subsectionText, applicationRowText, disclosureRowText } from './template';
@@ -300,9 +300,6 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
     }
   }
 }
-
-const APPLICANT_COLUMN_IDS = APPLICANT_COLUMNS.map((c) => c.id);
-const REVIEW_COLUMN_IDS = REVIEW_COLUMNS.map((c) => c.id);
 
 function endOfHeadingLine(model: ReportModel, heading: Span): number {
   return model.lines.boundsAt(heading.end).end;

@@ -2,7 +2,7 @@
 // ("商业 企业"), and write ordinals as "1、", "1.", "1．", "（一）" or "(一)". Labels are compared only
 // after normalising, never as raw text.
 
-import { detach } from './text';
+import { BoundedMemo, isBlankChar } from './text';
 
 const CHINESE_DIGITS = '〇一二三四五六七八九十';
 
@@ -10,28 +10,17 @@ const CHINESE_DIGITS = '〇一二三四五六七八九十';
 /** Characters normalizeLabel changes: anything else passes through as it is. */
 const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e\u201c\u201d\u2018\u2019\u300c\u300d\u3010\u3011\u3001\u3002\ufeff\u200b\u00a0]/;
 
-/** Normalised labels already seen: every report repeats the same table labels. Bounded in count and length. */
-const normalized = new Map<string, string>();
-const MAX_MEMO = 4096;
-const MAX_MEMO_LENGTH = 64;
+/** Normalised labels already seen: every report repeats the same table labels. */
+const normalized = new BoundedMemo<string>(64);
 
 export function normalizeLabel(s: string): string {
   // Most labels need nothing: skip the character loop (this runs for every table label).
   if (!NEEDS_NORMALIZING.test(s)) return s;
-  if (s.length > MAX_MEMO_LENGTH) return normalizeChars(s);
-  let out = normalized.get(s);
-  if (out === undefined) {
-    out = normalizeChars(s);
-    if (normalized.size >= MAX_MEMO) normalized.clear();
-    normalized.set(detach(s), out);
-  }
-  return out;
+  return normalized.get(s, normalizeChars);
 }
 
-/** Characters normalizeLabel drops. */
-function isDropped(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 10 || c === 13;
-}
+/** The characters normalizeLabel drops are the blank characters (its switch lists them). */
+const isDropped = isBlankChar;
 
 /**
  * The length of normalizeLabel(s) without its trailing 。：:;； — counted, not built: telling that a table row
@@ -56,7 +45,7 @@ function normalizeChars(s: string): string {
     let c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     switch (c) {
-      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: // isDropped
+      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: // isBlankChar
         continue;
       case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 0x300c: case 0x300d:
         out += '"';

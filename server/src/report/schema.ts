@@ -96,6 +96,8 @@ export const APPLICANT_COLUMNS: readonly ColumnSpec<ApplicantColumn>[] = [
   { id: 'total', label: '总计', labelEn: 'total' },
 ];
 
+export const APPLICANT_COLUMN_IDS: readonly ApplicantColumn[] = APPLICANT_COLUMNS.map((c) => c.id);
+
 export interface ApplicationRowSpec {
   readonly id: string;
   /** Canonical label as in the template, including its ordinal. */
@@ -210,3 +212,5 @@ export const REVIEW_COLUMNS: readonly ColumnSpec<ReviewColumn>[] = [
   { id: 'pending', label: '尚未审结', labelEn: 'pending' },
   { id: 'total', label: '总计', labelEn: 'total' },
 ];
+
+export const REVIEW_COLUMN_IDS: readonly ReviewColumn[] = REVIEW_COLUMNS.map((c) => c.id);

@@ -8,16 +8,14 @@ import type {
 } from './model';
 import { normalizeLabel, stripOrdinals } from './normalize';
 import {
-  APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, OLD_FORMAT_SIGNATURES,
+  APPLICANT_COLUMN_IDS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, OLD_FORMAT_SIGNATURES,
   REVIEW_COLUMNS, REVIEW_GROUPS,
   type ApplicantColumn, type ApplicationRowSpec, type DisclosureRowSpec, type ReviewColumn, type ReviewGroup,
 } from './schema';
-import { detach, type LineIndex, type Span } from './text';
+import { BoundedMemo, type LineIndex, type Span } from './text';
 
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
 const MAX_LABEL_LENGTH = 80;
-/** Entries in each label memo before it is emptied (labels repeat across reports; odd ones must not pile up). */
-const MAX_MEMO = 4096;
 
 /**
  * The rows of a region, tokenized line by line as they are consumed: `visit` gets each row in order until it
@@ -304,18 +302,11 @@ const DISCLOSURE_LABELS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** The 表二 row a label names, keyed by the label as written (memoised like 表三's candidates). */
-const disclosureIds = new Map<string, string | null>();
+const disclosureIds = new BoundedMemo<string | null>(MAX_LABEL_LENGTH);
+const disclosureIdOfText = (raw: string) => DISCLOSURE_LABELS.get(stripOrdinals(normalizeLabel(raw))) ?? null;
 
 function disclosureIdOf(cell: RawCell): string | undefined {
-  const raw = cell.text;
-  if (raw.length > MAX_LABEL_LENGTH) return DISCLOSURE_LABELS.get(stripOrdinals(cellLabel(cell)));
-  let id = disclosureIds.get(raw);
-  if (id === undefined) {
-    id = DISCLOSURE_LABELS.get(stripOrdinals(cellLabel(cell))) ?? null;
-    if (disclosureIds.size >= MAX_MEMO) disclosureIds.clear();
-    disclosureIds.set(detach(raw), id);
-  }
-  return id ?? undefined;
+  return disclosureIds.get(cell.text, disclosureIdOfText) ?? undefined;
 }
 
 const matchDisclosureRow: RowMatcher = (fragments, consumed) => {
@@ -366,20 +357,16 @@ function matchApplicationSpec(label: string, spec: ApplicationRowSpec): boolean 
  * and matching one against every row's keys was a tenth of the parse. Bounded in count and label length, so odd
  * labels cannot pile up.
  */
-const applicationCandidates = new Map<string, readonly ApplicationRowSpec[]>();
+const applicationCandidates = new BoundedMemo<readonly ApplicationRowSpec[]>(MAX_LABEL_LENGTH);
 
 /** Keyed by the cell's text as written: a hit needs neither normalising nor a second lookup. */
+const candidatesOfText = (raw: string): readonly ApplicationRowSpec[] => {
+  const label = normalizeLabel(raw);
+  return APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
+};
+
 function candidatesOf(cell: RawCell): readonly ApplicationRowSpec[] {
-  const raw = cell.text;
-  if (raw.length > MAX_LABEL_LENGTH) return APPLICATION_ROWS.filter((spec) => matchApplicationSpec(cellLabel(cell), spec));
-  let list = applicationCandidates.get(raw);
-  if (list === undefined) {
-    const label = cellLabel(cell);
-    list = APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
-    if (applicationCandidates.size >= MAX_MEMO) applicationCandidates.clear();
-    applicationCandidates.set(detach(raw), list);
-  }
-  return list;
+  return applicationCandidates.get(cell.text, candidatesOfText);
 }
 
 const matchApplicationRow: RowMatcher = (fragments, consumed) => {
@@ -401,7 +388,6 @@ const matchApplicationRow: RowMatcher = (fragments, consumed) => {
   return undefined;
 };
 
-const APPLICANT_COLUMN_IDS = APPLICANT_COLUMNS.map((c) => c.id);
 
 export function parseApplicationsTable(text: string, lines: LineIndex, region: Span): {
   table: ApplicationsTable | undefined; signatures: OldFormatSignature[];

@@ -164,6 +164,29 @@ export function isWhitespaceRange(text: string, from: number, to: number): boole
  * A copy of `s` that does not keep the string it was sliced from alive. A slice of a document may share the
  * document's storage; a memo that outlives the document must not hold one (4,096 keys would pin 4,096 reports).
  */
-export function detach(s: string): string {
+function detach(s: string): string {
   return (' ' + s).slice(1);
+}
+
+/**
+ * Values computed from short strings that every report repeats (table labels): computed once, kept across
+ * documents. The only state of the engine that outlives a parse, so it is bounded — emptied when it holds
+ * `maxEntries`, longer keys computed and not kept — and keyed by detached copies.
+ */
+export class BoundedMemo<V> {
+  private readonly values = new Map<string, V>();
+
+  constructor(private readonly maxKeyLength: number, private readonly maxEntries = 4096) {}
+
+  /** `compute(key)`, remembered. `compute` must be a pure function of the key and never return undefined. */
+  get(key: string, compute: (key: string) => V): V {
+    if (key.length > this.maxKeyLength) return compute(key);
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (this.values.size >= this.maxEntries) this.values.clear();
+      this.values.set(detach(key), value);
+    }
+    return value;
+  }
 }
