@@ -199,25 +199,31 @@ function splitColumns(text: string, from: number, to: number, out: RawCell[]): v
   }
 }
 
+/** Token bounds of the piece being split, as start/end pairs: one buffer, reused (pieces are split one at a time). */
+const tokenBounds: number[] = [];
+
 function pushPiece(text: string, start: number, end: number, out: RawCell[]): void {
   // Tokens separated by single spaces.
-  const tokens: Array<[number, number]> = [];
+  let n = 0;
   let s = start;
   for (let k = start; k <= end; k++) {
     if (k === end || isBlankChar(text.charCodeAt(k))) {
-      if (k > s) tokens.push([s, k]);
+      if (k > s) {
+        tokenBounds[n++] = s;
+        tokenBounds[n++] = k;
+      }
       s = k + 1;
     }
   }
-  let firstValue = tokens.length;
+  const tokens = n >> 1;
+  let firstValue = tokens;
   while (firstValue > 0) {
-    const [a, b] = tokens[firstValue - 1]!;
-    const kind = cellKind(text.slice(a, b));
+    const kind = cellKind(text.slice(tokenBounds[2 * firstValue - 2]!, tokenBounds[2 * firstValue - 1]!));
     if (kind === 'number' || kind === 'blank') firstValue--;
     else break;
   }
-  if (firstValue > 0) out.push(makeCell(text, start, tokens[firstValue - 1]![1]));
-  for (let k = firstValue; k < tokens.length; k++) out.push(makeCell(text, tokens[k]![0], tokens[k]![1]));
+  if (firstValue > 0) out.push(makeCell(text, start, tokenBounds[2 * firstValue - 1]!));
+  for (let k = firstValue; k < tokens; k++) out.push(makeCell(text, tokenBounds[2 * k]!, tokenBounds[2 * k + 1]!));
 }
 
 /** Normalised label text of a cell, for matching (normalizeLabel memoises the labels reports repeat). */

@@ -1,14 +1,14 @@
 // check(model) applies every rule of RULES.md and returns LSP-shaped diagnostics. Pure: no I/O.
 
 import type { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
-import type { Cell, ReportModel, StatementKind, TableRow } from './model';
+import type { ActiveDisclosureTable, ApplicationsTable, Cell, ReportModel, StatementKind, Table, TableRow } from './model';
 import { firstPart } from './model';
 import { mostCommon } from './parse';
 import { M, cellName, formatSum, rowName, type Locale, normalizeLocale } from './messages';
 import { chineseNumeral } from './normalize';
 import {
   APPLICANT_COLUMN_IDS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, REVIEW_COLUMN_IDS, SUBSECTIONS, canonicalHeading,
-  type PartId,
+  type PartId, type ReviewColumn,
 } from './schema';
 import { partText, subsectionText, applicationRowText, disclosureRowText } from './template';
 import { trimSpanEnd, type Span } from './text';
@@ -213,7 +213,20 @@ function checkNumbering(model: ReportModel, c: Collector, l: Locale): void {
 // ---------------------------------------------------------------------------------------------
 // Tables: presence, rows, cells
 
+// One function per concern: these run once per report, and TurboFan compiles each one (in every worker) as a
+// whole; four small ones cost less to compile than one that holds them all.
 function checkTables(model: ReportModel, c: Collector, l: Locale): void {
+  checkTablesPresent(model, c, l);
+  const { activeDisclosure: t2, applications: t3, reviewsAndLawsuits: t4 } = model.tables;
+  if (t2?.unparseable) reportUnparseable(c, l, t2);
+  if (t3?.unparseable) reportUnparseable(c, l, t3);
+  if (t4?.unparseable) reportUnparseable(c, l, t4);
+  if (t2 && !t2.unparseable && t2.rows.size > 0) checkDisclosureRows(model, c, l, t2);
+  if (t3 && !t3.unparseable && t3.rows.size > 0) checkApplicationRows(model, c, l, t3);
+  if (t4?.groups) checkReviewCells(c, l, t4.groups);
+}
+
+function checkTablesPresent(model: ReportModel, c: Collector, l: Locale): void {
   const t2 = model.tables.activeDisclosure;
   const t3 = model.tables.applications;
   const t4 = model.tables.reviewsAndLawsuits;
@@ -237,68 +250,70 @@ function checkTables(model: ReportModel, c: Collector, l: Locale): void {
       kind: 'insert', at: model.lines.positionAt(endOfHeadingLine(model, four.heading.span)), text: `\n${partText(4).split('\n\n').slice(1).join('\n\n')}`,
     });
   }
-  for (const t of [t2, t3, t4]) {
-    if (t?.unparseable) {
-      const detail = t.unparseable.reason === 'glued-digits' ? M.gluedDigits(l) : M.cellCount(l, t.unparseable.detail ?? '?');
-      c.add('table-unparseable', t.unparseable.reason === 'glued-digits' ? t.firstLine : t.unparseable.span, M.tableUnparseable(l, t.id, detail), { kind: 'info', reason: t.unparseable.reason });
-    }
-  }
+}
 
-  if (t2 && !t2.unparseable && t2.rows.size > 0) {
-    const specs = t2.format === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021;
-    let previous: TableRow | undefined;
-    for (const spec of specs) {
-      const row = t2.rows.get(spec.id);
-      if (!row) {
-        const at = previous ? previous.span : t2.firstLine;
-        c.add('table-row-missing', at, M.tableRowMissing(l, 'activeDisclosure', rowName('activeDisclosure', spec.id, l)), {
-          kind: 'insert', at: model.lines.positionAt(previous ? model.lines.boundsAt(previous.span.end).end : lineStart(model, t2.firstLine.start)),
-          text: previous ? `\n${disclosureRowText(spec.id, t2.format)}` : `${disclosureRowText(spec.id, t2.format)}\n`, row: spec.id,
-        });
-        continue;
-      }
-      previous = row;
-      spec.columns.forEach((col) => {
-        const cell = row.cells[col];
-        if (!cell) return;
-        // 2019 format: 本年增/减 may be negative and 采购总金额 carries a unit; only the counts are checked.
-        if (t2.format === 2019 && (col === '本年增/减' || col === '采购总金额')) return;
-        checkCell(c, l, cell, spec.decimal === true);
+function reportUnparseable(c: Collector, l: Locale, t: Table): void {
+  const u = t.unparseable!;
+  const detail = u.reason === 'glued-digits' ? M.gluedDigits(l) : M.cellCount(l, u.detail ?? '?');
+  c.add('table-unparseable', u.reason === 'glued-digits' ? t.firstLine : u.span, M.tableUnparseable(l, t.id, detail), { kind: 'info', reason: u.reason });
+}
+
+function checkDisclosureRows(model: ReportModel, c: Collector, l: Locale, t2: ActiveDisclosureTable): void {
+  const specs = t2.format === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021;
+  let previous: TableRow | undefined;
+  for (let s = 0; s < specs.length; s++) {
+    const spec = specs[s]!;
+    const row = t2.rows.get(spec.id);
+    if (!row) {
+      const at = previous ? previous.span : t2.firstLine;
+      c.add('table-row-missing', at, M.tableRowMissing(l, 'activeDisclosure', rowName('activeDisclosure', spec.id, l)), {
+        kind: 'insert', at: model.lines.positionAt(previous ? model.lines.boundsAt(previous.span.end).end : lineStart(model, t2.firstLine.start)),
+        text: previous ? `\n${disclosureRowText(spec.id, t2.format)}` : `${disclosureRowText(spec.id, t2.format)}\n`, row: spec.id,
       });
+      continue;
     }
+    previous = row;
+    spec.columns.forEach((col) => {
+      const cell = row.cells[col];
+      if (!cell) return;
+      // 2019 format: 本年增/减 may be negative and 采购总金额 carries a unit; only the counts are checked.
+      if (t2.format === 2019 && (col === '本年增/减' || col === '采购总金额')) return;
+      checkCell(c, l, cell, spec.decimal === true);
+    });
   }
+}
 
-  if (t3 && !t3.unparseable && t3.rows.size > 0) {
-    let previous: TableRow | undefined;
-    for (const spec of APPLICATION_ROWS) {
-      if (t3.format === 2021 ? spec.format2019Only : spec.format2021Only) continue;
-      const row = t3.rows.get(spec.id);
-      if (!row) {
-        const at = previous ? previous.span : t3.firstLine;
-        c.add('table-row-missing', at, M.tableRowMissing(l, 'applications', rowName('applications', spec.id, l)), {
-          kind: 'insert', at: model.lines.positionAt(previous ? model.lines.boundsAt(previous.span.end).end : lineStart(model, t3.firstLine.start)),
-          text: previous ? `\n${applicationRowText(spec.id)}` : `${applicationRowText(spec.id)}\n`, row: spec.id,
-        });
-        continue;
-      }
-      previous = row;
-      // By the schema's column list rather than Object.values (an array per row, for cells that are nearly
-      // all whole numbers and need nothing).
-      for (const col of APPLICANT_COLUMN_IDS) {
-        const cell = row.cells[col];
-        if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
-      }
+function checkApplicationRows(model: ReportModel, c: Collector, l: Locale, t3: ApplicationsTable): void {
+  let previous: TableRow | undefined;
+  for (let s = 0; s < APPLICATION_ROWS.length; s++) {
+    const spec = APPLICATION_ROWS[s]!;
+    if (t3.format === 2021 ? spec.format2019Only : spec.format2021Only) continue;
+    const row = t3.rows.get(spec.id);
+    if (!row) {
+      const at = previous ? previous.span : t3.firstLine;
+      c.add('table-row-missing', at, M.tableRowMissing(l, 'applications', rowName('applications', spec.id, l)), {
+        kind: 'insert', at: model.lines.positionAt(previous ? model.lines.boundsAt(previous.span.end).end : lineStart(model, t3.firstLine.start)),
+        text: previous ? `\n${applicationRowText(spec.id)}` : `${applicationRowText(spec.id)}\n`, row: spec.id,
+      });
+      continue;
+    }
+    previous = row;
+    // By the schema's column list rather than Object.values (an array per row, for cells that are nearly
+    // all whole numbers and need nothing).
+    for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
+      const cell = row.cells[APPLICANT_COLUMN_IDS[k]!];
+      if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
     }
   }
+}
 
-  if (t4?.groups) {
-    for (const group of t4.groups.values()) {
-      for (const col of REVIEW_COLUMN_IDS) {
-        const cell = group[col];
-        if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
-      }
+function checkReviewCells(c: Collector, l: Locale, groups: ReadonlyMap<string, Readonly<Record<ReviewColumn, Cell>>>): void {
+  groups.forEach((group) => {
+    for (let k = 0; k < REVIEW_COLUMN_IDS.length; k++) {
+      const cell = group[REVIEW_COLUMN_IDS[k]!];
+      if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
     }
-  }
+  });
 }
 
 function endOfHeadingLine(model: ReportModel, heading: Span): number {

@@ -398,11 +398,12 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
   const sequences: Ordinal[][] = [];
   // Tables hold ordinals of their own ("（一）予以公开"), never the prose's: the scans jump over them.
   const tableEndAt = (o: number) => {
-    for (const t of tables) if (o >= t.start && o < t.end) return t.end;
+    for (let t = 0; t < tables.length; t++) if (o >= tables[t]!.start && o < tables[t]!.end) return tables[t]!.end;
     return -1;
   };
   const inTable = (o: number) => tableEndAt(o) >= 0;
-  for (const part of parts) {
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
     const body = part.body;
     const slice = text.slice(body.start, body.end);
     // （一）（二）: one sequence per part. Only at the start of a line, unless the text is flattened.

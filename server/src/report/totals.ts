@@ -2,9 +2,9 @@
 // cell and signed operands. The rules (row-sum, column-total, balance) and the hovers read the same list, so
 // what a hover shows is exactly what a diagnostic claims.
 
-import type { Cell, ReportModel, TableRow } from './model';
+import type { ApplicationsTable, Cell, ReportModel, TableRow } from './model';
 import {
-  APPLICANT_COLUMNS, RESULT_ROW_IDS_2019, RESULT_ROW_IDS_2021, REVIEW_COLUMNS, REVIEW_GROUPS,
+  APPLICANT_COLUMN_IDS, APPLICANT_COLUMNS, RESULT_ROW_IDS_2019, RESULT_ROW_IDS_2021, REVIEW_COLUMNS, REVIEW_GROUPS,
   type ApplicantColumn,
 } from './schema';
 
@@ -83,39 +83,46 @@ function cellsOf<K extends string>(record: Readonly<Record<K, Cell>>, columns: r
 export function computations(model: ReportModel): Computation[] {
   const out: Computation[] = [];
   const t3 = model.tables.applications;
-  if (t3 && !t3.unparseable) {
-    for (const row of t3.rows.values()) out.push(new Sum('row-sum', row.cells.total, cellsOf(row.cells, PARTS_OF_TOTAL)));
-    const total = t3.rows.get('total');
-    const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
-    const resultRows: TableRow<ApplicantColumn>[] = [];
-    for (const id of resultIds) {
-      const r = t3.rows.get(id);
-      if (r) resultRows.push(r);
-    }
-    if (total && resultRows.length === resultIds.length) {
-      for (const col of APPLICANT_COLUMNS) {
-        const cells: Cell[] = [];
-        for (const r of resultRows) cells.push(r.cells[col.id]);
-        out.push(new Sum('column-total', total.cells[col.id], cells));
-      }
-    }
-    const received = t3.rows.get('newReceived');
-    const carried = t3.rows.get('carriedOver');
-    const forward = t3.rows.get('carriedForward');
-    if (received && carried && total && forward) {
-      for (const col of APPLICANT_COLUMNS) {
-        out.push(new Sum('balance', forward.cells[col.id], [received.cells[col.id], carried.cells[col.id], total.cells[col.id]], 2));
-      }
-    }
-  }
+  if (t3 && !t3.unparseable) applicationSums(t3, out);
   const t4 = model.tables.reviewsAndLawsuits;
   if (t4?.groups) {
-    for (const g of REVIEW_GROUPS) {
-      const cells = t4.groups.get(g.id)!;
+    for (let g = 0; g < REVIEW_GROUPS.length; g++) {
+      const cells = t4.groups.get(REVIEW_GROUPS[g]!.id)!;
       out.push(new Sum('row-sum', cells.total, cellsOf(cells, PARTS_OF_REVIEW_TOTAL)));
     }
   }
   return out;
+}
+
+function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
+  const rows = t3.rows;
+  rows.forEach((row) => out.push(new Sum('row-sum', row.cells.total, cellsOf(row.cells, PARTS_OF_TOTAL))));
+  const total = rows.get('total');
+  if (!total) return;
+  const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
+  const resultRows: TableRow<ApplicantColumn>[] = [];
+  for (let i = 0; i < resultIds.length; i++) {
+    const r = rows.get(resultIds[i]!);
+    if (r) resultRows.push(r);
+  }
+  const complete = resultRows.length === resultIds.length;
+  const received = rows.get('newReceived');
+  const carried = rows.get('carriedOver');
+  const forward = rows.get('carriedForward');
+  for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
+    const col = APPLICANT_COLUMN_IDS[k]!;
+    if (complete) {
+      const cells: Cell[] = [];
+      for (let i = 0; i < resultRows.length; i++) cells.push(resultRows[i]!.cells[col]);
+      out.push(new Sum('column-total', total.cells[col], cells));
+    }
+  }
+  if (received && carried && forward) {
+    for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
+      const col = APPLICANT_COLUMN_IDS[k]!;
+      out.push(new Sum('balance', forward.cells[col], [received.cells[col], carried.cells[col], total.cells[col]], 2));
+    }
+  }
 }
 
 /** Every computation a cell takes part in, as result or operand. */
