@@ -8,8 +8,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { check, normalizeLocale, parse, RULE_CODES, SOURCE, template, type Locale, type ReportModel } from './report';
+import { check, normalizeLocale, parse, RULE_CODES, SOURCE, type Locale, type ReportModel } from './report';
 import { hover } from './features/hover';
+import { warmUp } from './warmUp';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { codeLenses } from './features/codeLens';
@@ -152,6 +153,7 @@ function guard<P extends { textDocument?: { uri: string }; position?: unknown },
 // Lifecycle
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // Before any document can arrive, so that the first keystrokes are checked by optimised code (warmUp.ts).
   warmUp(300);
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
@@ -173,41 +175,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'gov-report-language-server', version: '0.1.0' },
   };
 });
-
-/**
- * Warms the engine's code paths (V8 optimises a function after it has run a while) on the template report, with
- * and without long prose, during the initialize handshake — before any document can arrive — so that the first
- * keystrokes a user types are checked by optimised code. Bounded by a time budget: 300 ms once per session,
- * against first edits of a 100 KB report at 3–8 ms (150 ms left several of them there; measured server-side).
- */
-// Prose as long reports have it (ordinals, stated numbers): the template alone has almost none, and the first
-// edits of a long report ran the prose passes unoptimised (3–7 ms where 0.6 ms is usual, at 100 KB).
-const WARM_UP_PROSE = [
-  '2024年，我局认真贯彻落实《条例》，一是加强组织领导，二是完善制度机制，三是强化平台建设。',
-  '1.全年共受理政府信息公开申请27件，办结25件，另有2件顺延到下年度答复。',
-  '2.政府信息公开行政复议1件，行政诉讼0件，均获维持；现行有效规范性文件12件。',
-].join('\n');
-
-function warmUp(budgetMs: number): void {
-  const sample = template.reportTemplate('某某局', 2024);
-  const long = sample.replace('（一）主动公开情况。', `（一）主动公开情况。\n${Array(60).fill(WARM_UP_PROSE).join('\n')}`);
-  const variants = [long, sample.replace(/\t0\t/, '\t1\t'), long, sample.replace('五、存在的主要问题及改进情况', '五、存在问题')];
-  const started = performance.now();
-  try {
-    // The whole path of a keystroke: an incremental update, the text, parse, check, hover data, the JSON sent.
-    const doc = TextDocument.create('warmup:report', 'gov-report', 1, sample);
-    const at = doc.positionAt(sample.indexOf('（一）') + 3);
-    for (let i = 0; i < 400 && performance.now() - started < budgetMs; i++) {
-      const edited = i % 2 === 0 ? { range: { start: at, end: at }, text: '年' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      TextDocument.update(doc, [edited], i + 2);
-      const model = parse(i % 5 === 4 ? variants[i % variants.length]! : doc.getText());
-      JSON.stringify(check(model));
-      hover(model, at, 'zh-CN');
-    }
-  } catch {
-    // warming up is an optimisation only
-  }
-}
 
 connection.onInitialized(() => {
   if (hasConfiguration) {
