@@ -3,6 +3,7 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -45,6 +46,7 @@ interface Done<Result> {
  * which overlaps the walk of the folders.
  */
 export function startPool<Options, Result>(script: string, count: number): Pool<Options, Result> {
+  startYoungGenerationFull();
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { govReportWorker: true } }));
   return {
     async terminate() {
@@ -74,6 +76,23 @@ export function startPool<Options, Result>(script: string, count: number): Pool<
       }))).then(() => results);
     },
   };
+}
+
+/**
+ * Each worker's young generation starts at V8's default maximum (16 MB semi-spaces) instead of growing to it.
+ * V8 grows the young generation only when many objects survive a scavenge, and a checker's objects die young (a
+ * report's model is garbage once its diagnostics are taken): it stayed at a few MB, and each worker scavenged ~127
+ * times over 5,000 reports (~170 ms; node --trace-gc). Started at 16 MB: ~60 times, ~100 ms, and the same peak RSS
+ * (~175 MB); 3–4% less CPU for the whole run. Workers take no V8 options of their own (resourceLimits sets only a
+ * maximum), so the flag is set for the process before they start; V8 reads it when it creates an isolate's heap,
+ * and the main thread's heap, already made, is untouched.
+ */
+function startYoungGenerationFull(): void {
+  try {
+    setFlagsFromString('--min-semi-space-size=16');
+  } catch {
+    // an optimisation only
+  }
 }
 
 /** The worker side: checks each chunk it is sent and sends the results back; `null` means no more. */
