@@ -7,7 +7,7 @@
 // RawRow is, and how wrapped labels join up, is decided per table (tables.ts), by label.
 
 import type { Span } from './text';
-import { isBlankChar, isWhitespaceRange } from './text';
+import { isBlankChar, isJsWhitespace, isWhitespaceRange } from './text';
 import { normalizeLabel, toHalfWidthDigits } from './normalize';
 
 export type RawCellKind = 'label' | 'number' | 'blank' | 'invalid' | 'empty';
@@ -97,9 +97,17 @@ export function countFilled(cells: readonly RawCell[], from: number): number {
   return n;
 }
 
-/** Whether a line is page chrome inside a table: page numbers such as "-4-" or "第 3 页". */
-export function isPageChrome(lineText: string): boolean {
-  return PAGE_NUMBER.test(lineText);
+/**
+ * Whether text[from, to) is page chrome inside a table: page numbers such as "-4-" or "第 3 页". Both forms start,
+ * after \s, with a dash or 第: any other line is answered without slicing it or running the regex (this runs
+ * for every short table line).
+ */
+export function isPageChrome(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isJsWhitespace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (i === to || (c !== 45 && c !== 0xff0d && c !== 0x2014 && c !== 0x2013 && c !== 0x7b2c)) return false;
+  return PAGE_NUMBER.test(text.slice(from, to));
 }
 
 /**
@@ -111,7 +119,7 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
   let first = from;
   while (first < to && isBlankChar(text.charCodeAt(first))) first++;
   if (first === to) return undefined;
-  if (to - from < 24 && isPageChrome(text.slice(from, to))) return undefined;
+  if (to - from < 24 && isPageChrome(text, from, to)) return undefined;
   // Searches stay within the line: text.indexOf would scan the rest of the document for a character the
   // line lacks, which makes the whole pass quadratic.
   // One pass for the three characters that decide the layout; tab positions are kept for the split.
