@@ -21,14 +21,14 @@ const PROSE = [
 ].join('\n');
 
 /** Each table line's cells, or undefined for a line outside the tables (the template's tables are TSV). */
-function cellsOf(line: string): string[] | undefined {
+function tableCells(line: string): string[] | undefined {
   return line.includes('\t') ? line.split('\t') : undefined;
 }
 
 function relayout(tsv: string, row: (cells: string[]) => string): string {
   const out: string[] = [];
   for (const line of tsv.split('\n')) {
-    const cells = cellsOf(line);
+    const cells = tableCells(line);
     out.push(cells ? row(cells) : line);
   }
   return out.join('\n');

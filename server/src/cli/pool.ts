@@ -82,7 +82,7 @@ export function startPool<Options, Result>(script: string, count: number): Pool<
  * Each worker's young generation starts at V8's default maximum (16 MB semi-spaces) instead of growing to it.
  * V8 grows the young generation only when many objects survive a scavenge, and a checker's objects die young (a
  * report's model is garbage once its diagnostics are taken): it stayed at a few MB, and each worker scavenged ~127
- * times over 5,000 reports (~170 ms; node --trace-gc). Started at 16 MB: ~60 times, ~100 ms, and the same peak RSS
+ * times over 5,000 reports (~170 ms; node --trace-gc). Started at 16 MB: ~60 times, ~75 ms, and the same peak RSS
  * (~175 MB); 3–4% less CPU for the whole run. Workers take no V8 options of their own (resourceLimits sets only a
  * maximum), so the flag is set for the process before they start; V8 reads it when it creates an isolate's heap,
  * and the main thread's heap, already made, is untouched.
