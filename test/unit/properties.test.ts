@@ -10,7 +10,7 @@ import { SEEDS, fixture } from './helpers';
 import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
 import { APPLICANT_COLUMNS } from '../../server/src/report/schema';
 import { isJsWhitespace } from '../../server/src/report/text';
-import { isPageChrome } from '../../server/src/report/cells';
+import { PAGE_NUMBER, isPageChrome } from '../../server/src/report/cells';
 
 const REPORTS = [SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.pdftotext008, SEEDS.shanghai2019, SEEDS.pingtan2020].map(fixture);
 
@@ -122,7 +122,6 @@ test('the character tests that stand in for regexes agree with them', () => {
 test('isPageChrome answers as its regex does, on any part of any line', () => {
   // It skips the regex unless the first visible character is a dash or 第: that test must never say no where the
   // regex says yes.
-  const PAGE_NUMBER = /^\s*[-－—–]\s*\d{1,3}\s*[-－—–]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$/;
   const chars = fc.constantFrom(...'-－—–第页共,，/ \t\u3000\u00a0\ufeff0123459x'.split(''));
   fc.assert(
     fc.property(fc.array(chars, { maxLength: 16 }).map((a) => a.join('')), fc.nat(3), fc.nat(3), (s, a, b) => {

@@ -40,7 +40,8 @@ const MAX_BLANK_MARKER = Math.max(...[...BLANK_MARKERS].map((m) => m.length));
 const NUMBER = /^\d+(?:\.\d+)?$|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const ORDINAL_LABEL = /^\d{1,2}\s*[、.．]\s*[^\d\s.．]/;
 const LOOKS_NUMERIC = /^[-+−－]?\s*\d[\d.,，]*\s*[^\s]{0,3}$/;
-const PAGE_NUMBER = /^\s*[-－—–]\s*\d{1,3}\s*[-－—–]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$/;
+/** Page numbers inside a table: "-4-", "第 3 页", "第3页，共12页". */
+export const PAGE_NUMBER = /^\s*[-－—–]\s*\d{1,3}\s*[-－—–]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** The kind of a trimmed cell text. Allocation-free on the common paths: this runs for every table cell. */

@@ -398,7 +398,10 @@ function findOrdinals(text: string, lines: LineIndex, parts: readonly Part[], ta
   const sequences: Ordinal[][] = [];
   // Tables hold ordinals of their own ("（一）予以公开"), never the prose's: the scans jump over them.
   const tableEndAt = (o: number) => {
-    for (let t = 0; t < tables.length; t++) if (o >= tables[t]!.start && o < tables[t]!.end) return tables[t]!.end;
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!;
+      if (o >= t.start && o < t.end) return t.end;
+    }
     return -1;
   };
   const inTable = (o: number) => tableEndAt(o) >= 0;

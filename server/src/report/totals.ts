@@ -105,18 +105,17 @@ function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
     const r = rows.get(resultIds[i]!);
     if (r) resultRows.push(r);
   }
-  const complete = resultRows.length === resultIds.length;
-  const received = rows.get('newReceived');
-  const carried = rows.get('carriedOver');
-  const forward = rows.get('carriedForward');
-  for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
-    const col = APPLICANT_COLUMN_IDS[k]!;
-    if (complete) {
+  if (resultRows.length === resultIds.length) {
+    for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
+      const col = APPLICANT_COLUMN_IDS[k]!;
       const cells: Cell[] = [];
       for (let i = 0; i < resultRows.length; i++) cells.push(resultRows[i]!.cells[col]);
       out.push(new Sum('column-total', total.cells[col], cells));
     }
   }
+  const received = rows.get('newReceived');
+  const carried = rows.get('carriedOver');
+  const forward = rows.get('carriedForward');
   if (received && carried && forward) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
       const col = APPLICANT_COLUMN_IDS[k]!;
