@@ -113,3 +113,26 @@ test('worker threads give exactly the output of a single thread, in the same ord
   assert.ok(JSON.parse(single.stdout).files.length >= 24);
   assert.equal(run('check', '--jobs', '-1', 'x').code, 2);
 });
+
+test('many files over threads: results formatted as they come back keep the files\' order, in every format', () => {
+  // 300 files are ~5 chunks of 64 for 2 threads; big and small reports mixed, so chunks finish out of order.
+  const dir = tempDir('gov-report-many-');
+  const sources = ['reports/seeds/001_8c5bb81dea3251c9.txt', 'reports/derived/D002_pingtan_2020_tables.tsv.txt', 'reports/README.md'];
+  for (let i = 0; i < 300; i++) copyFileSync(join(FIX, sources[i % 7 === 0 ? 1 : i % 5 === 0 ? 2 : 0]!), join(dir, `${String(i).padStart(3, '0')}.txt`));
+  for (const format of ['json', 'text', 'sarif']) {
+    const single = run('check', '--jobs', '0', '--format', format, dir);
+    const threaded = run('check', '--jobs', '2', '--format', format, dir);
+    assert.equal(threaded.code, single.code, format);
+    assert.equal(threaded.stdout, single.stdout, format);
+  }
+  const out = JSON.parse(run('check', '--format', 'json', dir).stdout);
+  assert.deepEqual(out.files.map((f: { path: string }) => f.path), Array.from({ length: 300 }, (_, i) => join(dir, `${String(i).padStart(3, '0')}.txt`)));
+});
+
+test('json is laid out as JSON.stringify(…, null, 2) lays it out, though built a file at a time', () => {
+  for (const args of [['test/fixtures/reports'], ['test/fixtures/reports/seeds/001_8c5bb81dea3251c9.txt'], ['no-such-file.txt']]) {
+    const r = run('check', '--format', 'json', ...args);
+    assert.equal(r.stdout, `${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`, args[0]);
+  }
+  assert.deepEqual(JSON.parse(run('check', '--format', 'json', 'no-such-file.txt').stdout).files, []);
+});

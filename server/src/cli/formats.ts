@@ -16,48 +16,97 @@ export interface Summary {
   warnings: number;
 }
 
-export function summarize(results: readonly FileResult[]): Summary {
-  const s: Summary = { files: results.length, reports: 0, errors: 0, warnings: 0 };
-  for (const r of results) {
-    if (r.report) s.reports++;
-    for (const d of r.diagnostics) {
-      if (d.severity === 1) s.errors++;
-      else if (d.severity === 2) s.warnings++;
-    }
+export function emptySummary(): Summary {
+  return { files: 0, reports: 0, errors: 0, warnings: 0 };
+}
+
+/** Counts one more file into `s`. */
+export function addToSummary(s: Summary, r: FileResult): void {
+  s.files++;
+  if (r.report) s.reports++;
+  for (const d of r.diagnostics) {
+    if (d.severity === 1) s.errors++;
+    else if (d.severity === 2) s.warnings++;
   }
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
+  const s = emptySummary();
+  for (const r of results) addToSummary(s, r);
   return s;
+}
+
+/**
+ * An output format built a file at a time, in the files' order: the CLI formats each chunk of results as it
+ * comes back from the threads, while they check the rest, instead of formatting everything once they are done.
+ * The pieces, concatenated (begin, file for each, end), are the whole output.
+ */
+export interface Formatter {
+  begin(): string;
+  file(result: FileResult): string;
+  end(summary: Summary): string;
+}
+
+/** The whole output at once, from the same formatter the CLI streams. */
+function formatAll(formatter: Formatter, results: readonly FileResult[], summary: Summary): string {
+  let out = formatter.begin();
+  for (const r of results) out += formatter.file(r);
+  return out + formatter.end(summary);
 }
 
 const SEVERITY_WORDS = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
 
+export function textFormatter(locale: 'zh-CN' | 'en'): Formatter {
+  let notReports = 0;
+  return {
+    begin: () => '',
+    file(r) {
+      if (!r.report) notReports++;
+      let out = '';
+      for (const d of r.diagnostics) {
+        const sev = SEVERITY_WORDS[(d.severity ?? 1) as 1 | 2 | 3 | 4];
+        out += `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${String(d.code)} ${d.message}\n`;
+      }
+      return out;
+    },
+    end: (summary) =>
+      (locale === 'en'
+        ? `${summary.files} file(s), ${summary.reports} report(s): ${summary.errors} error(s), ${summary.warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`
+        : `共检查 ${summary.files} 个文件，其中年度报告 ${summary.reports} 份：错误 ${summary.errors} 个，警告 ${summary.warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`) + '\n',
+  };
+}
+
 export function formatText(results: readonly FileResult[], summary: Summary, locale: 'zh-CN' | 'en'): string {
-  const lines: string[] = [];
-  for (const r of results) {
-    for (const d of r.diagnostics) {
-      const sev = SEVERITY_WORDS[(d.severity ?? 1) as 1 | 2 | 3 | 4];
-      lines.push(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${String(d.code)} ${d.message}`);
-    }
-  }
-  const notReports = results.filter((r) => !r.report).length;
-  lines.push(
-    locale === 'en'
-      ? `${summary.files} file(s), ${summary.reports} report(s): ${summary.errors} error(s), ${summary.warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`
-      : `共检查 ${summary.files} 个文件，其中年度报告 ${summary.reports} 份：错误 ${summary.errors} 个，警告 ${summary.warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`,
-  );
-  return lines.join('\n') + '\n';
+  return formatAll(textFormatter(locale), results, summary);
+}
+
+/**
+ * JSON.stringify({ version: 1, files, summary }, null, 2) a file at a time: each file's entry is stringified on
+ * its own and indented to its depth (JSON strings hold no raw line breaks, so every "\n" is a line of the
+ * layout). test/unit/cli.test.ts holds the two to the same bytes.
+ */
+export function jsonFormatter(): Formatter {
+  let files = 0;
+  return {
+    begin: () => '{\n  "version": 1,\n  "files": [',
+    file(r) {
+      const entry = {
+        path: r.path,
+        report: r.report,
+        diagnostics: r.diagnostics.map((d) => {
+          const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message, source: d.source, range: d.range };
+          if (d.data !== undefined) out.data = d.data;
+          return out;
+        }),
+      };
+      return `${files++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`;
+    },
+    end: (summary) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`,
+  };
 }
 
 export function formatJson(results: readonly FileResult[], summary: Summary): string {
-  const files = results.map((r) => ({
-    path: r.path,
-    report: r.report,
-    diagnostics: r.diagnostics.map((d) => {
-      const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message, source: d.source, range: d.range };
-      if (d.data !== undefined) out.data = d.data;
-      return out;
-    }),
-  }));
-  return JSON.stringify({ version: 1, files, summary }, null, 2) + '\n';
+  return formatAll(jsonFormatter(), results, summary);
 }
 
 const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
@@ -83,6 +132,19 @@ const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'balance': 'Table 3: new + carried over ≠ handled + carried forward',
   'text-table-mismatch': 'A number in the text contradicts the table',
 };
+
+/** SARIF nests the results inside one document with the rule table: it is built whole, at the end. */
+export function sarifFormatter(version: string): Formatter {
+  const results: FileResult[] = [];
+  return {
+    begin: () => '',
+    file(r) {
+      results.push(r);
+      return '';
+    },
+    end: () => formatSarif(results, version),
+  };
+}
 
 export function formatSarif(results: readonly FileResult[], version: string): string {
   const rules = RULE_CODES.map((id) => ({

@@ -18,8 +18,12 @@ export function isPoolWorker(): boolean {
 }
 
 export interface Pool<Options, Result> {
-  /** Checks `files` on the threads, a chunk at a time, and gives the results in the files' order. */
-  run(files: readonly string[], options: Options): Promise<Result[]>;
+  /**
+   * Checks `files` on the threads, a chunk at a time, and hands the results to `take` in the files' order, a run
+   * of them at a time, as soon as every file before them is done: the caller can format them while the threads
+   * check the rest.
+   */
+  run(files: readonly string[], options: Options, take: (results: readonly Result[]) => void): Promise<void>;
   terminate(): Promise<void>;
 }
 
@@ -52,8 +56,10 @@ export function startPool<Options, Result>(script: string, count: number): Pool<
     async terminate() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
-    run(files, options) {
-      const results = new Array<Result>(files.length);
+    run(files, options, take) {
+      // Chunks come back in whatever order the threads finish them; each waits here until those before it are in.
+      const waiting = new Map<number, Result[]>();
+      let delivered = 0;
       let next = 0;
       const give = (worker: Worker) => {
         if (next >= files.length) {
@@ -64,16 +70,24 @@ export function startPool<Options, Result>(script: string, count: number): Pool<
         next = Math.min(files.length, next + CHUNK);
         worker.postMessage({ start, files: files.slice(start, next), options } satisfies Chunk<Options>);
       };
+      const arrived = (done: Done<Result>) => {
+        waiting.set(done.start, done.results);
+        for (let results = waiting.get(delivered); results !== undefined; results = waiting.get(delivered)) {
+          waiting.delete(delivered);
+          delivered += results.length;
+          take(results);
+        }
+      };
       return Promise.all(workers.map((worker, k) => new Promise<void>((resolve, reject) => {
         worker.on('message', (done: Done<Result>) => {
-          for (let i = 0; i < done.results.length; i++) results[done.start + i] = done.results[i]!;
-          give(worker);
+          give(worker); // the thread gets its next chunk before its results are taken in
+          arrived(done);
         });
         worker.once('error', reject);
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${k} exited with ${code}`))));
         give(worker);
         give(worker);
-      }))).then(() => results);
+      }))).then(() => undefined);
     },
   };
 }
