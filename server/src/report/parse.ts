@@ -8,7 +8,7 @@ import { chineseNumeralValue, headingLength, normalizeLabel } from './normalize'
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
-import { LineIndex, isJsWhitespace, isWhitespaceRange, trimSpan, type Line, type Span } from './text';
+import { BoundedMemo, LineIndex, isJsWhitespace, isWhitespaceRange, trimSpan, type Line, type Span } from './text';
 
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
@@ -213,11 +213,30 @@ export function mostCommon(values: readonly number[]): number | undefined {
 
 const LINE_HEADING = /^\s*([一二三四五六七八九十])\s*[、．.，,]\s*(\S.*?)\s*$/;
 
-function classifyPart(words: string): PartSpec | undefined {
-  if (headingLength(words) > MAX_HEADING_LENGTH) return undefined;
+/**
+ * The part a line heading's words name, and whether they are its canonical title. Memoised by the words as
+ * written: reports repeat the same headings (and 表三's "一、本年新收…" rows, which start like one), and
+ * classifying them — normalising, trimming, six patterns — was most of the search for the part headings.
+ */
+interface HeadingWords {
+  readonly spec: PartSpec | undefined;
+  /** The words are the spec's title, as normalised (the numeral is checked apart). */
+  readonly canonicalWords: boolean;
+}
+
+const NOT_A_HEADING: HeadingWords = { spec: undefined, canonicalWords: false };
+const headingWords = new BoundedMemo<HeadingWords>(MAX_HEADING_LENGTH);
+
+function classifyWords(words: string): HeadingWords {
+  if (headingLength(words) > MAX_HEADING_LENGTH) return NOT_A_HEADING;
   const label = normalizeLabel(words).replace(/[。：:;；]+$/, '');
-  if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return undefined;
-  return PARTS.find((p) => p.pattern.test(label));
+  if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return NOT_A_HEADING;
+  const spec = PARTS.find((p) => p.pattern.test(label));
+  return spec ? { spec, canonicalWords: label === normalizeLabel(spec.title) } : NOT_A_HEADING;
+}
+
+function classifyPart(words: string): HeadingWords {
+  return headingWords.get(words, classifyWords);
 }
 
 function isCanonical(spec: PartSpec, words: string, numeral: string | undefined): boolean {
@@ -242,7 +261,7 @@ function findLineParts(text: string, lines: LineIndex, titleLine: number | undef
     if (!m) continue;
     const numeral = m[1]!;
     const words = m[2]!;
-    const spec = classifyPart(words);
+    const { spec, canonicalWords } = classifyPart(words);
     if (!spec) continue;
     const numeralStart = start + lineText.indexOf(numeral);
     const wordsStart = start + lineText.indexOf(words, numeralStart - start + 1);
@@ -252,7 +271,7 @@ function findLineParts(text: string, lines: LineIndex, titleLine: number | undef
       numeral,
       numeralSpan: { start: numeralStart, end: numeralStart + 1 },
     };
-    found.push({ id: spec.id, heading, canonical: isCanonical(spec, words, numeral), inline: false });
+    found.push({ id: spec.id, heading, canonical: canonicalWords && numeral === spec.numeral, inline: false });
   }
   return found;
 }
