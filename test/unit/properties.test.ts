@@ -11,6 +11,7 @@ import { headingLength, normalizeLabel } from '../../server/src/report/normalize
 import { APPLICANT_COLUMNS } from '../../server/src/report/schema';
 import { isJsWhitespace } from '../../server/src/report/text';
 import { PAGE_NUMBER, isPageChrome } from '../../server/src/report/cells';
+import { PATTERNS, findMatches } from '../../server/src/report/statements';
 
 const REPORTS = [SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.pdftotext008, SEEDS.shanghai2019, SEEDS.pingtan2020].map(fixture);
 
@@ -135,7 +136,7 @@ test('isPageChrome answers as its regex does, on any part of any line', () => {
 });
 
 test('every table cell sits under its own column key, in the schema order', () => {
-  // 表三's cell records are written as a literal (tables.ts, applicantRecord): it must follow APPLICANT_COLUMNS.
+  // buildRow (tables.ts) writes each row's cells in the order of the columns it is given: APPLICANT_COLUMNS' order.
   for (const text of REPORTS) {
     const model = parse(text);
     for (const table of [model.tables.applications, model.tables.activeDisclosure]) {
@@ -147,4 +148,46 @@ test('every table cell sits under its own column key, in the schema order', () =
       assert.deepEqual(Object.keys(row.cells), APPLICANT_COLUMNS.map((c) => c.id));
     }
   }
+});
+
+test('statements: one pass over the prose finds what a global regex per pattern finds', () => {
+  // findMatches tries each pattern only where its first two characters can be, and a number from its first digit
+  // only: a start left out of a pattern's list, or a digit wrongly skipped, loses matches. The oracle is the plain
+  // way: every pattern's regex, global, over the whole text. The texts are the patterns' phrases, each piece
+  // chosen from what fits there and what nearly does, run together with noise.
+  const oracle = (slice: string) =>
+    PATTERNS.map((p) => [...slice.matchAll(new RegExp(p.re.source, 'g'))].map((m) => `${m.index}:${m[0]}`));
+  const NUM = ['0', '7', '12', '3,4', '5，6', ',5', '，5', '1,', 'x9', '2023'];
+  const WS = ['', '', ' ', '\u3000'];
+  const UNIT = ['件', '项', '个', '条', '起', '年'];
+  const phrases: string[][][] = [
+    [['收到', '受理', '接收', '收办', '新收', '收', '到'], ['', '各类', '，', '3'], ['政府信息公开申请', '政府信息公开'], ['', '案件'], WS, ['', '共计', '共', '合计'], WS, NUM, WS, UNIT],
+    [['办结', '答复', '办', '答'], ['', '政府信息公开申请', '依申请公开', '依申请公开申请', '申请'], WS, ['', '共计', '共'], WS, NUM, WS, UNIT],
+    [['上', '上一', ''], ['年', '年度', '一年度'], ['结转', '转'], ['', '申请', '的申请'], WS, NUM, WS, UNIT],
+    [NUM, WS, UNIT, ['', '申请', '。', '，'], ['顺延', '结转', '转', '延'], ['', '至', '到'], ['下', '下一', '上'], ['年度', '年']],
+    [['结转', '转', '结'], ['', '至', '到'], ['下', '下一'], ['年度', '年'], ['', '继续'], ['', '办理', '答复'], WS, NUM, WS, UNIT],
+    [['未', '均', ''], ['收到', '接到', '受理', '被'], ['', '任何'], ['依申请公开', '政府信息公开申请', '政府信息公开的申请', '信息公开申请', '纠错']],
+    [['行政', '行'], ['复议', '诉讼', '法'], ['', '案件', '申请'], WS, ['', '共计', '共'], WS, NUM, WS, UNIT],
+    [['均', '未', '零', '无', '无一'], ['', '获', '被', '予', '一'], ['维持', '纠错', '败诉']],
+    [['现行有效', '现行'], ['', '的'], ['', '行政'], ['规范性文件', '文件'], WS, ['', '共计', '共'], WS, NUM, WS, UNIT],
+    [['规范性文件', '规范'], ['', '中', '。', '3'], ['现行有效', '有效'], ['', '的'], ['', '文件'], WS, ['', '共计', '共'], WS, NUM, WS, UNIT],
+  ];
+  const phrase = fc.constantFrom(...phrases).chain((pieces) => fc.tuple(...pieces.map((choices) => fc.constantFrom(...choices))).map((p) => p.join('')));
+  const noise = fc.constantFrom('', '，', '。', '；', ' ', '本机关', '2023年', '、', '3');
+  const text = fc.array(fc.oneof(phrase, noise), { maxLength: 12 }).map((a) => a.join(''));
+  const matches = (slice: string) => {
+    const found = findMatches(slice);
+    return PATTERNS.map((_, k) => (found?.[k] ?? []).map((m) => `${m.index}:${m[0]}`));
+  };
+  let matched = 0;
+  fc.assert(
+    fc.property(text, (slice) => {
+      const expected = oracle(slice);
+      if (expected.some((list) => list.length > 0)) matched++;
+      assert.deepEqual(matches(slice), expected, slice);
+    }),
+    { numRuns: 5000 },
+  );
+  assert.ok(matched > 500, `only ${matched} of 5000 texts had a match: the phrases no longer exercise the patterns`);
+  for (const t of REPORTS) assert.deepEqual(matches(t), oracle(t));
 });
