@@ -54,12 +54,11 @@ export const PATTERNS: readonly Pattern[] = [
  */
 const FIRST = new Uint16Array(0x10000);
 const SECOND = new Uint16Array(0x10000);
-let ANY_SECOND = 0;
+const ANY_SECOND = PATTERNS.reduce((bits, p, k) => (p.starts.some((s) => s.length === 1) ? bits | (1 << k) : bits), 0);
 PATTERNS.forEach((p, k) => {
   for (const prefix of p.starts) {
     FIRST[prefix.charCodeAt(0)]! |= 1 << k;
-    if (prefix.length === 1) ANY_SECOND |= 1 << k;
-    else SECOND[prefix.charCodeAt(1)]! |= 1 << k;
+    if (prefix.length > 1) SECOND[prefix.charCodeAt(1)]! |= 1 << k;
   }
 });
 /**
@@ -77,10 +76,11 @@ export function findMatches(slice: string): RegExpExecArray[][] | undefined {
   let found: RegExpExecArray[][] | undefined;
   // Where each pattern may match next: a match resumes the pattern's search at its end, as the global regex did.
   const resume = new Int32Array(PATTERNS.length);
-  for (let i = 0; i < slice.length; i++) {
+  const length = slice.length;
+  for (let i = 0; i < length; i++) {
     let bits = FIRST[slice.charCodeAt(i)]!;
     if (bits === 0) continue;
-    bits &= (i + 1 < slice.length ? SECOND[slice.charCodeAt(i + 1)]! : 0) | ANY_SECOND;
+    bits &= (i + 1 < length ? SECOND[slice.charCodeAt(i + 1)]! : 0) | ANY_SECOND;
     if (i > 0 && (bits & NUMBER_FIRST) !== 0 && isDigit(slice.charCodeAt(i - 1))) bits &= ~NUMBER_FIRST;
     while (bits !== 0) {
       const k = 31 - Math.clz32(bits & -bits);

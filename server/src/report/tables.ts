@@ -184,7 +184,7 @@ class RowAssembler {
   push(row: RawRow): void {
     const filled = row.filled;
     if (row.labels.length > 0) {
-      if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) {
+      if (hasProseLabel(row)) {
         this.pending = [];
         this.current = undefined;
         return;
@@ -227,6 +227,12 @@ class RowAssembler {
   }
 }
 
+/** Whether a row has a label too long to be a table's: prose. A loop, not `some` with a closure: it runs per row. */
+function hasProseLabel(row: RawRow): boolean {
+  for (let i = 0; i < row.labels.length; i++) if (row.labels[i]!.text.length > MAX_LABEL_LENGTH) return true;
+  return false;
+}
+
 /** Reads a table region into assembled rows. */
 function assemble(scan: RegionScan, match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
   const assembler = new RowAssembler(match, expected);
@@ -235,18 +241,25 @@ function assemble(scan: RegionScan, match: RowMatcher, expected: (id: string) =>
 }
 
 
-/** Fits a row's value cells to the expected count: surplus empty cells go from the end first, then the start. */
-function fitValues(values: readonly RawCell[], n: number): { cells: (RawCell | undefined)[]; after: number } {
-  // The window [lo, hi) of `values` that holds the n cells: surplus empty cells go from the end first.
+/**
+ * Fits a row's value cells to the expected count n: the window [lo, hi) of `values` that holds them. Surplus
+ * empty cells go from the end first, then the start. Cell i of the row is values[lo + i] when lo + i < hi.
+ * `after` is where the cells that are missing would go.
+ */
+interface Fit {
+  readonly lo: number;
+  readonly hi: number;
+  readonly after: number;
+}
+
+function fitValues(values: readonly RawCell[], n: number): Fit {
   let lo = 0;
   let hi = values.length;
   while (hi - lo > n && values[hi - 1]!.kind === 'empty') hi--;
   while (hi - lo > n && values[lo]!.kind === 'empty') lo++;
   if (hi - lo > n) hi = lo + n;
   const after = hi > lo ? values[hi - 1]!.end : values.length > 0 ? values[0]!.start : 0;
-  const cells: (RawCell | undefined)[] = [];
-  for (let i = 0; i < n; i++) cells.push(lo + i < hi ? values[lo + i] : undefined);
-  return { cells, after };
+  return { lo, hi, after };
 }
 
 function toCell(raw: RawCell | undefined, at: number, table: TableId, row: string, column: string): Cell {
@@ -266,11 +279,12 @@ function toCell(raw: RawCell | undefined, at: number, table: TableId, row: strin
 function buildRow<Col extends string>(
   a: AssembledRow, columns: readonly Col[], table: TableId,
 ): TableRow<Col> {
-  const { cells: fitted, after } = fitValues(a.values, columns.length);
+  const values = a.values;
+  const { lo, hi, after } = fitValues(values, columns.length);
   const cells = {} as Record<Col, Cell>;
   let end = a.labelCell.end;
   for (let i = 0; i < columns.length; i++) {
-    const raw = fitted[i];
+    const raw = lo + i < hi ? values[lo + i] : undefined;
     if (raw && raw.end > end) end = raw.end;
     cells[columns[i]!] = toCell(raw, after, table, a.id, columns[i]!);
   }
@@ -444,8 +458,8 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   const glued = scan.glued(1);
   if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span } };
   if (!started) return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结']) ? { ...base, groups: undefined } : undefined;
-  const { cells, after } = fitValues(values, REVIEW_CELL_COUNT);
-  const present = cells.filter((c) => c !== undefined).length;
+  const { lo, hi, after } = fitValues(values, REVIEW_CELL_COUNT);
+  const present = hi - lo;
   if (present < REVIEW_CELL_COUNT) {
     return {
       ...base, groups: undefined,
@@ -456,7 +470,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   REVIEW_GROUPS.forEach((g, gi) => {
     const rec = {} as Record<ReviewColumn, Cell>;
     REVIEW_COLUMNS.forEach((c, ci) => {
-      rec[c.id] = toCell(cells[gi * REVIEW_COLUMNS.length + ci], after, 'reviewsAndLawsuits', g.id, c.id);
+      rec[c.id] = toCell(values[lo + gi * REVIEW_COLUMNS.length + ci], after, 'reviewsAndLawsuits', g.id, c.id);
     });
     groups.set(g.id, rec);
   });
