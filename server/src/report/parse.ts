@@ -215,8 +215,8 @@ const LINE_HEADING = /^\s*([一二三四五六七八九十])\s*[、．.，,]\s*(
 
 /**
  * The part a line heading's words name, and whether they are its canonical title. Memoised by the words as
- * written: reports repeat the same headings (and 表三's "一、本年新收…" rows, which start like one), and
- * classifying them — normalising, trimming, six patterns — was most of the search for the part headings.
+ * written: reports repeat the same headings (and 表三's "一、本年新收…" rows start like one), and classifying
+ * them — normalising, trimming, six patterns — was most of the search for the part headings.
  */
 interface HeadingWords {
   readonly spec: PartSpec | undefined;
@@ -236,7 +236,17 @@ function classifyWords(words: string): HeadingWords {
 }
 
 function classifyPart(words: string): HeadingWords {
-  return headingWords.get(words, classifyWords);
+  // Words with a digit or a tab are 表三's rows with their numbers (different in every report): remembering them
+  // would only fill the memo.
+  return hasDigitOrTab(words) ? classifyWords(words) : headingWords.get(words, classifyWords);
+}
+
+function hasDigitOrTab(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 9) return true;
+  }
+  return false;
 }
 
 function isCanonical(spec: PartSpec, words: string, numeral: string | undefined): boolean {
