@@ -19,6 +19,14 @@ export function normalizeLabel(s: string): string {
   return normalized.get(s, normalizeChars);
 }
 
+/**
+ * normalizeLabel without its memo, for a caller that remembers its own results (or that normalises text seen once:
+ * kept in the memo, it would only push out the labels that repeat).
+ */
+export function normalizeLabelOnce(s: string): string {
+  return NEEDS_NORMALIZING.test(s) ? normalizeChars(s) : s;
+}
+
 /** The characters normalizeLabel drops are the blank characters (its switch lists them). */
 const isDropped = isBlankChar;
 

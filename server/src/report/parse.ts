@@ -4,7 +4,7 @@
 import type {
   Heading, OldFormatSignature, Ordinal, Part, ReportModel, Statement, Subsection, YearMention,
 } from './model';
-import { chineseNumeralValue, headingLength, normalizeLabel } from './normalize';
+import { chineseNumeralValue, headingLength, normalizeLabel, normalizeLabelOnce } from './normalize';
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
@@ -229,7 +229,8 @@ const headingWords = new BoundedMemo<HeadingWords>(MAX_HEADING_LENGTH);
 
 function classifyWords(words: string): HeadingWords {
   if (headingLength(words) > MAX_HEADING_LENGTH) return NOT_A_HEADING;
-  const label = normalizeLabel(words).replace(/[。：:;；]+$/, '');
+  // Results are remembered by classifyPart, or not worth remembering: normalised without the label memo.
+  const label = normalizeLabelOnce(words).replace(/[。：:;；]+$/, '');
   if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return NOT_A_HEADING;
   const spec = PARTS.find((p) => p.pattern.test(label));
   return spec ? { spec, canonicalWords: label === normalizeLabel(spec.title) } : NOT_A_HEADING;
