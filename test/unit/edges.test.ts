@@ -94,6 +94,28 @@ test('the walker follows no symlink: none out of the folder, no loop', () => {
   assert.deepEqual(JSON.parse(cli.stdout).files.map((f: { path: string }) => f.path), [join(root, 'sub', 'a.txt')]);
 });
 
+test('the walker names each file join(root, its path), however the root is written', () => {
+  const root = tempDir('gov-walk-names-');
+  mkdirSync(join(root, 'a', 'b'), { recursive: true });
+  writeFileSync(join(root, 'a', 'b', 'x.txt'), 'x');
+  writeFileSync(join(root, 'y.txt'), 'y');
+  const cwd = process.cwd();
+  try {
+    process.chdir(root);
+    const all = ['y.txt', 'a/b/x.txt']; // a folder's files, then its subfolders
+    const cases: [string, string[]][] = [
+      ['.', all], ['./', all], ['a', ['b/x.txt']], ['a/', ['b/x.txt']], ['a//b/', ['x.txt']], ['./a/../a/b', ['x.txt']],
+      [root, all], [`${root}/`, all], [`${root}/a/..`, all],
+    ];
+    for (const [written, relative] of cases) {
+      const files = [...walk(written, { include: matcher(['**/*.txt']), exclude: () => false }, [])];
+      assert.deepEqual(files, relative.map((r) => join(written, r)), written);
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+});
+
 test('glob matching for include and files.exclude', () => {
   const m = matcher(['**/*.txt', 'reports/**/*.md']);
   assert.ok(m('a/b/c.txt'));

@@ -106,6 +106,10 @@ function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-
   // arguments can name a file twice. realpath for each of 10,000 files was a tenth of the serial time.
   const resolve = paths.length > 1;
   const add = (p: string) => {
+    if (paths.length === 1) {
+      files.push(p);
+      return;
+    }
     let key = p;
     if (resolve) {
       try {

@@ -2,7 +2,7 @@
 // Symlinks are never followed: no loops, and nothing outside the folder being walked is read.
 
 import { closeSync, fstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { decode } from './decode';
 import type { Matcher } from './glob';
 
@@ -18,8 +18,12 @@ export interface WalkFailure {
   readonly error: unknown;
 }
 
-/** Files under `root` that `include` accepts, sorted, depth first. */
+/** Files under `root` that `include` accepts, sorted, depth first. Each path is join(root, relative path). */
 export function* walk(root: string, options: WalkOptions, failures: WalkFailure[]): Generator<string> {
+  // join(root, rel) for every file normalised the whole path again (a tenth of the walk of 10,000 reports). Names
+  // from readdir have no "." or ".." or separator to normalise, so what join puts before a plain name is worked
+  // out once and the relative path appended. Where the separator is not "/", join does it.
+  const prefix = sep === '/' ? join(root, 'x').slice(0, -1) : undefined;
   const stack: string[] = [''];
   while (stack.length > 0) {
     const rel = stack.pop()!;
@@ -41,7 +45,7 @@ export function* walk(root: string, options: WalkOptions, failures: WalkFailure[
       if (entry.isDirectory()) stack.push(childRel);
       else if (entry.isFile() && options.include(childRel)) files.push(childRel);
     }
-    for (const f of files.reverse()) yield join(root, f);
+    for (const f of files.reverse()) yield prefix === undefined ? join(root, f) : prefix + f;
   }
 }
 
