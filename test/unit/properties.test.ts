@@ -136,7 +136,8 @@ test('isPageChrome answers as its regex does, on any part of any line', () => {
 });
 
 test('every table cell sits under its own column key, in the schema order', () => {
-  // buildRow (tables.ts) writes each row's cells in the order of the columns it is given: APPLICANT_COLUMNS' order.
+  // 表三's cell records are written as a literal (tables.ts, applicantRecord), and every row's cellList is read by
+  // position: both must follow APPLICANT_COLUMNS.
   for (const text of REPORTS) {
     const model = parse(text);
     for (const table of [model.tables.applications, model.tables.activeDisclosure]) {
@@ -146,6 +147,10 @@ test('every table cell sits under its own column key, in the schema order', () =
     }
     for (const row of model.tables.applications?.rows.values() ?? []) {
       assert.deepEqual(Object.keys(row.cells), APPLICANT_COLUMNS.map((c) => c.id));
+      assert.deepEqual(row.cellList.map((c) => c.column), APPLICANT_COLUMNS.map((c) => c.id));
+    }
+    for (const table of [model.tables.applications, model.tables.activeDisclosure]) {
+      for (const row of table?.rows.values() ?? []) assert.deepEqual(row.cellList, Object.values(row.cells), row.id);
     }
   }
 });

@@ -7,7 +7,7 @@ import { mostCommon } from './parse';
 import { M, cellName, formatSum, rowName, type Locale, normalizeLocale } from './messages';
 import { chineseNumeral } from './normalize';
 import {
-  APPLICANT_COLUMN_IDS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, REVIEW_COLUMN_IDS, SUBSECTIONS, canonicalHeading,
+  APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PART_IDS, REVIEW_COLUMN_IDS, SUBSECTIONS, canonicalHeading,
   type PartId, type ReviewColumn,
 } from './schema';
 import { partText, subsectionText, applicationRowText, disclosureRowText } from './template';
@@ -273,13 +273,13 @@ function checkDisclosureRows(model: ReportModel, c: Collector, l: Locale, t2: Ac
       continue;
     }
     previous = row;
-    spec.columns.forEach((col) => {
-      const cell = row.cells[col];
-      if (!cell) return;
+    // cellList is in spec.columns' order (tables.ts builds the row from them).
+    for (let k = 0; k < row.cellList.length; k++) {
+      const col = spec.columns[k];
       // 2019 format: 本年增/减 may be negative and 采购总金额 carries a unit; only the counts are checked.
-      if (t2.format === 2019 && (col === '本年增/减' || col === '采购总金额')) return;
-      checkCell(c, l, cell, spec.decimal === true);
-    });
+      if (t2.format === 2019 && (col === '本年增/减' || col === '采购总金额')) continue;
+      checkCell(c, l, row.cellList[k]!, spec.decimal === true);
+    }
   }
 }
 
@@ -298,10 +298,8 @@ function checkApplicationRows(model: ReportModel, c: Collector, l: Locale, t3: A
       continue;
     }
     previous = row;
-    // By the schema's column list rather than Object.values (an array per row, for cells that are nearly
-    // all whole numbers and need nothing).
-    for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
-      const cell = row.cells[APPLICANT_COLUMN_IDS[k]!];
+    for (let k = 0; k < row.cellList.length; k++) {
+      const cell = row.cellList[k]!;
       if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, l, cell, false);
     }
   }

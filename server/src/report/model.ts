@@ -56,6 +56,11 @@ export interface TableRow<Col extends string = string> {
   /** Span of the label (its last fragment, where the row's own wording is). */
   readonly labelSpan: Span;
   readonly cells: Readonly<Record<Col, Cell>>;
+  /**
+   * The same cells in the table's column order (the schema's), for code that visits every cell: reading
+   * `cells[column]` with the column name changing from one read to the next is a slow, generic lookup.
+   */
+  readonly cellList: readonly Cell[];
   /** Span of the whole row, label through last cell. */
   readonly span: Span;
 }

@@ -276,21 +276,39 @@ function toCell(raw: RawCell | undefined, at: number, table: TableId, row: strin
   }
 }
 
+/**
+ * 表三's cells by column, written as a literal in APPLICANT_COLUMNS' order: every row's record has one shape from
+ * the start, where stores keyed by a changing column name take a slow, generic path (most rows are 表三's).
+ */
+function applicantRecord(list: readonly Cell[]): Record<ApplicantColumn, Cell> {
+  return {
+    naturalPerson: list[0]!, commercial: list[1]!, research: list[2]!, publicInterest: list[3]!, legalService: list[4]!,
+    otherOrg: list[5]!, total: list[6]!,
+  };
+}
+
+function recordOf<Col extends string>(columns: readonly Col[], list: readonly Cell[]): Record<Col, Cell> {
+  const cells = {} as Record<Col, Cell>;
+  for (let i = 0; i < columns.length; i++) cells[columns[i]!] = list[i]!;
+  return cells;
+}
+
 function buildRow<Col extends string>(
   a: AssembledRow, columns: readonly Col[], table: TableId,
 ): TableRow<Col> {
   const values = a.values;
   const { lo, hi, after } = fitValues(values, columns.length);
-  const cells = {} as Record<Col, Cell>;
+  const cellList: Cell[] = [];
   let end = a.labelCell.end;
   for (let i = 0; i < columns.length; i++) {
     const raw = lo + i < hi ? values[lo + i] : undefined;
     if (raw && raw.end > end) end = raw.end;
-    cells[columns[i]!] = toCell(raw, after, table, a.id, columns[i]!);
+    cellList.push(toCell(raw, after, table, a.id, columns[i]!));
   }
+  const cells = (columns === APPLICANT_COLUMN_IDS ? applicantRecord(cellList) : recordOf(columns, cellList)) as Record<Col, Cell>;
   let label = '';
   for (const f of a.fragments) label += f.text;
-  return { id: a.id, label, labelSpan: { start: a.labelCell.start, end: a.labelCell.end }, cells, span: { start: a.labelCell.start, end } };
+  return { id: a.id, label, labelSpan: { start: a.labelCell.start, end: a.labelCell.end }, cells, cellList, span: { start: a.labelCell.start, end } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -94,9 +94,18 @@ export function computations(model: ReportModel): Computation[] {
   return out;
 }
 
+/** Where each column of PARTS_OF_TOTAL sits in a row's cellList (APPLICANT_COLUMNS' order). */
+const PARTS_OF_TOTAL_AT = PARTS_OF_TOTAL.map((id) => APPLICANT_COLUMN_IDS.indexOf(id));
+const TOTAL_AT = APPLICANT_COLUMN_IDS.indexOf('total');
+
 function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   const rows = t3.rows;
-  rows.forEach((row) => out.push(new Sum('row-sum', row.cells.total, cellsOf(row.cells, PARTS_OF_TOTAL))));
+  // By position in each row's cellList: reading row.cells[column] with a changing column name was most of this.
+  rows.forEach((row) => {
+    const parts: Cell[] = [];
+    for (let i = 0; i < PARTS_OF_TOTAL_AT.length; i++) parts.push(row.cellList[PARTS_OF_TOTAL_AT[i]!]!);
+    out.push(new Sum('row-sum', row.cellList[TOTAL_AT]!, parts));
+  });
   const total = rows.get('total');
   if (!total) return;
   const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
@@ -107,10 +116,9 @@ function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   }
   if (resultRows.length === resultIds.length) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
-      const col = APPLICANT_COLUMN_IDS[k]!;
       const cells: Cell[] = [];
-      for (let i = 0; i < resultRows.length; i++) cells.push(resultRows[i]!.cells[col]);
-      out.push(new Sum('column-total', total.cells[col], cells));
+      for (let i = 0; i < resultRows.length; i++) cells.push(resultRows[i]!.cellList[k]!);
+      out.push(new Sum('column-total', total.cellList[k]!, cells));
     }
   }
   const received = rows.get('newReceived');
@@ -118,8 +126,7 @@ function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   const forward = rows.get('carriedForward');
   if (received && carried && forward) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
-      const col = APPLICANT_COLUMN_IDS[k]!;
-      out.push(new Sum('balance', forward.cells[col], [received.cells[col], carried.cells[col], total.cells[col]], 2));
+      out.push(new Sum('balance', forward.cellList[k]!, [received.cellList[k]!, carried.cellList[k]!, total.cellList[k]!], 2));
     }
   }
 }
