@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync, statSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tempDir } from './helpers';
@@ -135,4 +135,16 @@ test('json is laid out as JSON.stringify(…, null, 2) lays it out, though built
     assert.equal(r.stdout, `${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`, args[0]);
   }
   assert.deepEqual(JSON.parse(run('check', '--format', 'json', 'no-such-file.txt').stdout).files, []);
+});
+
+test('a reader that stops early (check … | head) ends the run quietly, without a stack trace', async () => {
+  const dir = tempDir('gov-report-epipe-');
+  for (let i = 0; i < 300; i++) copyFileSync(join(FIX, 'reports/derived/D002_pingtan_2020_tables.tsv.txt'), join(dir, `${i}.txt`));
+  const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 1);
 });

@@ -30,12 +30,6 @@ export function addToSummary(s: Summary, r: FileResult): void {
   }
 }
 
-export function summarize(results: readonly FileResult[]): Summary {
-  const s = emptySummary();
-  for (const r of results) addToSummary(s, r);
-  return s;
-}
-
 /**
  * An output format built a file at a time, in the files' order: the CLI formats each chunk of results as it
  * comes back from the threads, while they check the rest, instead of formatting everything once they are done.
@@ -45,13 +39,6 @@ export interface Formatter {
   begin(): string;
   file(result: FileResult): string;
   end(summary: Summary): string;
-}
-
-/** The whole output at once, from the same formatter the CLI streams. */
-function formatAll(formatter: Formatter, results: readonly FileResult[], summary: Summary): string {
-  let out = formatter.begin();
-  for (const r of results) out += formatter.file(r);
-  return out + formatter.end(summary);
 }
 
 const SEVERITY_WORDS = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
@@ -74,10 +61,6 @@ export function textFormatter(locale: 'zh-CN' | 'en'): Formatter {
         ? `${summary.files} file(s), ${summary.reports} report(s): ${summary.errors} error(s), ${summary.warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`
         : `共检查 ${summary.files} 个文件，其中年度报告 ${summary.reports} 份：错误 ${summary.errors} 个，警告 ${summary.warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`) + '\n',
   };
-}
-
-export function formatText(results: readonly FileResult[], summary: Summary, locale: 'zh-CN' | 'en'): string {
-  return formatAll(textFormatter(locale), results, summary);
 }
 
 /**
@@ -103,10 +86,6 @@ export function jsonFormatter(): Formatter {
     },
     end: (summary) => `${files === 0 ? ']' : '\n  ]'},\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`,
   };
-}
-
-export function formatJson(results: readonly FileResult[], summary: Summary): string {
-  return formatAll(jsonFormatter(), results, summary);
 }
 
 const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
@@ -146,7 +125,7 @@ export function sarifFormatter(version: string): Formatter {
   };
 }
 
-export function formatSarif(results: readonly FileResult[], version: string): string {
+function formatSarif(results: readonly FileResult[], version: string): string {
   const rules = RULE_CODES.map((id) => ({
     id,
     shortDescription: { text: RULE_DESCRIPTIONS[id] },

@@ -217,6 +217,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 if (isPoolWorker()) {
   serveWorker(checkFile);
 } else if (require.main === module) {
+  // `check … | head`: the reader has gone, so the rest of the output has nowhere to go. Stop quietly, as
+  // command-line tools do, rather than die with a stack trace about an unhandled EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {
