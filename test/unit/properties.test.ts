@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
-import { allCells, check, inspect, parse, type ReportModel } from '../../server/src/report';
+import { allCells, check, inspect, parse, schema, type ReportModel } from '../../server/src/report';
+import { PART_WORD_CHARS } from '../../server/src/report/parse';
 import { SEEDS, fixture } from './helpers';
 import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
 import { APPLICANT_COLUMNS } from '../../server/src/report/schema';
@@ -195,4 +196,22 @@ test('statements: one pass over the prose finds what a global regex per pattern 
   );
   assert.ok(matched > 500, `only ${matched} of 5000 texts had a match: the phrases no longer exercise the patterns`);
   for (const t of REPORTS) assert.deepEqual(matches(t), oracle(t));
+});
+
+test('every wording of every part heading has one of PART_WORD_CHARS (parse.ts skips words without any)', () => {
+  for (const part of schema.PARTS) {
+    // The patterns' top-level alternatives (| outside brackets) are words with gaps: each must hold one of them.
+    const alternatives = [''];
+    let depth = 0;
+    for (const c of part.pattern.source) {
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      if (c === '|' && depth === 0) alternatives.push('');
+      else alternatives[alternatives.length - 1] += c;
+    }
+    for (const alternative of alternatives) {
+      assert.ok([...alternative].some((c) => PART_WORD_CHARS.includes(c)), `${part.title}: ${alternative}`);
+    }
+    for (const wording of [part.title, ...part.inlineWordings]) assert.ok([...wording].some((c) => PART_WORD_CHARS.includes(c)), wording);
+  }
 });

@@ -227,8 +227,22 @@ interface HeadingWords {
 const NOT_A_HEADING: HeadingWords = { spec: undefined, canonicalWords: false };
 const headingWords = new BoundedMemo<HeadingWords>(MAX_HEADING_LENGTH);
 
+/**
+ * A character every wording of every part's pattern has (总体情况, 主动公开, 处理, 复议/诉讼, 问题/改进, 其他):
+ * normalising turns no other character into one of them, so words without any name no part. 表三's rows that
+ * start like headings (一、本年新收…, 三、本年度办理结果) are told apart by this alone.
+ */
+export const PART_WORD_CHARS = '总主处复诉问改其';
+
+const PART_WORD_CODES: readonly number[] = [...PART_WORD_CHARS].map((c) => c.charCodeAt(0));
+
+function mayNamePart(words: string): boolean {
+  for (let i = 0; i < words.length; i++) if (PART_WORD_CODES.includes(words.charCodeAt(i))) return true;
+  return false;
+}
+
 function classifyWords(words: string): HeadingWords {
-  if (headingLength(words) > MAX_HEADING_LENGTH) return NOT_A_HEADING;
+  if (headingLength(words) > MAX_HEADING_LENGTH || !mayNamePart(words)) return NOT_A_HEADING;
   // Results are remembered by classifyPart, or not worth remembering: normalised without the label memo.
   const label = normalizeLabelOnce(words).replace(/[。：:;；]+$/, '');
   if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return NOT_A_HEADING;
