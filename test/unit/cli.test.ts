@@ -129,6 +129,21 @@ test('many files over threads: results formatted as they come back keep the file
   assert.deepEqual(out.files.map((f: { path: string }) => f.path), Array.from({ length: 300 }, (_, i) => join(dir, `${String(i).padStart(3, '0')}.txt`)));
 });
 
+test('files that cannot be read among many: the same message from the threads as from one thread, in order', () => {
+  // With threads, the main thread reads the files and the threads check them: the reasons must not change.
+  const dir = tempDir('gov-report-many-bad-');
+  for (let i = 0; i < 250; i++) copyFileSync(join(FIX, 'reports/seeds/001_8c5bb81dea3251c9.txt'), join(dir, `${String(i).padStart(3, '0')}.txt`));
+  copyFileSync(join(FIX, 'encodings/binary.txt'), join(dir, '100.txt'));
+  writeFileSync(join(dir, '200.txt'), 'x'.repeat(3 * 1024 * 1024));
+  const single = run('check', '--jobs', '0', '--max-size', '2', '--format', 'json', dir);
+  const threaded = run('check', '--jobs', '2', '--max-size', '2', '--format', 'json', dir);
+  assert.equal(threaded.code, 2);
+  assert.equal(threaded.stdout, single.stdout);
+  assert.equal(threaded.stderr, single.stderr);
+  assert.equal(threaded.stderr, `${join(dir, '100.txt')}: 无法读取: 二进制文件，不是文本\n${join(dir, '200.txt')}: 无法读取: 文件大小 3.0 MB，超过 2 MB 上限，已跳过（--max-size）\n`);
+  assert.equal(JSON.parse(threaded.stdout).summary.files, 248);
+});
+
 test('json is laid out as JSON.stringify(…, null, 2) lays it out, though built a file at a time', () => {
   for (const args of [['test/fixtures/reports'], ['test/fixtures/reports/seeds/001_8c5bb81dea3251c9.txt'], ['no-such-file.txt']]) {
     const r = run('check', '--format', 'json', ...args);

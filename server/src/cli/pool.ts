@@ -1,5 +1,6 @@
 // Checking many files on every core: worker threads running this same bundle, fed chunks of the file list as
-// they finish the last. Results come back with their chunk's start so the output keeps the command line's order.
+// they finish the last. The main thread prepares each chunk's inputs (it reads and decodes the files) and the
+// threads only check them; results come back with their chunk's start so the output keeps the files' order.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -17,13 +18,13 @@ export function isPoolWorker(): boolean {
   return !isMainThread && (workerData as { govReportWorker?: boolean } | undefined)?.govReportWorker === true;
 }
 
-export interface Pool<Options, Result> {
+export interface Pool<Input, Options, Result> {
   /**
    * Checks `files` on the threads, a chunk at a time, and hands the results to `take` in the files' order, a run
    * of them at a time, as soon as every file before them is done: the caller can format them while the threads
-   * check the rest.
+   * check the rest. `prepare` makes a file's input for the thread, on the main thread, as its chunk is sent.
    */
-  run(files: readonly string[], options: Options, take: (results: readonly Result[]) => void): Promise<void>;
+  run(files: readonly string[], options: Options, prepare: (file: string) => Input, take: (results: readonly Result[]) => void): Promise<void>;
   terminate(): Promise<void>;
 }
 
@@ -34,9 +35,9 @@ export interface Pool<Options, Result> {
  */
 const CHUNK = 64;
 
-interface Chunk<Options> {
+interface Chunk<Input, Options> {
   readonly start: number;
-  readonly files: readonly string[];
+  readonly inputs: readonly Input[];
   readonly options: Options;
 }
 
@@ -49,14 +50,14 @@ interface Done<Result> {
  * Worker threads started from `script` (this bundle) before the files are known: a thread takes ~25 ms to start,
  * which overlaps the walk of the folders.
  */
-export function startPool<Options, Result>(script: string, count: number): Pool<Options, Result> {
+export function startPool<Input, Options, Result>(script: string, count: number): Pool<Input, Options, Result> {
   startYoungGenerationFull();
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { govReportWorker: true } }));
   return {
     async terminate() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
-    run(files, options, take) {
+    run(files, options, prepare, take) {
       // Chunks come back in whatever order the threads finish them; each waits here until those before it are in.
       const waiting = new Map<number, Result[]>();
       let delivered = 0;
@@ -68,7 +69,9 @@ export function startPool<Options, Result>(script: string, count: number): Pool<
         }
         const start = next;
         next = Math.min(files.length, next + CHUNK);
-        worker.postMessage({ start, files: files.slice(start, next), options } satisfies Chunk<Options>);
+        const inputs: Input[] = [];
+        for (let i = start; i < next; i++) inputs.push(prepare(files[i]!));
+        worker.postMessage({ start, inputs, options } satisfies Chunk<Input, Options>);
       };
       const arrived = (done: Done<Result>) => {
         waiting.set(done.start, done.results);
@@ -110,8 +113,8 @@ function startYoungGenerationFull(): void {
 }
 
 /** The worker side: checks each chunk it is sent and sends the results back; `null` means no more. */
-export function serveWorker<Options, Result>(work: (file: string, options: Options) => Result): void {
-  parentPort!.on('message', (chunk: Chunk<Options> | null) => {
+export function serveWorker<Input, Options, Result>(work: (input: Input, options: Options) => Result): void {
+  parentPort!.on('message', (chunk: Chunk<Input, Options> | null) => {
     if (chunk === null) {
       // Messages arrive in order: every chunk sent before this one has been checked and answered. Closing the
       // port lets the thread exit (a second `null`, for the other queued request, is never delivered).
@@ -119,7 +122,7 @@ export function serveWorker<Options, Result>(work: (file: string, options: Optio
       return;
     }
     const results: Result[] = [];
-    for (const file of chunk.files) results.push(work(file, chunk.options));
+    for (const input of chunk.inputs) results.push(work(input, chunk.options));
     parentPort!.postMessage({ start: chunk.start, results } satisfies Done<Result>);
   });
 }
