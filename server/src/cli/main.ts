@@ -102,21 +102,18 @@ const walkOptions: WalkOptions = {
 function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-CN' | 'en'): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
-  // One folder or file lists each file once by construction (the walk follows no symlink); only several
-  // arguments can name a file twice. realpath for each of 10,000 files was a tenth of the serial time.
-  const resolve = paths.length > 1;
   const add = (p: string) => {
+    // One folder or file lists each file once by construction (the walk follows no symlink); only several
+    // arguments can name a file twice. realpath for each of 10,000 files was a tenth of the serial time.
     if (paths.length === 1) {
       files.push(p);
       return;
     }
     let key = p;
-    if (resolve) {
-      try {
-        key = realpathSync(p);
-      } catch {
-        // a path that cannot be resolved is reported when it is read
-      }
+    try {
+      key = realpathSync(p);
+    } catch {
+      // a path that cannot be resolved is reported when it is read
     }
     if (!seen.has(key)) {
       seen.add(key);

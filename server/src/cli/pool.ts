@@ -47,8 +47,8 @@ interface Done<Result> {
 }
 
 /**
- * Worker threads started from `script` (this bundle) before the files are known: a thread takes ~25 ms to start,
- * which overlaps the walk of the folders.
+ * Worker threads started from `script` (this bundle) before the files are known: a thread takes ~75 ms to start
+ * (Node loads its own modules afresh in each), which overlaps the walk of the folders.
  */
 export function startPool<Input, Options, Result>(script: string, count: number): Pool<Input, Options, Result> {
   startYoungGenerationFull();

@@ -91,7 +91,11 @@ export function findMatches(slice: string): RegExpExecArray[][] | undefined {
       const m = re.exec(slice);
       if (!m) continue;
       resume[k] = i + Math.max(1, m[0].length);
-      found ??= PATTERNS.map(() => []);
+      if (!found) {
+        // Built by push, not map(): readStatements' loops read it (ARCHITECTURE.md, Performance).
+        found = [];
+        for (let j = 0; j < PATTERNS.length; j++) found.push([]);
+      }
       found[k]!.push(m);
     }
   }
