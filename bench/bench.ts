@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { CORPUS_SEED, generate } from './generate';
+import { workerCount } from '../server/src/cli/pool';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CORPUS = process.env.GOV_BENCH_CORPUS ?? join(tmpdir(), `gov-report-bench-${CORPUS_SEED}`);
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|---|',
     row('floor: read, decode (TextDecoder), split lines (1 thread)', floor),
     row('floor, decoding as the checker does (isUtf8 + transcode)', floorFast),
-    row(`ours: \`check --format json\` (all rules, ${Math.min(cpus().length, 8)} worker threads)`, ours),
+    row(`ours: \`check --format json\` (all rules, ${workerCount(corpus.files)} worker threads)`, ours),
     row('autocorrect --lint (autocorrect-node)', autocorrect),
     row('markdownlint-cli2', markdownlint),
     '',

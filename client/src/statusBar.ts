@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { SOURCE } from '../../server/src/report/check';
 import { t } from './i18n';
 
-
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('govReport.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[] = [];

@@ -68,7 +68,6 @@ export function numberValue(text: string): number {
 /** Tab positions of the line being tokenized: one buffer, reused (a line is tokenized to the end before the next). */
 const tabStops: number[] = [];
 
-
 function isAsciiDigits(s: string): boolean {
   if (s.length === 0 || s.length > 15) return false;
   for (let i = 0; i < s.length; i++) {

@@ -159,7 +159,6 @@ function lineSpan(model: ReportModel, offset: number): Span {
   return { start: Math.max(line.start, offset), end: line.end };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Years
 
@@ -185,7 +184,6 @@ function checkYears(model: ReportModel, c: Collector, l: Locale): void {
     c.add('year-mismatch', y.span, M.yearMismatch(l, y.year, expected, where[y.source][l === 'en' ? 1 : 0]), { kind: 'replace', expected: String(expected), actual: String(y.year) });
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Numbering

@@ -6,13 +6,13 @@ import { BoundedMemo, isBlankChar } from './text';
 
 const CHINESE_DIGITS = '〇一二三四五六七八九十';
 
-/** Full-width ASCII to half-width, full-width space removed, brackets and quotes unified, whitespace dropped. */
 /** Characters normalizeLabel changes: anything else passes through as it is. */
 const NEEDS_NORMALIZING = /[\s\u3000\uff01-\uff5e\u201c\u201d\u2018\u2019\u300c\u300d\u3010\u3011\u3001\u3002\ufeff\u200b\u00a0]/;
 
 /** Normalised labels already seen: every report repeats the same table labels. */
 const normalized = new BoundedMemo<string>(64);
 
+/** Full-width ASCII to half-width, full-width space removed, brackets and quotes unified, whitespace dropped. */
 export function normalizeLabel(s: string): string {
   // Most labels need nothing: skip the character loop (this runs for every table label).
   if (!NEEDS_NORMALIZING.test(s)) return s;

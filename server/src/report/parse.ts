@@ -212,6 +212,8 @@ export function mostCommon(values: readonly number[]): number | undefined {
 // Parts
 
 const LINE_HEADING = /^\s*([一二三四五六七八九十])\s*[、．.，,]\s*(\S.*?)\s*$/;
+/** What a heading may end in and its label does not: "一、总体情况：" is 总体情况. */
+const TRAILING_PUNCTUATION = /[。：:;；]+$/;
 
 /**
  * The part a line heading's words name, and whether they are its canonical title. Memoised by the words as
@@ -244,7 +246,7 @@ function mayNamePart(words: string): boolean {
 function classifyWords(words: string): HeadingWords {
   if (headingLength(words) > MAX_HEADING_LENGTH || !mayNamePart(words)) return NOT_A_HEADING;
   // Results are remembered by classifyPart, or not worth remembering: normalised without the label memo.
-  const label = normalizeLabelOnce(words).replace(/[。：:;；]+$/, '');
+  const label = normalizeLabelOnce(words).replace(TRAILING_PUNCTUATION, '');
   if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return NOT_A_HEADING;
   const spec = PARTS.find((p) => p.pattern.test(label));
   return spec ? { spec, canonicalWords: label === normalizeLabel(spec.title) } : NOT_A_HEADING;
@@ -265,7 +267,7 @@ function hasDigitOrTab(s: string): boolean {
 }
 
 function isCanonical(spec: PartSpec, words: string, numeral: string | undefined): boolean {
-  const label = normalizeLabel(words).replace(/[。：:;；]+$/, '');
+  const label = normalizeLabel(words).replace(TRAILING_PUNCTUATION, '');
   return label === normalizeLabel(spec.title) && numeral === spec.numeral;
 }
 

@@ -240,18 +240,15 @@ function assemble(scan: RegionScan, match: RowMatcher, expected: (id: string) =>
   return assembler.rows;
 }
 
-
-/**
- * Fits a row's value cells to the expected count n: the window [lo, hi) of `values` that holds them. Surplus
- * empty cells go from the end first, then the start. Cell i of the row is values[lo + i] when lo + i < hi.
- * `after` is where the cells that are missing would go.
- */
+/** The window [lo, hi) of a row's values that holds its cells: cell i is values[lo + i] when lo + i < hi. */
 interface Fit {
   readonly lo: number;
   readonly hi: number;
+  /** Where the cells that are missing would go. */
   readonly after: number;
 }
 
+/** Fits a row's value cells to the expected count n: surplus empty cells go from the end first, then the start. */
 function fitValues(values: readonly RawCell[], n: number): Fit {
   let lo = 0;
   let hi = values.length;
@@ -264,15 +261,16 @@ function fitValues(values: readonly RawCell[], n: number): Fit {
 
 function toCell(raw: RawCell | undefined, at: number, table: TableId, row: string, column: string): Cell {
   if (!raw) return { kind: 'missing', text: '', span: { start: at, end: at }, table, row, column };
+  const span = { start: raw.start, end: raw.end };
   switch (raw.kind) {
     case 'number':
-      return { kind: 'number', value: numberValue(raw.text), text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
+      return { kind: 'number', value: numberValue(raw.text), text: raw.text, span, table, row, column };
     case 'empty':
-      return { kind: 'blank', text: '', span: { start: raw.start, end: raw.end }, table, row, column };
+      return { kind: 'blank', text: '', span, table, row, column };
     case 'blank':
-      return { kind: 'blank', text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
+      return { kind: 'blank', text: raw.text, span, table, row, column };
     default:
-      return { kind: 'invalid', text: raw.text, span: { start: raw.start, end: raw.end }, table, row, column };
+      return { kind: 'invalid', text: raw.text, span, table, row, column };
   }
 }
 
@@ -420,7 +418,6 @@ const matchApplicationRow: RowMatcher = (fragments, consumed) => {
   return undefined;
 };
 
-
 export function parseApplicationsTable(text: string, lines: LineIndex, region: Span): {
   table: ApplicationsTable | undefined; signatures: OldFormatSignature[];
 } {
@@ -461,7 +458,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   scan.each((row) => {
     if (!started) {
       if (row.filled === 0) return true;
-      if (row.labels.some((l) => l.text.length > MAX_LABEL_LENGTH)) return true;
+      if (hasProseLabel(row)) return true;
       started = true;
       for (const v of row.values) values.push(v);
     } else {
