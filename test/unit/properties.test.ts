@@ -7,14 +7,19 @@ import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
 import { allCells, check, inspect, parse, schema, type ReportModel } from '../../server/src/report';
 import { PART_WORD_CHARS } from '../../server/src/report/parse';
-import { SEEDS, fixture } from './helpers';
+import { PLANTED, REAL, SEEDS, fixture, sharedReport } from './helpers';
 import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
 import { APPLICANT_COLUMNS } from '../../server/src/report/schema';
 import { isJsWhitespace } from '../../server/src/report/text';
 import { PAGE_NUMBER, isPageChrome } from '../../server/src/report/cells';
 import { PATTERNS, findMatches } from '../../server/src/report/statements';
 
-const REPORTS = [SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, SEEDS.pdftotext008, SEEDS.shanghai2019, SEEDS.pingtan2020].map(fixture);
+// The seeds, and where ../shared/reports is there, real reports in the layouts the seeds lack (pdftotext columns,
+// a 2019 report with blank cells, flattened web text).
+const REPORTS = [
+  ...[SEEDS.tsv000, SEEDS.cellPerLine002, SEEDS.tsvShifted003, PLANTED.totalNaturalPerson26].map(fixture),
+  ...[REAL.pdftotext008, REAL.shanghai2019, REAL.pingtan2020].map(sharedReport).filter((t): t is string => t !== undefined),
+];
 
 function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);

@@ -3,14 +3,22 @@
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import {
-  SEEDS, codes, diagnose, editLine, find, fixture, lineOf, removeLines, toMarkdownPipes, tokenRange, tsvCellRange,
+  REAL, SEEDS, codes, diagnose, editLine, find, fixture, lineOf, needShared, removeLines, sharedReport, toMarkdownPipes, tokenRange,
+  tsvCellRange,
 } from './helpers';
 
 const tsv = fixture(SEEDS.tsv001); // 龙亭区 2023: TSV, non-zero numbers (27 applications)
 const shifted = fixture(SEEDS.tsvShifted004); // 汝州 2024: TSV whose later rows lost their leading cells
 const perLine = fixture(SEEDS.cellPerLine002); // 安丘 2024: one cell per line ending in " |"
-const columns = fixture(SEEDS.pdftotext008); // 淮安 2024: pdftotext -layout
+// 淮安 2024: pdftotext -layout, from ../shared/reports (taken from a public repository: never copied here).
+const columnsText = sharedReport(REAL.pdftotext008);
+
+/** The 淮安 pdftotext report, or undefined after marking the test skipped (the caller returns). */
+function pdftotext(t: TestContext): string | undefined {
+  return needShared(t, REAL.pdftotext008)?.[0];
+}
 const markdown = toMarkdownPipes(tsv);
 
 function text(at: { start: { line: number; character: number }; end: { character: number } }, source: string): string {
@@ -51,19 +59,23 @@ describe('row-sum', () => {
     assert.equal(d.length, 1);
     assert.deepEqual(d[0]!.range, { start: { line: label + 7, character: 0 }, end: { line: label + 7, character: 1 } });
   });
-  test('pdftotext columns: 予以公开 1288→1289', () => {
+  test('pdftotext columns: 予以公开 1288→1289', (t) => {
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const bad = editLine(columns, '（一）予以公开', '1288', '1289');
     const d = find(diagnose(bad), 'row-sum');
     assert.equal(d.length, 1);
     assert.deepEqual(d[0]!.range, tokenRange(bad, lineOf(bad, '（一）予以公开'), '1362'));
     assert.equal(d[0]!.message, '（一）予以公开·总计应为 1363（1289 + 21 + 0 + 0 + 50 + 3），实为 1362');
   });
-  test('表四 group sum, TSV and pdftotext', () => {
+  test('表四 group sum, TSV and pdftotext', (t) => {
     const bad = editLine(tsv, /^1\t1\t0\t0\t2\t/, /^1\t1\t0\t0\t2/, '1\t1\t0\t0\t3');
     const d = find(diagnose(bad), 'row-sum');
     assert.equal(d.length, 1);
     assert.match(d[0]!.message, /^表四 行政复议·总计应为 2（1 \+ 1 \+ 0 \+ 0），实为 3$/);
     assert.deepEqual(d[0]!.range, tsvCellRange(bad, lineOf(bad, /^1\t1\t0\t0\t3\t/), 4));
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const badCols = editLine(columns, /^72\s+64/, '351', '350');
     const dc = find(diagnose(badCols), 'row-sum');
     assert.equal(dc.length, 1);
@@ -80,19 +92,21 @@ describe('column-total', () => {
     assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 2));
     assert.equal(d[0]!.message, '（七）总计·自然人应为 27（各项之和），实为 26');
   });
-  test('one cell per line and pdftotext', () => {
+  test('one cell per line and pdftotext', (t) => {
     const label = lineOf(perLine, '(七)总计');
     const lines = perLine.split('\n');
     lines[label + 1] = '1 |';
     const d = find(diagnose(lines.join('\n')), 'column-total');
     assert.deepEqual(d.map((x) => x.range.start.line), [label + 1]);
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const badCols = editLine(columns, '（七）总计', '2932', '2933');
     const dc = find(diagnose(badCols), 'column-total');
     assert.equal(dc.length, 1);
     assert.deepEqual(dc[0]!.range, tokenRange(badCols, lineOf(badCols, '（七）总计'), '2933'));
   });
   test('passing: every seed balances', () => {
-    for (const t of [tsv, shifted, perLine, columns, markdown]) assert.equal(find(diagnose(t), 'column-total').length, 0);
+    for (const t of [tsv, shifted, perLine, markdown, ...(columnsText ? [columnsText] : [])]) assert.equal(find(diagnose(t), 'column-total').length, 0);
   });
 });
 
@@ -105,7 +119,9 @@ describe('balance', () => {
     assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 2));
     assert.match(d[0]!.message, /^四、结转下年度继续办理·自然人应为 0（第一项加第二项之和减第三项：27 \+ 0 − 27），实为 2$/);
   });
-  test('pdftotext: 上年结转 34→35 breaks the balance in two columns', () => {
+  test('pdftotext: 上年结转 34→35 breaks the balance in two columns', (t) => {
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const bad = editLine(columns, '二、上年结转', /34(\s+0\s+0\s+0\s+0\s+0\s+)34/, '35$135');
     const d = find(diagnose(bad), 'balance');
     assert.deepEqual(d.map((x) => text(x.range, bad)), ['103', '103']);
@@ -160,14 +176,17 @@ describe('table-missing, table-row-missing, table-unparseable', () => {
     assert.equal(d[0]!.range.start.line, lineOf(bad, '2. 其他法律行政法规禁止公开'));
     assert.match(d[0]!.message, /缺少“（三）不予公开 3\.危及“三安全一稳定””行/);
   });
-  test('table-row-missing: pdftotext 表二 行政强制 removed', () => {
+  test('table-row-missing: pdftotext 表二 行政强制 removed', (t) => {
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const bad = removeLines(columns, (l) => l.startsWith('行政强制'));
     const d = find(diagnose(bad), 'table-row-missing');
     assert.equal(d.length, 1);
     assert.match(d[0]!.message, /行政强制/);
   });
-  test('table-unparseable: flattened text, on the table\'s first cells; passing: a delimited table', () => {
-    const flat = fixture('reports/real/003_pingtan_2021.txt');
+  test('table-unparseable: flattened text, on the table\'s first cells; passing: a delimited table', (t) => {
+    const [flat] = needShared(t, REAL.pingtan2021) ?? [];
+    if (flat === undefined) return;
     const d = find(diagnose(flat), 'table-unparseable');
     assert.equal(d.length, 3);
     assert.ok(d.every((x) => x.severity === 2));
@@ -232,7 +251,9 @@ describe('structure', () => {
     assert.ok(d.every((x) => text(x.range, bad) === '2023'));
     assert.equal(find(diagnose(perLine), 'year-mismatch').length, 0);
   });
-  test('year-mismatch: a wrong title year, when period and text agree on another', () => {
+  test('year-mismatch: a wrong title year, when period and text agree on another', (t) => {
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const bad = editLine(columns, '2024 年政府信息公开工作年度报告', '2024', '2023');
     const d = find(diagnose(bad), 'year-mismatch');
     assert.equal(d.length, 1);
@@ -253,8 +274,9 @@ describe('structure', () => {
     assert.equal(d[0]!.range.start.line, lineOf(bad, '六、其他需要报告的事项'));
     assert.equal(find(diagnose(tsv), 'fee-statement-missing').length, 0);
   });
-  test('old-template: a 2023 report with the 2019 表二 is an error; the same table in a 2019 report is not', () => {
-    const shanghai = fixture(SEEDS.shanghai2019);
+  test('old-template: a 2023 report with the 2019 表二 is an error; the same table in a 2019 report is not', (t) => {
+    const [shanghai] = needShared(t, REAL.shanghai2019) ?? [];
+    if (shanghai === undefined) return;
     const oldTable = shanghai.split('\n').slice(lineOf(shanghai, '二、主动公开政府信息情况'), lineOf(shanghai, '三、收到和处理政府信息公开申请情况')).join('\n');
     const start = lineOf(tsv, '二、主动公开政府信息情况');
     const end = lineOf(tsv, '三、收到和处理政府信息公开申请情况');
@@ -269,14 +291,18 @@ describe('structure', () => {
 });
 
 describe('text-table-mismatch', () => {
-  test('pdftotext: "受理…申请 3118 件" vs 表三 3119, flagged on the number', () => {
+  test('pdftotext: "受理…申请 3118 件" vs 表三 3119, flagged on the number', (t) => {
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const bad = editLine(columns, '全市共受理政府信息公开申请', '3119', '3118');
     const d = find(diagnose(bad), 'text-table-mismatch');
     assert.equal(d.length, 1);
     assert.deepEqual(d[0]!.range, tokenRange(bad, lineOf(bad, '全市共受理政府信息公开申请'), '3118'));
     assert.equal(d[0]!.message, '正文收到申请数为 3118，表格为 3119（表三“一、本年新收政府信息公开申请数量”总计）');
   });
-  test('pdftotext: "答\\n复 3050 件" is read across the line break; 行政诉讼 = 直接起诉 + 复议后起诉', () => {
+  test('pdftotext: "答\\n复 3050 件" is read across the line break; 行政诉讼 = 直接起诉 + 复议后起诉', (t) => {
+    const columns = pdftotext(t);
+    if (columns === undefined) return;
     const bad = editLine(editLine(columns, /^复 3050 件/, '3050', '3051'), '政府信息公开行政诉讼 46 件', '46', '45');
     const d = find(diagnose(bad), 'text-table-mismatch');
     assert.deepEqual(d.map((x) => text(x.range, bad)), ['3051', '45']);

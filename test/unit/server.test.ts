@@ -123,8 +123,8 @@ test('quick fix inserts a missing part at its place; fix-all is idempotent', asy
 });
 
 test('document symbols, folding ranges and code lenses', async () => {
-  const text = fixture(SEEDS.pdftotext008);
-  const uri = uriOf('huaian.txt');
+  const text = fixture(SEEDS.tsv000);
+  const uri = uriOf('seed000.txt');
   const w = client.diagnostics(uri);
   await client.open(uri, text, 'gov-report');
   await w;
@@ -133,7 +133,7 @@ test('document symbols, folding ranges and code lenses', async () => {
   assert.equal(symbols[0]!.children!.length, 5);
   assert.deepEqual(symbols[2]!.children!.map((c) => c.name), ['表三 收到和处理政府信息公开申请情况']);
   const folds = (await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
-  assert.ok(folds.some((f) => f.startLine === 110 && f.endLine > 190), JSON.stringify(folds));
+  assert.ok(folds.some((f) => f.startLine === 35 && f.endLine === 64), JSON.stringify(folds));
   const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
   assert.deepEqual(lenses.map((l) => l.command.title), ['✓ 共 10 个单元格，均为数字', '✓ 勾稽关系成立：39 项合计正确', '✓ 勾稽关系成立：3 项合计正确']);
 });
@@ -145,14 +145,14 @@ test('workspace validation over the fixture reports publishes diagnostics for ev
   await ws.initialize(folder);
   const result = (await ws.conn.sendRequest('govReport/validateWorkspace', {})) as { files: number; reports: number; errors: number; notReports: number; cancelled: boolean };
   assert.equal(result.cancelled, false);
-  assert.equal(result.files, 24);
-  assert.equal(result.reports, 22);
-  assert.equal(result.notReports, 2);
-  const d002 = pathToFileURL(join(ROOT, 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt')).toString();
+  assert.equal(result.files, 7);
+  assert.equal(result.reports, 6);
+  assert.equal(result.notReports, 1);
+  const planted = pathToFileURL(join(ROOT, 'test/fixtures/reports/planted/001_total_natural_person_26.txt')).toString();
   await new Promise((r) => setTimeout(r, 100));
-  const published = ws.published.get(d002)!.at(-1)!.diagnostics as Diagnostic[];
+  const published = ws.published.get(planted)!.at(-1)!.diagnostics as Diagnostic[];
   assert.ok(published.some((d) => d.code === 'column-total'));
-  assert.equal([...ws.published.keys()].length, 22);
+  assert.equal([...ws.published.keys()].length, 6);
 });
 
 test('settings per resource: severity off, English messages; a configuration change re-checks open documents', async (t) => {
@@ -167,10 +167,10 @@ test('settings per resource: severity off, English messages; a configuration cha
     }));
   await c.initialize(null, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
   const uri = uriOf('settings.txt');
-  const diags = await c.openAndWait(uri, fixture('reports/derived/D002_pingtan_2020_tables.tsv.txt'));
+  const diags = await c.openAndWait(uri, fixture('reports/planted/001_total_natural_person_26.txt'));
   assert.ok(asked.includes(`govReport@${uri}`), 'settings are read for the document itself');
   assert.equal(diags.filter((d) => d.code === 'column-total').length, 0, 'column-total is off');
-  assert.match(String(diags.find((d) => d.code === 'section-missing')!.message), /^Part 5 \(Main problems and improvements\) is missing/);
+  assert.match(String(diags.find((d) => d.code === 'row-sum')!.message), /^Table 3 \(7\) total · total should be 26 /);
   settings = { enable: false };
   const cleared = c.diagnostics(uri, (p) => p.diagnostics.length === 0);
   await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -179,5 +179,5 @@ test('settings per resource: severity off, English messages; a configuration cha
   const back = c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'column-total'));
   await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const again = await back;
-  assert.match(String(again.find((d) => d.code === 'column-total')!.message), /应为 26/);
+  assert.match(String(again.find((d) => d.code === 'column-total')!.message), /应为 27/);
 });
