@@ -12,6 +12,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, parse, template } from './report';
 import { hover } from './features/hover';
+import { zhCN } from './l10n/zh-CN';
 
 // Prose as long reports have it (ordinals, stated numbers): the template alone has almost none.
 const PROSE = [
@@ -84,7 +85,7 @@ export function warmUp(budgetMs: number): void {
       if (edited) TextDocument.update(doc, [edited], i + 2);
       const model = parse(edited ? doc.getText() : texts[(i >> 1) % texts.length]!);
       JSON.stringify(check(model));
-      hover(model, at, 'zh-CN');
+      hover(model, at, zhCN);
     }
   } catch {
     // warming up is an optimisation only

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
 import { allCells, check, inspect, parse, schema, type ReportModel } from '../../server/src/report';
-import { PART_WORD_CHARS } from '../../server/src/report/parse';
+import { PART_WORD_CHARS } from '../../server/src/report/parts';
 import { PLANTED, REAL, SEEDS, fixture, sharedReport } from './helpers';
 import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
 import { APPLICANT_COLUMNS } from '../../server/src/report/schema';

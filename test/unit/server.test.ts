@@ -135,7 +135,7 @@ test('document symbols, folding ranges and code lenses', async () => {
   const folds = (await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
   assert.ok(folds.some((f) => f.startLine === 35 && f.endLine === 64), JSON.stringify(folds));
   const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[];
-  assert.deepEqual(lenses.map((l) => l.command.title), ['✓ 共 10 个单元格，均为数字', '✓ 勾稽关系成立：39 项合计正确', '✓ 勾稽关系成立：3 项合计正确']);
+  assert.deepEqual(lenses.map((l) => l.command.title), ['✓ 共 10 个单元格，未发现问题', '✓ 勾稽关系成立：39 项合计已核对', '✓ 勾稽关系成立：3 项合计已核对']);
 });
 
 test('workspace validation over the fixture reports publishes diagnostics for every report', async (t) => {

@@ -128,3 +128,16 @@ export function toHalfWidthDigits(s: string): string {
   if (!wide) return s;
   return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
+
+/**
+ * Whether the UTF-16 code is one of 一…十. By code, not `text[k]`: a CJK character read as a string is a new
+ * string each time (V8 caches only one-byte characters), and this runs on every line.
+ */
+export function isChineseNumeralCode(c: number): boolean {
+  switch (c) {
+    case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94: case 0x516d: case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341:
+      return true;
+    default:
+      return false;
+  }
+}

@@ -190,3 +190,18 @@ export class BoundedMemo<V> {
     return value;
   }
 }
+
+/** The value that occurs most often; on a tie, the one seen first. */
+export function mostCommon(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [v, count] of counts) {
+    if (count > bestCount) {
+      best = v;
+      bestCount = count;
+    }
+  }
+  return best;
+}
