@@ -163,3 +163,17 @@ test('a reader that stops early (check … | head) ends the run quietly, without
   assert.equal(stderr, '');
   assert.equal(code, 1);
 });
+
+test('rules: the rule table as text, JSON and Markdown, in either language', () => {
+  const json = JSON.parse(run('rules', '--format', 'json').stdout);
+  assert.ok(json.length >= 19);
+  const row = json.find((r: { code: string }) => r.code === 'column-total');
+  assert.deepEqual(Object.keys(row).sort(), ['category', 'code', 'en', 'fixAll', 'severity', 'zh']);
+  assert.equal(row.severity, 1);
+  const text = run('rules').stdout.split('\n').filter(Boolean);
+  assert.equal(text.length, json.length);
+  assert.match(text.find((l) => l.startsWith('column-total'))!, /^column-total\s+错误\s+列合计不符 — /);
+  assert.match(run('rules', '--locale', 'en').stdout, /^column-total\s+error\s+Column does not add up — /m);
+  assert.match(run('rules', '--format', 'md').stdout, /^\| `balance` \| error \|/m);
+  assert.equal(run('rules', '--format', 'sarif').code, 2);
+});
