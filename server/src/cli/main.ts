@@ -2,11 +2,10 @@
 //   node dist/cli.js check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <files or folders…>
 //   node dist/cli.js rules [--format text|json|md] [--locale zh-CN|en]
 
-import { realpathSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { messagesFor, normalizeLocale, type Locale, type Messages } from '../l10n';
 import { check, parse as parseReport } from '../report';
-import { errnoMessage, readFailureMessage, readReportFile, walk, type WalkFailure, type WalkOptions } from '../node/files';
+import { errnoMessage, isFolder, readFailureMessage, readReportFile, realPath, statPath, walk, type WalkFailure, type WalkOptions } from '../node/files';
 import { isPoolWorker, serveWorker, startPool, workerCount } from './pool';
 import { addToSummary, emptySummary, jsonFormatter, sarifFormatter, textFormatter, type FileResult, type Formatter } from './formats';
 import { formatRules } from './rules';
@@ -99,26 +98,20 @@ function collect(paths: readonly string[], failures: ReadFailure[], msg: Message
       files.push(p);
       return;
     }
-    let key = p;
-    try {
-      key = realpathSync(p);
-    } catch {
-      // a path that cannot be resolved is reported when it is read
-    }
+    // A path that cannot be resolved is reported when it is read.
+    const key = realPath(p) ?? p;
     if (!seen.has(key)) {
       seen.add(key);
       files.push(p);
     }
   };
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      failures.push({ path: p, reason: errnoMessage(e, msg) });
+    const st = statPath(p);
+    if (!st.ok) {
+      failures.push({ path: p, reason: errnoMessage(st.error, msg) });
       continue;
     }
-    if (!st.isDirectory()) {
+    if (!st.folder) {
       add(p);
       continue;
     }
@@ -127,14 +120,6 @@ function collect(paths: readonly string[], failures: ReadFailure[], msg: Message
     for (const w of walkFailures) failures.push({ path: w.path, reason: errnoMessage(w.error, msg) });
   }
   return files;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 type Checked = { ok: true; result: FileResult } | { ok: false; failure: ReadFailure };

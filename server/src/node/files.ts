@@ -1,7 +1,7 @@
 // Listing and reading report files, shared by the CLI and the server's workspace validation.
 // Symlinks are never followed: no loops, and nothing outside the folder being walked is read.
 
-import { closeSync, fstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { decode } from './decode';
 import type { Matcher } from './glob';
@@ -47,6 +47,29 @@ export function* walk(root: string, options: WalkOptions, failures: WalkFailure[
       else if (entry.isFile() && options.include(childRel)) files.push(childRel);
     }
     for (const f of files.reverse()) yield prefix === undefined ? join(root, f) : prefix + f;
+  }
+}
+
+/** Whether a path names a folder, or why it cannot be looked at. */
+export function statPath(path: string): { ok: true; folder: boolean } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, folder: statSync(path).isDirectory() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+export function isFolder(path: string): boolean {
+  const st = statPath(path);
+  return st.ok && st.folder;
+}
+
+/** The canonical path (symlinks resolved), or undefined when it cannot be resolved. */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
   }
 }
 

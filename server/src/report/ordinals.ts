@@ -3,7 +3,7 @@
 
 import type { Ordinal, Part } from './model';
 import { chineseNumeralValue, isChineseNumeralCode } from './normalize';
-import { LineIndex, isJsWhitespace, isWhitespaceRange, type Span } from './text';
+import { type LineIndex, isJsWhitespace, isWhitespaceRange, type Span } from './text';
 
 // The character before must not be 第 or a digit ("第（一）项", "2(一)"): checked by hand, since a leading
 // alternation would make the regex try every position.

@@ -4,7 +4,7 @@
 import type { Heading, Part, Subsection } from './model';
 import { headingLength, isChineseNumeralCode, normalizeLabel, normalizeLabelOnce } from './normalize';
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
-import { BoundedMemo, LineIndex, trimSpan } from './text';
+import { BoundedMemo, type LineIndex, trimSpan } from './text';
 
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;

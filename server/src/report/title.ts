@@ -3,7 +3,7 @@
 
 import type { Part, YearMention } from './model';
 import { chineseNumeralValue } from './normalize';
-import { LineIndex, trimSpan, type Line, type Span } from './text';
+import { type LineIndex, trimSpan, type Line, type Span } from './text';
 
 const TITLE_SCAN_LINES = 40;
 
