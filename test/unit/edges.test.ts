@@ -128,4 +128,15 @@ test('glob matching for include and files.exclude', () => {
   assert.ok(ex('a/node_modules'));
   assert.ok(ex('x/y.tmp'));
   assert.ok(!ex('a/b.txt'));
+  // What the hand-written matcher did not know: classes, nested braces, negation, extglobs.
+  const more = matcher(['**/draft[0-9].txt', '**/*.{md,{txt,text}}', '!**/keep.txt']);
+  assert.ok(more('a/draft3.txt'));
+  assert.ok(!more('a/draftx.txt'));
+  assert.ok(more('a/b.md'));
+  assert.ok(!more('a/keep.txt'), 'a "!" pattern takes away what the others match');
+  assert.ok(matcher(['**/*.{md,{txt,text}}'])('a/b.text'));
+  assert.ok(matcher(['**/+(old|tmp)/**'])('x/old/y.txt'));
+  assert.ok(!matcher(['**/+(old|tmp)/**'])('x/new/y.txt'));
+  assert.ok(matcher(['**/.hidden/**'])('a/.hidden/b.txt'));
+  assert.equal(matcher([])('a.txt'), false);
 });
