@@ -157,7 +157,7 @@ interface AssembledRow {
   values: RawCell[];
 }
 
-type RowMatcher = (fragments: readonly RawCell[], consumed: ReadonlySet<string>, ownLabelsOnly: boolean) => { id: string; cell: RawCell } | undefined;
+type RowMatcher = (fragments: readonly RawCell[], consumed: ReadonlySet<string>) => { id: string; cell: RawCell } | undefined;
 
 /**
  * Joins raw rows into table rows, fed one row at a time. A line with labels and values is a row; label-only
@@ -191,7 +191,7 @@ class RowAssembler {
       }
       const fragments = this.pending.length > 0 ? this.pending.concat(row.labels) : row.labels;
       if (filled > 0) {
-        const m = this.match(fragments, this.consumed, false);
+        const m = this.match(fragments, this.consumed);
         if (m) this.emit(m, fragments, row.values);
         else {
           this.pending = [];
@@ -200,7 +200,7 @@ class RowAssembler {
         return;
       }
       if (row.layout !== 'columns' && row.values.length > 0) {
-        const m = this.match(row.labels, this.consumed, true);
+        const m = this.match(row.labels, this.consumed);
         if (m && row.values.length >= this.expected(m.id)) {
           this.emit(m, fragments, row.values);
           return;
@@ -213,7 +213,7 @@ class RowAssembler {
     }
     if (filled === 0) return;
     if (this.pending.length > 0) {
-      const m = this.match(this.pending, this.consumed, false);
+      const m = this.match(this.pending, this.consumed);
       if (m) {
         this.emit(m, this.pending, row.values);
         return;
