@@ -6,7 +6,7 @@
 // report's full-width punctuation, unnumbered sub-headings or column layout deoptimised tokenizeLine, makeCell,
 // findSubsections… during the user's first keystrokes (node --trace-deopt; 2–8 ms edits at 100 KB where 0.7 ms is
 // usual). So the warm-up runs the whole path of a keystroke over the template in every layout reports arrive in
-// (FORMAT.md §4), with the irregularities real text has, interleaved from the first iteration so that the feedback
+// (docs/format.md §10), with the irregularities real text has, interleaved from the first iteration so that the feedback
 // covers them all before anything is optimised.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,7 +36,7 @@ function relayout(tsv: string, row: (cells: string[]) => string): string {
 }
 
 /**
- * The template report in each layout of FORMAT.md §4, with what real text does to it: numbers that do not add up,
+ * The template report in each layout of docs/format.md §10, with what real text does to it: numbers that do not add up,
  * full-width digits and separators, blank markers, ASCII brackets, unnumbered sub-headings, page numbers inside
  * a table, and long prose.
  */

@@ -31,7 +31,7 @@ test('exit 0 when only warnings; English with --locale en', () => {
   assert.match(r.stdout, /5 file\(s\), 5 report\(s\): 0 error\(s\), 2 warning\(s\)\n$/);
 });
 
-test('json: the RULES.md shape; a folder walk marks non-reports report:false', () => {
+test('json: the shape docs/rules.md gives; a folder walk marks non-reports report:false', () => {
   const r = run('check', '--format', 'json', 'test/fixtures/reports');
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout);

@@ -1,4 +1,4 @@
-// Every rule of RULES.md: a failing fixture and a passing one, in each table layout the rule applies to.
+// Every rule of the rule table (docs/rules.md): a failing fixture and a passing one, in each table layout the rule applies to.
 // Failing fixtures are real reports with one deliberate fault; ranges are pinned to the very cell or word.
 
 import { test, describe } from 'node:test';

@@ -1,4 +1,4 @@
-// Output formats of the `check` command: text lines that editors and CI parse, the JSON of RULES.md, and SARIF 2.1.0.
+// Output formats of the `check` command: text lines that editors and CI parse, the JSON of docs/rules.md (Diagnostics as data), and SARIF 2.1.0.
 
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Messages } from '../l10n';

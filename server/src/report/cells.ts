@@ -1,4 +1,4 @@
-// Splitting table text into cells, whatever layout it arrived in (FORMAT.md §4):
+// Splitting table text into cells, whatever layout it arrived in (docs/format.md §10):
 //  - TSV: cells by "\t", merged cells as empty cells;
 //  - pipes: "| a | b |" Markdown rows, "a | b |" plain rows, and one cell per line ending in " |" with "||" fillers;
 //  - columns: `pdftotext -layout` text, cells by runs of two or more spaces, numbers by any space;

@@ -1,4 +1,4 @@
-// Numbers stated in the prose that the tables also hold (FORMAT.md §3.4). Only phrases whose meaning is
+// Numbers stated in the prose that the tables also hold (docs/format.md §9). Only phrases whose meaning is
 // unambiguous are read: a wrong warning costs the user's trust, a missed one costs little.
 
 import type { Statement, StatementKind } from './model';

@@ -1,4 +1,4 @@
-// The arithmetic identities of the format (FORMAT.md §3.1, §3.2), as data: each Computation names its result
+// The arithmetic identities of the format (docs/format.md §7), as data: each Computation names its result
 // cell and signed operands. The rules (row-sum, column-total, balance) and the hovers read the same list, so
 // what a hover shows is exactly what a diagnostic claims.
 
