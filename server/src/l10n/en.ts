@@ -106,7 +106,7 @@ export const en: Messages = {
   fixGeneric: () => 'Fix',
   fixAll: () => 'Fix all safe problems (gov report)',
   lensUnparseable: () => '⚠ table cannot be read reliably: not checked',
-  lensChecked: (identities, cells) => (identities > 0 ? `✓ balances: ${identities} totals checked` : `✓ ${cells} cells, no problems found`),
+  lensChecked: (identities, cells) => `✓ no problems reported (${cells} cells${identities > 0 ? `, ${identities} totals` : ''})`,
   lensProblems: (errors, warnings) => `✗ ${[errors ? `${errors} error(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', ')}`,
 
   fileErrno: (code) => ({ ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder', EPERM: 'not permitted', ELOOP: 'symlink loop' })[code],

@@ -99,7 +99,7 @@ export interface Messages {
   fixGeneric(): string;
   fixAll(): string;
   lensUnparseable(): string;
-  /** No problem published on the table: what was checked (identities computed, cells read). */
+  /** No problem published on the table (severity settings may have silenced some): the cells and identities it holds. */
   lensChecked(identities: number, cells: number): string;
   lensProblems(errors: number, warnings: number): string;
 

@@ -99,7 +99,7 @@ export const zhCN: Messages = {
   fixGeneric: () => '修复',
   fixAll: () => '修复所有可安全修复的问题（年度报告）',
   lensUnparseable: () => '⚠ 表格无法可靠识别，未核对',
-  lensChecked: (identities, cells) => (identities > 0 ? `✓ 勾稽关系成立：${identities} 项合计已核对` : `✓ 共 ${cells} 个单元格，未发现问题`),
+  lensChecked: (identities, cells) => `✓ 本表未报告问题（${cells} 个单元格${identities > 0 ? `，${identities} 项合计` : ''}）`,
   lensProblems: (errors, warnings) => `✗ ${[errors ? `错误 ${errors} 个` : '', warnings ? `警告 ${warnings} 个` : ''].filter(Boolean).join('，')}`,
 
   fileErrno: (code) => ({ ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '是文件夹', EPERM: '没有权限', ELOOP: '符号链接循环' })[code],
