@@ -1,11 +1,12 @@
-// Generates, from the rule table (server/src/report/rules.ts), the parts of the manifest that list the rules:
-// the `govReport.severity` setting (one enum property per rule, with a description of the rule and of each
-// level, its default severity), in package.json and its two translations. Run by scripts/build.mjs; the output
-// is committed and a test holds it to the rule table.
+// Generates, from the rule table (server/src/report/rules.ts), what lists the rules elsewhere: the
+// `govReport.severity` setting (one enum property per rule, with a description of the rule and of each level, its
+// default severity) in package.json and its two translations, and README.md's rule table. Run by
+// scripts/build.mjs; the output is committed and tests hold it to the rule table.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/report/rules';
+import { rulesMarkdown } from '../server/src/cli/rules';
 
 const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 const DEFAULT_LEVEL = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
@@ -56,6 +57,15 @@ export function nls(current: Record<string, string>, lang: 'en' | 'zh-cn'): Reco
   return { ...kept, ...severityStrings(lang) };
 }
 
+/** README.md with its rule table (between the rules markers) regenerated. */
+export function readme(current: string): string {
+  const begin = '<!-- rules:begin -->\n';
+  const a = current.indexOf(begin);
+  const b = current.indexOf('<!-- rules:end -->');
+  if (a < 0 || b < a) return current;
+  return current.slice(0, a + begin.length) + rulesMarkdown() + current.slice(b);
+}
+
 const root = process.argv[process.argv.indexOf('--write') + 1];
 if (process.argv.includes('--write') && root) {
   const write = (file: string, f: (json: any) => unknown) => { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -65,4 +75,6 @@ if (process.argv.includes('--write') && root) {
   write('package.json', manifest);
   write('package.nls.json', (j) => nls(j, 'en'));
   write('package.nls.zh-cn.json', (j) => nls(j, 'zh-cn'));
+  const readmePath = join(root, 'README.md');
+  writeFileSync(readmePath, readme(readFileSync(readmePath, 'utf8')));
 }

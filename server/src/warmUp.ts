@@ -52,8 +52,14 @@ export function warmUpTexts(): string[] {
     .replace(/^规章\t.*$/m, '规章\t１２\t—\t1,234')
     .replace(/^行政处罚\t.*$/m, '行政处罚\t/')
     .replace('（二）部分公开', '-3-\n（二）部分公开');
+  // Typos the blame explains: （七）总计·自然人 (a column total), 四·自然人 (a balance), 表四 (a group that cannot be told).
+  const planted = base
+    .replace(/^(（七）总计\t\t)0/m, '$11')
+    .replace(/^(四、结转下年度继续办理\t\t)0/m, '$11')
+    .replace(/^0(\t0\t0\t0\t)0(\t0)/m, '1$11$2');
   return [
     tsv,
+    planted,
     base.replace('（一）主动公开情况。', `（一）主动公开情况。\n${Array(60).fill(PROSE).join('\n')}`),
     irregular,
     // `pdftotext -layout`: columns by runs of spaces, empty cells gone.

@@ -19,7 +19,7 @@ test('text: one file:line:col severity code message line per problem, then a sum
   const r = run('check', 'test/fixtures/reports/planted/001_total_natural_person_26.txt');
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n');
-  assert.ok(lines.includes('test/fixtures/reports/planted/001_total_natural_person_26.txt:74:9 error column-total （七）总计·自然人应为 27（各项之和），实为 26'));
+  assert.ok(lines.includes('test/fixtures/reports/planted/001_total_natural_person_26.txt:74:9 error column-total （七）总计·自然人应为 27（实为 26）：行合计、列合计与勾稽关系均要求 27'));
   for (const l of lines.slice(0, -1)) assert.match(l, /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S/);
   assert.match(lines[lines.length - 1]!, /^共检查 1 个文件，其中年度报告 1 份：错误 \d+ 个，警告 \d+ 个$/);
 });
@@ -41,7 +41,9 @@ test('json: the shape docs/rules.md gives; a folder walk marks non-reports repor
   assert.deepEqual(readme, { path: 'test/fixtures/reports/README.md', report: false, diagnostics: [] });
   const planted = out.files.find((f: { path: string }) => f.path.endsWith('001_total_natural_person_26.txt'));
   const d = planted.diagnostics.find((x: { code: string }) => x.code === 'column-total');
-  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'severity', 'source']);
+  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'relatedInformation', 'severity', 'source']);
+  assert.equal(d.relatedInformation.length, 3);
+  assert.ok(d.relatedInformation.every((r: { location: { uri: string } }) => r.location.uri.startsWith('file:///') && r.location.uri.endsWith('/001_total_natural_person_26.txt')));
   assert.deepEqual(d.range, { start: { line: 73, character: 8 }, end: { line: 73, character: 10 } });
   assert.deepEqual(d.data, { kind: 'replace', expected: 27, actual: 26, cell: 'total/naturalPerson' });
   assert.equal(out.summary.files, out.files.length);

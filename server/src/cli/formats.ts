@@ -78,6 +78,8 @@ export function jsonFormatter(): Formatter {
         diagnostics: r.diagnostics.map((d) => {
           const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message, source: d.source, range: d.range };
           if (d.data !== undefined) out.data = d.data;
+          // The other places a diagnostic speaks of (the identities a wrong cell breaks), as LSP has them.
+          if (d.relatedInformation !== undefined) out.relatedInformation = d.relatedInformation;
           return out;
         }),
       };
@@ -114,23 +116,26 @@ function formatSarif(results: readonly FileResult[], version: string): string {
     helpUri: `${RULES_DOC_URL}#${r.code}`,
     defaultConfiguration: { level: SARIF_LEVEL[r.severity as 1 | 2 | 3 | 4] },
   }));
-  const sarifResults = results.flatMap((r) =>
-    r.diagnostics.map((d) => ({
+  const sarifResults = results.flatMap((res) =>
+    res.diagnostics.map((d) => ({
       ruleId: String(d.code),
       ruleIndex: RULE_CODES.indexOf(d.code as RuleCode),
       level: SARIF_LEVEL[(d.severity ?? 1) as 1 | 2 | 3 | 4],
       message: { text: d.message },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: toUri(r.path) },
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
-          },
+          artifactLocation: { uri: toUri(res.path) },
+          region: region(d.range),
         },
       }],
+      ...(d.relatedInformation ? {
+        relatedLocations: d.relatedInformation.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          // Related places are in the same report (the engine speaks of one document).
+          physicalLocation: { artifactLocation: { uri: toUri(res.path) }, region: region(r.location.range) },
+        })),
+      } : {}),
       ...(d.data !== undefined ? { properties: { data: d.data } } : {}),
     })),
   );
@@ -144,6 +149,11 @@ function formatSarif(results: readonly FileResult[], version: string): string {
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A SARIF region: 1-based lines and columns (UTF-16 code units, as the run's columnKind says). */
+function region(range: Diagnostic['range']) {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */

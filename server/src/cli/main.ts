@@ -2,6 +2,8 @@
 //   node dist/cli.js check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <files or folders…>
 //   node dist/cli.js rules [--format text|json|md] [--locale zh-CN|en]
 
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { messagesFor, normalizeLocale, type Locale, type Messages } from '../l10n';
 import { check, parse as parseReport } from '../report';
@@ -143,7 +145,8 @@ function readFile(path: string, opts: Options): ReadFile {
 function checkFile(file: ReadFile, opts: Options): Checked {
   if (file.failure !== undefined) return { ok: false, failure: { path: file.path, reason: file.failure } };
   const model = parseReport(file.text);
-  return { ok: true, result: { path: file.path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] } };
+  const diagnostics = model.isReport ? check(model, { locale: opts.locale, uri: pathToFileURL(resolve(file.path)).toString() }) : [];
+  return { ok: true, result: { path: file.path, report: model.isReport, diagnostics } };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

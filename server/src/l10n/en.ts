@@ -27,6 +27,22 @@ const SUBSECTIONS = {
   platform: 'disclosure platforms', oversight: 'supervision and safeguards',
 } as const;
 
+const IDENTITY = { 'row-sum': 'row total', 'column-total': 'column total', balance: 'balance' } as const;
+
+const PROBLEMS = {
+  'label-away-from-numbers': 'label away from its numbers',
+  'fewer-values': 'fewer values than columns',
+  'more-values': 'more values than columns',
+  'values-before-labels': 'values before their labels',
+  'stray-values-near': 'numbers of no row next to it',
+  'ambiguous-label': 'several row labels before one run of numbers',
+} as const;
+
+/** "a", "a and b", "a, b and c". */
+function joinEn(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 const REQUIREMENTS = {
   1: 'Overview of how the agency implemented the Regulations, covering five areas: proactive disclosure, disclosure on request, information management, disclosure platforms, supervision and safeguards.',
   2: 'Table 2: regulations and normative documents issued, repealed and in force; licensing, penalty and enforcement decisions; administrative fees (10,000 yuan).',
@@ -71,6 +87,21 @@ export const en: Messages = {
   cellInvalid: (cell, text, decimal) => `${cell} must be ${decimal ? 'a number ≥ 0' : 'a whole number ≥ 0'}, found "${text}"`,
   cellBlank: (cell, text) => `${cell} is ${text ? `"${text}"` : 'blank'}; write 0 if there were none`,
   rowSum: (cell, expected, actual, sum) => `${cell} should be ${expected} (${sum}), found ${actual}`,
+  blamedCell: (cell, expected, actual, identities) =>
+    `${cell} should be ${expected} (found ${actual}): the ${joinEn(identities.map((k) => IDENTITY[k]))} ${identities.length > 1 ? 'all require' : 'requires'} ${expected}`,
+  identityFails: (kind, cell, sum, expected, actual) =>
+    `${cell}: the ${IDENTITY[kind]} does not hold (${sum} = ${expected}, the table says ${actual}); which cell is wrong cannot be told`,
+  identitiesFail: (id, count) => `${TABLE[id][0]}: ${count} totals do not hold and no single correction explains them all: several cells may be wrong, or the table was not read right. Check each (see related information)`,
+  relatedIdentity: (kind, cell, expected, actual) => `${IDENTITY[kind]}: ${cell} should be ${expected}, the table says ${actual}`,
+  tablePartlyRead: (id, rows, strays) => {
+    const listed = rows.slice(0, 4).map((r) => `"${r.name}" (${PROBLEMS[r.reason]})`).join(', ');
+    const more = rows.length > 4 ? ` and ${rows.length - 4} more rows` : '';
+    const stray = strays > 0 ? `${rows.length > 0 ? '; ' : ''}${strays} run(s) of numbers belong to no row` : '';
+    return `${TABLE[id][0]} could not be read completely: ${listed}${more}${stray}. What was not read is not checked: check the table's layout`;
+  },
+  rowProblem: (reason) => PROBLEMS[reason],
+  noNumbers: () => 'no numbers in the table (all blank or "-")',
+  labelMisprint: (found, canonical) => `Row label misprinted: should read "${canonical}", found "${found}"`,
   columnTotal: (cell, expected, actual) => `${cell} should be ${expected} (sum of the result rows), found ${actual}`,
   balance: (cell, expected, actual, sum) => `${cell} should be ${expected} (new + carried over − total handled = ${sum}), found ${actual}`,
   textTable: (kind, stated, table, where) => `The text states ${stated} ${STATEMENTS[kind]}, the table says ${table} (${where})`,
@@ -87,6 +118,7 @@ export const en: Messages = {
   severityName: (s) => ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' })[s],
 
   hoverValue: (value) => `Value：${value}`,
+  hoverUncertain: (reason) => `⚠ this row was not read with certainty (${PROBLEMS[reason]}): not checked`,
   blankValue: () => '(blank)',
   identityLabel: (kind) => ({ 'row-sum': 'row total', 'column-total': 'column total', balance: 'balance' })[kind],
   notComputed: () => 'not computed: a cell involved is blank or not a number',
@@ -103,9 +135,11 @@ export const en: Messages = {
   fixChangeTo: (text) => `Change to ${text}`,
   fixYear: (year) => `Change the year to ${year}`,
   fixComputed: (expected) => `Change to ${expected} (computed)`,
+  fixLabel: (label) => `Change to "${label}"`,
   fixGeneric: () => 'Fix',
   fixAll: () => 'Fix all safe problems (gov report)',
   lensUnparseable: () => '⚠ table cannot be read reliably: not checked',
+  lensPartlyRead: (unread) => `⚠ table partly read: ${unread} place(s) not checked`,
   lensChecked: (identities, cells) => `✓ no problems reported (${cells} cells${identities > 0 ? `, ${identities} totals` : ''})`,
   lensProblems: (errors, warnings) => `✗ ${[errors ? `${errors} error(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', ')}`,
 

@@ -8,7 +8,7 @@
 // only (erased when bundled).
 
 import type { PartId, SubsectionId } from '../report/schema';
-import type { StatementKind, TableId } from '../report/model';
+import type { RowProblem, StatementKind, TableId } from '../report/model';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -65,6 +65,21 @@ export interface Messages {
   cellInvalid(cell: string, text: string, decimal: boolean): string;
   cellBlank(cell: string, text: string): string;
   rowSum(cell: string, expected: number, actual: number, sum: string): string;
+  /**
+   * The one cell whose correction makes every failing identity hold: "（七）总计·自然人应为 27：列合计、行合计与勾稽关系均
+   * 要求 27".
+   */
+  blamedCell(cell: string, expected: number, actual: number, identities: readonly IdentityKind[]): string;
+  /** One identity fails and no single cell explains it (any of its cells could be the wrong one). */
+  identityFails(kind: IdentityKind, cell: string, sum: string, expected: number, actual: number): string;
+  /** Several identities fail and no single cell (or pair) explains them all. */
+  identitiesFail(table: TableId, count: number): string;
+  /** A failing identity, as related information of the diagnostic that explains it. */
+  relatedIdentity(kind: IdentityKind, cell: string, expected: number, actual: number): string;
+  tablePartlyRead(table: TableId, rows: readonly { name: string; reason: RowProblem }[], strays: number): string;
+  rowProblem(reason: RowProblem): string;
+  noNumbers(): string;
+  labelMisprint(found: string, canonical: string): string;
   columnTotal(cell: string, expected: number, actual: number): string;
   balance(cell: string, expected: number, actual: number, sum: string): string;
   textTable(kind: StatementKind, stated: number, table: number, where: string): string;
@@ -79,6 +94,8 @@ export interface Messages {
 
   // ---- hovers --------------------------------------------------------------------------------
   hoverValue(value: string): string;
+  /** The cell's row was not read with certainty: nothing is computed from it. */
+  hoverUncertain(reason: RowProblem): string;
   blankValue(): string;
   identityLabel(kind: IdentityKind): string;
   notComputed(): string;
@@ -96,9 +113,11 @@ export interface Messages {
   fixChangeTo(text: string): string;
   fixYear(year: string): string;
   fixComputed(expected: string, actual: string): string;
+  fixLabel(label: string): string;
   fixGeneric(): string;
   fixAll(): string;
   lensUnparseable(): string;
+  lensPartlyRead(unread: number): string;
   /** No problem published on the table (severity settings may have silenced some): the cells and identities it holds. */
   lensChecked(identities: number, cells: number): string;
   lensProblems(errors: number, warnings: number): string;

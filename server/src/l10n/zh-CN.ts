@@ -20,6 +20,22 @@ const STATEMENTS = {
   normativeDocumentsInForce: '现行有效行政规范性文件件数',
 } as const;
 
+const IDENTITY = { 'row-sum': '行合计', 'column-total': '列合计', balance: '勾稽关系' } as const;
+
+const PROBLEMS = {
+  'label-away-from-numbers': '标签与数字不在一起',
+  'fewer-values': '数字少于列数',
+  'more-values': '数字多于列数',
+  'values-before-labels': '数字出现在标签之前',
+  'stray-values-near': '旁边有不属于任何行的数字',
+  'ambiguous-label': '一组数字前有多个行标签',
+} as const;
+
+/** "甲"、"甲与乙"、"甲、乙与丙". */
+function joinZh(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('、')}与${items[items.length - 1]}`;
+}
+
 const REQUIREMENTS = {
   1: '综述本机关贯彻落实《条例》的情况，应包括五个方面：（一）主动公开、（二）依申请公开、（三）政府信息管理、（四）政府信息公开平台建设、（五）监督保障（各级人民政府还应报告工作考核、社会评议和责任追究结果情况）。',
   2: '表二：第二十条第（一）项 规章、行政规范性文件的本年制发件数、本年废止件数、现行有效件数；第（五）项 行政许可、第（六）项 行政处罚和行政强制的本年处理决定数量；第（八）项 行政事业性收费的本年收费金额（万元）。',
@@ -64,6 +80,23 @@ export const zhCN: Messages = {
   cellInvalid: (cell, text, decimal) => `${cell}应为${decimal ? '不小于0的数' : '不小于0的整数'}，实为“${text}”`,
   cellBlank: (cell, text) => `${cell}${text ? `为“${text}”` : '为空'}，没有数据应填0`,
   rowSum: (cell, expected, actual, sum) => `${cell}应为 ${expected}（${sum}），实为 ${actual}`,
+  blamedCell: (cell, expected, actual, identities) =>
+    `${cell}应为 ${expected}（实为 ${actual}）：${joinZh(identities.map((k) => IDENTITY[k]))}${identities.length > 1 ? '均' : ''}要求 ${expected}`,
+  identityFails: (kind, cell, sum, expected, actual) =>
+    kind === 'balance'
+      ? `${cell}：第一项加第二项之和减第三项为 ${expected}（${sum}），表中为 ${actual}，勾稽关系不成立；无法确定是哪一格有误`
+      : `${cell}与同${kind === 'row-sum' ? '行' : '列'}各项之和不符：各项之和为 ${expected}（${sum}），表中为 ${actual}；无法确定是哪一格有误`,
+  identitiesFail: (id, count) => `${TABLE[id][0]}有 ${count} 项合计不成立，且无法由改正某一个单元格全部解释：可能有多处错误，或表格未能正确识别。请逐项核对（见相关信息）`,
+  relatedIdentity: (kind, cell, expected, actual) => `${IDENTITY[kind]}：${cell}应为 ${expected}，表中为 ${actual}`,
+  tablePartlyRead: (id, rows, strays) => {
+    const listed = rows.slice(0, 4).map((r) => `“${r.name}”（${PROBLEMS[r.reason]}）`).join('、');
+    const more = rows.length > 4 ? `等 ${rows.length} 行` : '';
+    const stray = strays > 0 ? `${rows.length > 0 ? '；另有' : ''} ${strays} 处数字不属于任何行` : '';
+    return `${TABLE[id][0]}未能完全识别：${listed}${more}${stray}。未能识别的部分不参与核对，请检查表格的格式`;
+  },
+  rowProblem: (reason) => PROBLEMS[reason],
+  noNumbers: () => '表中没有数字（全部为空或“-”）',
+  labelMisprint: (found, canonical) => `行标签有误：应为“${canonical}”，实为“${found}”`,
   columnTotal: (cell, expected, actual) => `${cell}应为 ${expected}（各项之和），实为 ${actual}`,
   balance: (cell, expected, actual, sum) => `${cell}应为 ${expected}（第一项加第二项之和减第三项：${sum}），实为 ${actual}`,
   textTable: (kind, stated, table, where) => `正文${STATEMENTS[kind]}为 ${stated}，表格为 ${table}（${where}）`,
@@ -80,6 +113,7 @@ export const zhCN: Messages = {
   severityName: (s) => ({ 1: '错误', 2: '警告', 3: '信息', 4: '提示' })[s],
 
   hoverValue: (value) => `数值：${value}`,
+  hoverUncertain: (reason) => `⚠ 本行未能确定识别（${PROBLEMS[reason]}），不参与核对`,
   blankValue: () => '（空）',
   identityLabel: (kind) => ({ 'row-sum': '行合计', 'column-total': '列合计', balance: '勾稽关系' })[kind],
   notComputed: () => '无法计算：涉及的单元格有空白或非数字',
@@ -96,9 +130,11 @@ export const zhCN: Messages = {
   fixChangeTo: (text) => `改为“${text}”`,
   fixYear: (year) => `将年份改为 ${year}`,
   fixComputed: (expected, actual) => `改为计算值 ${expected}（原为 ${actual}）`,
+  fixLabel: (label) => `改为“${label}”`,
   fixGeneric: () => '修复',
   fixAll: () => '修复所有可安全修复的问题（年度报告）',
   lensUnparseable: () => '⚠ 表格无法可靠识别，未核对',
+  lensPartlyRead: (unread) => `⚠ 表格未能完全识别：${unread} 处未核对`,
   lensChecked: (identities, cells) => `✓ 本表未报告问题（${cells} 个单元格${identities > 0 ? `，${identities} 项合计` : ''}）`,
   lensProblems: (errors, warnings) => `✗ ${[errors ? `错误 ${errors} 个` : '', warnings ? `警告 ${warnings} 个` : ''].filter(Boolean).join('，')}`,
 

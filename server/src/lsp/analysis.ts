@@ -26,7 +26,7 @@ export class Analyses {
   analyze(doc: TextDocument, settings: Settings, msg: Messages): Analysis {
     const cached = this.byUri.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settings === settings) return cached;
-    const result = analyzeText(doc.getText(), doc.languageId, doc.version, settings, msg);
+    const result = analyzeText(doc.uri, doc.getText(), doc.languageId, doc.version, settings, msg);
     this.byUri.set(doc.uri, result);
     return result;
   }
@@ -40,7 +40,7 @@ export class Analyses {
   }
 }
 
-function analyzeText(text: string, languageId: string, version: number, settings: Settings, msg: Messages): Analysis {
+function analyzeText(uri: string, text: string, languageId: string, version: number, settings: Settings, msg: Messages): Analysis {
   const base = { version, settings, msg };
   if (!settings.enable || !mayBeReport(languageId, text)) return { ...base, model: undefined, diagnostics: [] };
   if (text.length > settings.maxDocumentSizeMB * 1024 * 1024) {
@@ -53,5 +53,5 @@ function analyzeText(text: string, languageId: string, version: number, settings
   }
   const model = parse(text);
   if (!shouldCheck(languageId, model)) return { ...base, model: undefined, diagnostics: [] };
-  return { ...base, model, diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity })) };
+  return { ...base, model, diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity, uri })) };
 }

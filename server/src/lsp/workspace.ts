@@ -180,7 +180,7 @@ export class WorkspaceResults {
       try {
         const model = parse(read.text);
         outcome = model.isReport
-          ? { kind: 'report', diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity })) }
+          ? { kind: 'report', diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity, uri })) }
           : { kind: 'not-report' };
       } catch (e) {
         this.host.logError('validateWorkspace', uri, e);

@@ -25,6 +25,8 @@ export interface CheckOptions {
   readonly locale?: string;
   /** Per-rule severity: "off" silences a rule. */
   readonly severities?: Partial<Record<string, SeveritySetting>>;
+  /** The document's URI, for related information (the other places a diagnostic speaks of); none without it. */
+  readonly uri?: string;
 }
 
 /** Data a quick fix needs, per code. All positions are LSP positions in the checked text. */
@@ -52,16 +54,24 @@ export function resolveSeverity(code: RuleCode, options: CheckOptions): Diagnost
 export class Collector {
   readonly out: Diagnostic[] = [];
   readonly msg: Messages;
+  readonly uri: string | undefined;
 
   constructor(readonly model: ReportModel, private readonly options: CheckOptions) {
     this.msg = messagesFor(options.locale);
+    this.uri = options.uri;
   }
 
-  add(code: RuleCode, span: Span, message: string, data?: DiagnosticData): void {
+  /** Whether the rule reports at all under these options. */
+  isOn(code: RuleCode): boolean {
+    return resolveSeverity(code, this.options) !== undefined;
+  }
+
+  add(code: RuleCode, span: Span, message: string, data?: DiagnosticData, related?: Diagnostic['relatedInformation']): void {
     const severity = resolveSeverity(code, this.options);
     if (severity === undefined) return;
     const d: Diagnostic = { range: this.model.lines.rangeOf(span), severity, code, source: SOURCE, message };
     if (data) d.data = data;
+    if (related && related.length > 0) d.relatedInformation = related;
     this.out.push(d);
   }
 }

@@ -53,7 +53,7 @@ function normalizeChars(s: string): string {
     let c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     switch (c) {
-      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: // isBlankChar
+      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: case 12: case 11: // isBlankChar
         continue;
       case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 0x300c: case 0x300d:
         out += '"';

@@ -7,7 +7,9 @@ import { findOrdinals } from './ordinals';
 import { findInlineParts, findLineParts, findSubsections, withBodies } from './parts';
 import type { PartId } from './schema';
 import { readStatements } from './statements';
-import { parseActiveDisclosureTable, parseApplicationsTable, parseReviewsTable } from './tables';
+import { parseActiveDisclosureTable } from './activeDisclosureTable';
+import { parseApplicationsTable } from './applicationsTable';
+import { parseReviewsTable } from './reviewsTable';
 import { LineIndex, mostCommon, type Span } from './text';
 import { findStatedPartCount, findTitle, findYears, isSideBySide } from './title';
 

@@ -4,7 +4,7 @@
 import type { Heading, Part, Subsection } from './model';
 import { headingLength, isChineseNumeralCode, normalizeLabel, normalizeLabelOnce } from './normalize';
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
-import { BoundedMemo, type LineIndex, trimSpan } from './text';
+import { BoundedMemo, isBlankChar, trimSpan, type LineIndex } from './text';
 
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
@@ -79,7 +79,7 @@ export function findLineParts(text: string, lines: LineIndex, titleLine: number 
     const end = lines.endOf(i);
     if (end - start > 200) continue;
     let k = start;
-    while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 9)) k++;
+    while (k < end && isBlankChar(text.charCodeAt(k))) k++;
     if (k >= end || !isChineseNumeralCode(text.charCodeAt(k))) continue;
     const lineText = text.slice(start, end);
     const m = LINE_HEADING.exec(lineText);

@@ -15,12 +15,27 @@ import { lineStart } from './structure';
 export function checkTables(c: Collector): void {
   checkTablesPresent(c);
   const { activeDisclosure: t2, applications: t3, reviewsAndLawsuits: t4 } = c.model.tables;
-  if (t2?.unparseable) reportUnparseable(c, t2);
-  if (t3?.unparseable) reportUnparseable(c, t3);
-  if (t4?.unparseable) reportUnparseable(c, t4);
+  for (const t of [t2, t3, t4]) {
+    if (!t) continue;
+    if (t.unparseable) reportUnparseable(c, t);
+    else if (t.reading.status !== 'read') reportPartlyRead(c, t);
+  }
   if (t2 && !t2.unparseable && t2.rows.size > 0) checkDisclosureRows(c, t2);
   if (t3 && !t3.unparseable && t3.rows.size > 0) checkApplicationRows(c, t3);
   if (t4?.groups) checkReviewCells(c, t4);
+}
+
+/** Once per table: which rows could not be read with certainty, and why. Nothing is said about their cells. */
+function reportPartlyRead(c: Collector, t: Table): void {
+  const { unread, strays } = t.reading;
+  if (unread.length === 0 && strays.length === 0) return;
+  const rows = unread.map((u) => ({ name: t.id === 'reviewsAndLawsuits' ? u.row : rowName(t.id, u.row, c.msg), reason: u.reason }));
+  c.add('table-partly-read', t.firstLine, c.msg.tablePartlyRead(t.id, rows, strays.length), { kind: 'info', unread: unread.map((u) => `${u.row}:${u.reason}`), strays: strays.length });
+}
+
+/** Whether the table names the row somewhere (read or not): a row is missing only when its words are nowhere. */
+function named(t: Table, row: string): boolean {
+  return t.reading.unread.some((u) => u.row === row);
 }
 
 /** Whether a table was found with something in it (rows, a data row, or cells too glued to read). */
@@ -45,8 +60,15 @@ function checkTablesPresent(c: Collector): void {
 
 function reportUnparseable(c: Collector, t: Table): void {
   const u = t.unparseable!;
-  const detail = u.reason === 'glued-digits' ? c.msg.gluedDigits() : c.msg.cellCount(15, Number(u.detail ?? 0));
-  c.add('table-unparseable', u.reason === 'glued-digits' ? t.firstLine : u.span, c.msg.tableUnparseable(t.id, detail), { kind: 'info', reason: u.reason });
+  const detail = u.reason === 'glued-digits' ? c.msg.gluedDigits() : u.reason === 'no-numbers' ? c.msg.noNumbers() : c.msg.cellCount(15, Number(u.detail ?? 0));
+  c.add('table-unparseable', u.reason === 'cell-count' ? u.span : t.firstLine, c.msg.tableUnparseable(t.id, detail), { kind: 'info', reason: u.reason });
+}
+
+/** A misprinted row label: read as its row, said once, with a fix that restores the canonical wording. */
+function reportMisprint(c: Collector, row: TableRow): void {
+  const m = row.misprint!;
+  const found = c.model.text.slice(m.span.start, m.span.end);
+  c.add('table-label-variant', m.span, c.msg.labelMisprint(found, m.canonical), { kind: 'replace', expected: m.canonical, actual: found });
 }
 
 /** Where a missing row belongs: after the row before it, or at the table's first line. */
@@ -62,12 +84,15 @@ function checkDisclosureRows(c: Collector, t2: ActiveDisclosureTable): void {
   for (let s = 0; s < specs.length; s++) {
     const spec = specs[s]!;
     const row = t2.rows.get(spec.id);
+    if (!row && named(t2, spec.id)) continue;
     if (!row) {
       c.add('table-row-missing', previous ? previous.span : t2.firstLine, c.msg.tableRowMissing('activeDisclosure', rowName('activeDisclosure', spec.id, c.msg)),
         insertRowData(c, previous, t2.firstLine, disclosureRowText(spec.id, t2.format), spec.id));
       continue;
     }
     previous = row;
+    if (row.misprint) reportMisprint(c, row);
+    if (row.problem) continue;
     // cellList is in spec.columns' order (tables.ts builds the row from them).
     for (let k = 0; k < row.cellList.length; k++) {
       const col = spec.columns[k];
@@ -84,12 +109,15 @@ function checkApplicationRows(c: Collector, t3: ApplicationsTable): void {
     const spec = APPLICATION_ROWS[s]!;
     if (t3.format === 2021 ? spec.format2019Only : spec.format2021Only) continue;
     const row = t3.rows.get(spec.id);
+    if (!row && named(t3, spec.id)) continue;
     if (!row) {
       c.add('table-row-missing', previous ? previous.span : t3.firstLine, c.msg.tableRowMissing('applications', rowName('applications', spec.id, c.msg)),
         insertRowData(c, previous, t3.firstLine, applicationRowText(spec.id), spec.id));
       continue;
     }
     previous = row;
+    if (row.misprint) reportMisprint(c, row);
+    if (row.problem) continue;
     for (let k = 0; k < row.cellList.length; k++) {
       const cell = row.cellList[k]!;
       if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, cell, false);
@@ -101,7 +129,7 @@ function checkReviewCells(c: Collector, t4: ReviewsTable): void {
   t4.groups!.forEach((group) => {
     for (let k = 0; k < REVIEW_COLUMN_IDS.length; k++) {
       const cell = group[REVIEW_COLUMN_IDS[k]!];
-      if (cell.kind !== 'number' || !Number.isInteger(cell.value)) checkCell(c, cell, false);
+      if (cell.certain && (cell.kind !== 'number' || !Number.isInteger(cell.value))) checkCell(c, cell, false);
     }
   });
 }
