@@ -21,7 +21,7 @@ import { documentOf, plant, type ApplicantColumn, type PlantedCell, type ReportD
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import {
-  CHROMIUM_FLAGS, chromiumInnerText, ensureTools, libreofficePdf, libreofficeTxt, pandoc, pdftotext, playwrightVersion, type ToolId,
+  CHROMIUM_FLAGS, TOOLS, chromiumInnerText, ensureTools, libreofficePdf, libreofficeTxt, pandoc, pdftotext, playwrightVersion, type ToolId,
 } from './tools';
 import {
   CORPUS_DIR, evaluate, loadManifest, type ConverterInfo, type CorpusEntry, type CorpusManifest, type Outcome, type PlantedFault,
@@ -285,7 +285,12 @@ async function generate(install: boolean): Promise<void> {
   }
   const manifest: CorpusManifest = {
     description: 'Accuracy corpus of issue 12 §7, made by `npm run corpus` (scripts/corpus/). Each file: one seed report (or a variant of it with varied numbers), written as .docx or .html and converted by a real tool, clean or with one planted fault in 表三 （七）总计.',
-    tools: toolVersions,
+    // A skipped tool's version stays as the previous run recorded it: its outputs are the previous run's.
+    tools: Object.fromEntries(
+      [...TOOLS.map((t) => t.id), 'playwright-core']
+        .map((id) => [id, toolVersions[id] ?? previous?.tools[id]])
+        .filter((e): e is [string, string] => e[1] !== undefined),
+    ),
     converters,
     documents: docs.map((d) => ({ name: d.name, seed: d.seed, variant: d.variant, planted: d.fault })),
     files,
