@@ -277,10 +277,12 @@ async function generate(install: boolean): Promise<void> {
       const absent = cleanText === plantedText;
       if (absent) log(`note: ${relative(OUT, plantedFile)} is identical to the clean output: ${c.id} left the planted number out`);
       else if (!at) log(`warning: ${relative(OUT, plantedFile)}: the planted number could not be located by a diff with the clean output`);
+      // Only the clean source documents are kept (published/).
       const sourceFile = PUBLISHED.has(d.name) ? `published/${d.name}.${c.from}` : null;
-      const common = { document: d.name, seed: d.seed, variant: d.variant, converter: c.id, from: c.from, sourceFile, command: c.command.replace(/NAME/g, d.name), tool };
-      files.push({ file: relative(OUT, cleanFile), ...common, fault: 'clean', planted: null, table3Lines: table3Lines(cleanText) });
-      files.push({ file: relative(OUT, plantedFile), ...common, fault: 'planted', planted: { ...d.fault, at, ...(absent ? { absent } : {}) }, table3Lines: table3Lines(plantedText) });
+      const common = { document: d.name, seed: d.seed, variant: d.variant, converter: c.id, from: c.from, tool };
+      const command = (fault: string) => c.command.replace(/NAME/g, `${d.name}.${fault}`);
+      files.push({ file: relative(OUT, cleanFile), ...common, sourceFile, command: command('clean'), fault: 'clean', planted: null, table3Lines: table3Lines(cleanText) });
+      files.push({ file: relative(OUT, plantedFile), ...common, sourceFile: null, command: command('planted'), fault: 'planted', planted: { ...d.fault, at, ...(absent ? { absent } : {}) }, table3Lines: table3Lines(plantedText) });
     }
   }
   const manifest: CorpusManifest = {

@@ -41,7 +41,7 @@ export interface CorpusEntry {
   readonly converter: string;
   /** The source document the converter was given: "docx" or "html". */
   readonly from: 'docx' | 'html';
-  /** Committed copy of that source document under test/corpus/, when one is kept. */
+  /** Committed copy of that source document under test/corpus/, when one is kept (clean documents only). */
   readonly sourceFile: string | null;
   readonly command: string;
   readonly tool: string;
