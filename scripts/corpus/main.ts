@@ -246,7 +246,8 @@ async function generate(install: boolean): Promise<void> {
 
   // The published documents the reader tests use: clean .docx, .html and LibreOffice's .pdf.
   const published = join(OUT, 'published');
-  if (tools.has('libreoffice') || !existsSync(published)) {
+  // Rebuilt only with its PDFs (a run without LibreOffice or pdftotext keeps the previous ones).
+  if (pdfMade || !existsSync(published)) {
     rmSync(published, { recursive: true, force: true });
     mkdirSync(published, { recursive: true });
     for (const name of PUBLISHED) {
@@ -254,7 +255,7 @@ async function generate(install: boolean): Promise<void> {
       copyFileSync(join(src, `${name}.clean.html`), join(published, `${name}.html`));
       if (pdfMade) copyFileSync(join(pdfDir, `${name}.clean.pdf`), join(published, `${name}.pdf`));
     }
-  }
+  } else log('published/: kept as it was (no PDF was made in this run)');
 
   // The manifest: every output, with where its planted number is.
   const files: CorpusEntry[] = [];
