@@ -101,6 +101,7 @@ export const en: Messages = {
   },
   rowProblem: (reason) => PROBLEMS[reason],
   noNumbers: () => 'no numbers in the table (all blank or "-")',
+  tablePlaceholder: () => 'the text holds only a placeholder or a picture where the table is, not its contents',
   labelMisprint: (found, canonical) => `Row label misprinted: should read "${canonical}", found "${found}"`,
   columnTotal: (cell, expected, actual) => `${cell} should be ${expected} (sum of the result rows), found ${actual}`,
   balance: (cell, expected, actual, sum) => `${cell} should be ${expected} (new + carried over − total handled = ${sum}), found ${actual}`,

@@ -79,6 +79,7 @@ export interface Messages {
   tablePartlyRead(table: TableId, rows: readonly { name: string; reason: RowProblem }[], strays: number): string;
   rowProblem(reason: RowProblem): string;
   noNumbers(): string;
+  tablePlaceholder(): string;
   labelMisprint(found: string, canonical: string): string;
   columnTotal(cell: string, expected: number, actual: number): string;
   balance(cell: string, expected: number, actual: number, sum: string): string;

@@ -96,6 +96,7 @@ export const zhCN: Messages = {
   },
   rowProblem: (reason) => PROBLEMS[reason],
   noNumbers: () => '表中没有数字（全部为空或“-”）',
+  tablePlaceholder: () => '文本中只有表格的占位符或图片，没有表格的内容',
   labelMisprint: (found, canonical) => `行标签有误：应为“${canonical}”，实为“${found}”`,
   columnTotal: (cell, expected, actual) => `${cell}应为 ${expected}（各项之和），实为 ${actual}`,
   balance: (cell, expected, actual, sum) => `${cell}应为 ${expected}（第一项加第二项之和减第三项：${sum}），实为 ${actual}`,

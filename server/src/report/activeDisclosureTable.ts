@@ -82,6 +82,9 @@ export function parseActiveDisclosureTable(text: string, lines: LineIndex, regio
     rows.set(a.id, row);
     if (!row.problem) certain++;
   }
+  if (rows.size === 0 && unread.length === 0 && scan.placeholder) {
+    return { table: { ...base, rows, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE }, signatures };
+  }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
   const expected = unread.filter((u) => specs.some((s) => s.id === u.row));
   return { table: { ...base, rows, reading: reading(certain, expected, strays) }, signatures };

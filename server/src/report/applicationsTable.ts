@@ -115,6 +115,9 @@ export function parseApplicationsTable(text: string, lines: LineIndex, region: S
   } else if (single) {
     rows.delete('otherHandling');
   }
+  if (rows.size === 0 && unread.length === 0 && scan.placeholder) {
+    return { table: { ...base, format, rows, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE }, signatures };
+  }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
   const expected = unread.filter((u) => format === 2021 || !APPLICATION_ROWS.find((s) => s.id === u.row)?.format2021Only);
   const noNumbers = rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'));

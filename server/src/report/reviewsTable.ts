@@ -68,6 +68,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
   const glued = scan.glued(1);
   if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span }, reading: UNREADABLE };
+  if (runs.length === 0 && scan.placeholder) return { ...base, groups: undefined, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE };
   if (runs.length === 0) {
     return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结']) ? { ...base, groups: undefined, reading: UNREADABLE } : undefined;
   }

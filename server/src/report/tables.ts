@@ -9,6 +9,7 @@
 // The tables themselves: activeDisclosureTable.ts (表二), applicationsTable.ts (表三), reviewsTable.ts (表四).
 
 import { cellLabel, countFilled, numberValue, tokenizeLine, type RawCell, type RawRow } from './cells';
+import { htmlTableEnd, htmlTableRows } from './htmlTables';
 import type { Cell, OldFormatSignature, RowProblem, TableId, TableLayout, TableReading, TableRow, UnreadRow } from './model';
 import { normalizeLabel } from './normalize';
 import { APPLICANT_COLUMN_IDS, OLD_FORMAT_SIGNATURES, type ApplicantColumn } from './schema';
@@ -24,17 +25,37 @@ export const MAX_LABEL_LENGTH = 80;
 export function forEachRow(text: string, lines: LineIndex, region: Span, visit: (row: RawRow) => boolean | void): void {
   if (region.end <= region.start) return;
   const last = lines.indexAt(region.end);
+  // A table written as HTML (pandoc's Markdown for merged cells): found once per region, read by its <tr>s.
+  let html = nextHtmlTable(text, region.start, region.end);
   for (let i = lines.indexAt(region.start); i <= last; i++) {
     const lineEnd = lines.endOf(i);
     const from = Math.max(lines.startOf(i), region.start);
     const to = Math.min(lineEnd, region.end);
+    if (html >= 0 && html < to) {
+      const end = htmlTableEnd(text, html, region.end);
+      for (const row of htmlTableRows(text, html, end)) if (visit(row) === false) return;
+      i = lines.indexAt(end);
+      html = nextHtmlTable(text, end, region.end);
+      continue;
+    }
     if (to <= from) continue;
     const row = tokenizeLine(text, from, to, lineEnd);
     if (row && visit(row) === false) return;
   }
 }
 
+const HTML_TABLE = /<table\b/gi;
+
+/** Where the next `<table` tag is in text[from, to), or -1. */
+function nextHtmlTable(text: string, from: number, to: number): number {
+  HTML_TABLE.lastIndex = from;
+  const m = HTML_TABLE.exec(text);
+  return m && m.index < to ? m.index : -1;
+}
+
 const HEADER_ROWS = 12;
+/** What stands for a table the text does not hold: pandoc's "[TABLE]", a Markdown image, an <img>, "【表格】". */
+const PLACEHOLDER = /^(?:\[(?:TABLE|表格|图片|图表)\]|【(?:表格|图片)】|!\[[^\]]*\]\([^)]*\)|<img\b)/i;
 const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
 /** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
 const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
@@ -55,6 +76,8 @@ export class RegionScan {
   first: RawRow | undefined;
   gluedCount = 0;
   gluedFirst: Span | undefined;
+  /** A placeholder where the table should be: pandoc's "[TABLE]", an image, a picture's tag. */
+  placeholder: Span | undefined;
   readonly signatures: OldFormatSignature[] = [];
 
   constructor(
@@ -86,6 +109,10 @@ export class RegionScan {
     if (row.labels.length + row.values.length === 1) this.singleCell++;
     // Labels are normalised only where a question needs it (most rows answer none of these).
     for (const cell of row.labels) {
+      const c0 = cell.text.charCodeAt(0);
+      if ((c0 === 91 /* [ */ || c0 === 33 /* ! */ || c0 === 60 /* < */ || c0 === 0x3010 /* 【 */) && PLACEHOLDER.test(cell.text)) {
+        this.placeholder ??= { start: cell.start, end: cell.end };
+      }
       if (this.wantsSignatures && OLD_FORMAT_RE.test(cellLabel(cell))) {
         this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
       }
