@@ -36,6 +36,7 @@ const PROBLEMS = {
   'values-before-labels': 'values before their labels',
   'stray-values-near': 'numbers of no row next to it',
   'ambiguous-label': 'several row labels before one run of numbers',
+  'label-not-found': 'its label was not found, and numbers of no row stand in the table',
 } as const;
 
 /** "a", "a and b", "a, b and c". */

@@ -29,6 +29,7 @@ const PROBLEMS = {
   'values-before-labels': '数字出现在标签之前',
   'stray-values-near': '旁边有不属于任何行的数字',
   'ambiguous-label': '一组数字前有多个行标签',
+  'label-not-found': '找不到行标签，表中另有不属于任何行的数字',
 } as const;
 
 /** "甲"、"甲与乙"、"甲、乙与丙". */

@@ -6,7 +6,7 @@ import { cellLabel, type RawCell } from './cells';
 import type { ActiveDisclosureTable, OldFormatSignature, TableRow } from './model';
 import { normalizeLabel, stripOrdinals } from './normalize';
 import { DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, type DisclosureRowSpec } from './schema';
-import { MAX_LABEL_LENGTH, RegionScan, RowAssembler, UNREADABLE, buildRow, reading, type RowVocabulary } from './tables';
+import { MAX_LABEL_LENGTH, RegionScan, RowAssembler, UNREADABLE, buildRow, containsLoosely, reading, type RowVocabulary } from './tables';
 import { BoundedMemo, type LineIndex, type Span } from './text';
 
 const LABELS: ReadonlyMap<string, string> = (() => {
@@ -45,6 +45,7 @@ function vocabulary(specs: () => readonly DisclosureRowSpec[]): RowVocabulary {
     // 表二's labels are short words (规章, 行政许可): a close match would be a guess.
     misprint: () => undefined,
     isGroupLabel: (cell) => /第二十条|信息内容/.test(cellLabel(cell)),
+    namedIn: (chinese) => [...LABELS].filter(([label]) => containsLoosely(chinese, label)).map(([, id]) => id),
   };
 }
 
@@ -87,5 +88,9 @@ export function parseActiveDisclosureTable(text: string, lines: LineIndex, regio
   }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
   const expected = unread.filter((u) => specs.some((s) => s.id === u.row));
+  // Numbers of no row may be a row's whose label could not be recognised: then no row is said to be missing.
+  if (strays.length > 0) {
+    for (const spec of specs) if (!rows.has(spec.id) && !expected.some((u) => u.row === spec.id)) expected.push({ row: spec.id, reason: 'label-not-found', span: strays[0]! });
+  }
   return { table: { ...base, rows, reading: reading(certain, expected, strays) }, signatures };
 }

@@ -5,7 +5,7 @@ import type { ApplicationsTable, OldFormatSignature, TableRow } from './model';
 import { misprintOf } from './misprints';
 import { normalizeLabel, stripOrdinals } from './normalize';
 import { APPLICANT_COLUMNS, APPLICANT_COLUMN_IDS, APPLICATION_ROWS, type ApplicantColumn, type ApplicationRowSpec } from './schema';
-import { MAX_LABEL_LENGTH, RegionScan, RowAssembler, UNREADABLE, buildRow, reading, type RowVocabulary } from './tables';
+import { MAX_LABEL_LENGTH, RegionScan, RowAssembler, UNREADABLE, buildRow, chineseOf, containsLoosely, reading, type RowVocabulary } from './tables';
 import { BoundedMemo, type LineIndex, type Span } from './text';
 
 function matchSpec(label: string, spec: ApplicationRowSpec): boolean {
@@ -37,6 +37,11 @@ const COLUMN_WORDS: ReadonlySet<string> = new Set([...APPLICANT_COLUMNS.map((c) 
 /** Group labels ((三)不予公开…, 三、本年度办理结果): they head rows, and a line of theirs with numbers is a subtotal. */
 const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处理', '本年度办理结果', '办理结果'];
 
+function isGroup(cell: RawCell): boolean {
+  const label = normalizeLabel(cell.text);
+  return GROUP_WORDS.some((w) => label.includes(w)) && !APPLICATION_ROWS.some((r) => !r.format2019Only && matchSpec(label, r));
+}
+
 const NO_NAMES: readonly string[] = [];
 const names = new BoundedMemo<readonly string[]>(MAX_LABEL_LENGTH);
 const namesOfText = (raw: string): readonly string[] => {
@@ -58,14 +63,27 @@ const vocabulary: RowVocabulary = {
     // wrapped pieces of other rows come before it.
     for (let i = fragments.length - 1; i >= 0; i--) {
       for (const spec of candidatesOf(fragments[i]!)) {
+        // （六）其他处理 is the 2019 format's row only where it is the label nearest the numbers; before another
+        // label it heads the 2021 format's group.
+        if (spec.format2019Only && i < fragments.length - 1) continue;
         if (!consumed.has(spec.id)) return { id: spec.id, cell: fragments[i]! };
       }
     }
     if (fragments.length === 1) return undefined; // the joined label is the one label, already tried
+    // A label split over lines, or around a group's label that sits on the same line ("（一）予以" / "三、本年度办理结果
+    // 公开 4 0 …"): its pieces, each without its ordinal, joined; group labels left out.
     let joined = '';
-    for (const f of fragments) joined += cellLabel(f);
+    for (const f of fragments) if (!isGroup(f)) joined += stripOrdinals(cellLabel(f));
     for (const spec of APPLICATION_ROWS) {
       if (spec.exact === undefined && !consumed.has(spec.id) && matchSpec(joined, spec)) return { id: spec.id, cell: fragments[fragments.length - 1]! };
+    }
+    // A short label split over lines ("3.其" / "他"): the last pieces joined must be all of it.
+    let tail = '';
+    for (let i = fragments.length - 1; i >= 0 && tail.length < 8; i--) {
+      tail = stripOrdinals(cellLabel(fragments[i]!)) + tail;
+      for (const spec of APPLICATION_ROWS) {
+        if (spec.exact !== undefined && tail === spec.exact && !consumed.has(spec.id) && i < fragments.length - 1) return { id: spec.id, cell: fragments[fragments.length - 1]! };
+      }
     }
     return undefined;
   },
@@ -76,10 +94,8 @@ const vocabulary: RowVocabulary = {
     const m = misprintOf(words, MISPRINT_WORDS.filter((w) => !consumed.has(w.id)));
     return m && { id: m.id, canonical: m.label };
   },
-  isGroupLabel(cell) {
-    const label = normalizeLabel(cell.text);
-    return GROUP_WORDS.some((w) => label.includes(w));
-  },
+  namedIn: (chinese) => APPLICATION_ROWS.filter((r) => r.keys.some((k) => containsLoosely(chinese, chineseOf(k)))).map((r) => r.id),
+  isGroupLabel: isGroup,
 };
 
 const GLUE_LABELS: readonly string[] = [
@@ -113,13 +129,26 @@ export function parseApplicationsTable(text: string, lines: LineIndex, region: S
     format = 2019;
     signatures.push({ label: single.label, span: single.labelSpan });
   } else if (single) {
+    // A 2021 table: whatever numbers were read as the 2019 format's single row belong to a row not read.
     rows.delete('otherHandling');
+    unread.push({ row: 'otherHandling.other', reason: 'ambiguous-label', span: single.labelSpan });
   }
   if (rows.size === 0 && unread.length === 0 && scan.placeholder) {
     return { table: { ...base, format, rows, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE }, signatures };
   }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
-  const expected = unread.filter((u) => format === 2021 || !APPLICATION_ROWS.find((s) => s.id === u.row)?.format2021Only);
+  const inFormat = (id: string) => {
+    const spec = APPLICATION_ROWS.find((r) => r.id === id);
+    return spec !== undefined && (format === 2021 ? !spec.format2019Only : !spec.format2021Only);
+  };
+  const expected = unread.filter((u) => inFormat(u.row));
+  // Numbers that belong to no row may be a row's whose label could not be recognised: no row is said to be missing
+  // then — each row not read is named as such.
+  if (strays.length > 0) {
+    for (const spec of APPLICATION_ROWS) {
+      if (inFormat(spec.id) && !rows.has(spec.id) && !expected.some((u) => u.row === spec.id)) expected.push({ row: spec.id, reason: 'label-not-found', span: strays[0]! });
+    }
+  }
   const noNumbers = rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'));
   if (noNumbers) {
     return { table: { ...base, format, rows: new Map(), unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };

@@ -87,7 +87,9 @@ export type RowProblem =
   /** Numbers that belong to no row stand next to this one. */
   | 'stray-values-near'
   /** Several rows' labels stand before one run of numbers. */
-  | 'ambiguous-label';
+  | 'ambiguous-label'
+  /** No label names the row, but numbers that belong to no row stand in the table: they may be its. */
+  | 'label-not-found';
 
 /** A row the table names (its label's words are in the table) but that could not be read with certainty. */
 export interface UnreadRow {

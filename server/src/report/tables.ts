@@ -194,6 +194,12 @@ export interface RowVocabulary {
   misprint(cell: RawCell, consumed: ReadonlySet<string>): { id: string; canonical: string } | undefined;
   /** A group or subtotal label with numbers of its own (（三）不予公开 0 0 …): accounted for, not a stray. */
   isGroupLabel(cell: RawCell): boolean;
+  /**
+   * The rows whose words are in `chinese` — every label of the table, in order, reduced to its Chinese characters
+   * (a label split over lines, or cut by a number, joins up again there). Used only to tell a row that is not
+   * there from one that is there but was not read.
+   */
+  namedIn(chinese: string): readonly string[];
 }
 
 export interface AssembledRow {
@@ -234,6 +240,8 @@ export class RowAssembler {
   readonly namedAt = new Map<string, Span>();
   private readonly strays: Stray[] = [];
   private readonly consumed = new Set<string>();
+  /** The Chinese characters of every label seen, in order (bounded): where a row's words are, however split. */
+  private chinese = '';
   private pending: readonly RawCell[] = [];
   private current: AssembledRow | undefined;
   private blank: BlankCandidate | undefined;
@@ -247,6 +255,7 @@ export class RowAssembler {
 
   private note(cells: readonly RawCell[]): void {
     for (const cell of cells) {
+      if (this.chinese.length < MAX_CHINESE) this.chinese += chineseOf(cell.text);
       for (const id of this.vocabulary.names(cell)) {
         if (this.named.has(id)) continue;
         this.named.add(id);
@@ -355,7 +364,7 @@ export class RowAssembler {
         this.emit(misprint.id, own, fragments, row.values, undefined, { canonical: misprint.canonical, span: { start: own.start, end: own.end } });
         return;
       }
-      if (row.labels.some((l) => this.vocabulary.isGroupLabel(l))) {
+      if (this.vocabulary.isGroupLabel(row.labels[row.labels.length - 1]!)) {
         // A subtotal of a group: its numbers are accounted for.
         this.pending = [];
         this.current = undefined;
@@ -407,8 +416,49 @@ export class RowAssembler {
     for (const id of this.named) {
       if (!this.consumed.has(id)) unread.push({ row: id, reason: 'label-away-from-numbers', span: this.namedAt.get(id)! });
     }
+    // A row whose label was cut (by a line break, by a number) is named by its joined words: not read, not missing.
+    if (strays.length > 0 || unread.length > 0) {
+      for (const id of this.vocabulary.namedIn(this.chinese)) {
+        if (this.named.has(id)) continue;
+        this.named.add(id);
+        unread.push({ row: id, reason: 'label-away-from-numbers', span: strays[0] ?? unread[0]!.span });
+      }
+    }
     return { rows, unread, strays };
   }
+}
+
+/** The most label text kept for telling rows that are not there (a table's labels are a few thousand characters). */
+const MAX_CHINESE = 16384;
+
+/** The Chinese characters of a string, in order. */
+export function chineseOf(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) out += s[i];
+  }
+  return out;
+}
+
+/**
+ * Whether `key`'s characters appear in `text` in order, each within `maxGap` characters of the one before: a
+ * row's words cut apart by a line break, a number or a group's label still name the row.
+ */
+export function containsLoosely(text: string, key: string, maxGap = 16): boolean {
+  if (key.length === 0) return false;
+  for (let start = text.indexOf(key[0]!); start >= 0; start = text.indexOf(key[0]!, start + 1)) {
+    let at = start;
+    let k = 1;
+    while (k < key.length) {
+      const next = text.indexOf(key[k]!, at + 1);
+      if (next < 0 || next - at > maxGap) break;
+      at = next;
+      k++;
+    }
+    if (k === key.length) return true;
+  }
+  return false;
 }
 
 /** Whether a row has a label too long to be a table's: prose. A loop, not `some` with a closure: it runs per row. */
