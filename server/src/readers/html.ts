@@ -405,6 +405,8 @@ function findBody(root: HNode, flat: Flat): HNode {
     }
     if (!best || bestScore < total * 0.9) return node;
     node = best;
+    // A data table is read whole: its rows and cells are not containers of the article.
+    if (node.tag === 'table' && !node.containsTable) return node;
   }
 }
 
@@ -497,6 +499,17 @@ const MAX_DATA_CELL = 300;
 
 class Renderer {
   constructor(private readonly builder: TextBuilder) {}
+
+  /** Renders the article's element itself (which may be a table) and all it holds. */
+  body(node: HNode): void {
+    if (node.tag === 'table') {
+      this.table(node);
+      return;
+    }
+    const line = new Line();
+    this.flow(node, line);
+    line.flush(this.builder);
+  }
 
   flow(node: HNode, line: Line): void {
     for (const c of node.children) {
@@ -735,7 +748,7 @@ export function readHtmlText(html: string, limits?: Partial<ReaderLimits>, encod
       }
     }
 
-    new Renderer(builder).flow(body, new Line());
+    new Renderer(builder).body(body);
 
     const published = isoDate(metaValue(tree.metas, PUBLISHED_KEYS)?.content.value)
       ?? visibleDate(flat, titleAt ?? Math.max(0, body.flatStart - 2000), body.flatStart);
