@@ -265,7 +265,9 @@ class RtfReader {
     }
     if (st.destination === 'fonttbl') {
       if (word === 'f' && param !== undefined) this.definingFont = param;
-      else if (word === 'fcharset' && param !== undefined && this.definingFont >= 0) {
+      else if (word === 'fcharset' && param !== undefined && param !== 0 && this.definingFont >= 0) {
+        // \fcharset0 (ANSI) is read as the document's code page: Chinese RTF writers put GBK bytes in such fonts
+        // under \ansicpg936, and a Chinese report has no Western accented letters to lose.
         const cp = FONT_CHARSET_CODE_PAGES[param];
         if (cp !== undefined) this.fontCodePages.set(this.definingFont, cp);
       } else if (word === 'cpg' && param !== undefined && this.definingFont >= 0) this.fontCodePages.set(this.definingFont, param);
