@@ -24,12 +24,12 @@ export function resolveLimits(partial?: Partial<ReaderLimits>): ReaderLimits {
  * indent with and WPS puts in empty cells, the typographic spaces, and every control character (tabs and line
  * breaks inside a cell or paragraph are layout, not content). Zero-width characters and soft hyphens vanish.
  */
-const SPACE_LIKE = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+const SPACE_LIKE = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /** Text of one cell or paragraph on one line: space-like runs become one space, trimmed. */
 export function normalizeSpaces(s: string): string {
-  return s.replace(INVISIBLE, '').replace(SPACE_LIKE, ' ').replace(/ {2,}/g, ' ').trim();
+  return s.replace(INVISIBLE, '').replace(SPACE_LIKE, ' ').trim();
 }
 
 /**

@@ -92,8 +92,12 @@ class RtfReader {
   private readonly fontCodePages = new Map<number, number>();
   private definingFont = -1;
   private readonly decoders = new Map<number, Decoder | undefined>();
-  private pending: number[] = [];
+  /** Text bytes not yet decoded (a GBK character is two \'hh bytes): decoded together at the next flush. */
+  private pending = new Uint8Array(256);
+  private pendingLength = 0;
   private pendingCodePage = 0;
+  /** A streamed decode may hold the first byte of a character: the next flush must finish it. */
+  private streamed = false;
   // Text
   private paragraphLines: string[] = [];
   private line = '';
@@ -406,9 +410,18 @@ class RtfReader {
     if (st.skip && st.destination !== 'fonttbl') return;
     if (st.destination === 'fonttbl') return;
     const cp = this.codePage();
-    if (this.pending.length > 0 && cp !== this.pendingCodePage) this.flushBytes();
+    if (this.pendingLength > 0 && cp !== this.pendingCodePage) this.flushBytes();
     this.pendingCodePage = cp;
-    this.pending.push(v);
+    if (this.pendingLength === this.pending.length) {
+      // Long runs of text are decoded as they come (streaming keeps a character cut between runs whole).
+      if (this.pendingLength >= 65536) this.flushBytes(true);
+      else {
+        const grown = new Uint8Array(this.pending.length * 2);
+        grown.set(this.pending);
+        this.pending = grown;
+      }
+    }
+    this.pending[this.pendingLength++] = v;
   }
 
   private codePage(): number {
@@ -417,16 +430,19 @@ class RtfReader {
     return this.fontCodePages.get(font) ?? this.ansiCodePage;
   }
 
-  private flushBytes(): void {
-    if (this.pending.length === 0) return;
+  private flushBytes(stream = false): void {
+    if (this.pendingLength === 0 && !this.streamed) return;
+    this.streamed = stream;
     let decoder = this.decoders.get(this.pendingCodePage);
     if (!this.decoders.has(this.pendingCodePage)) {
       decoder = codePageDecoder(this.pendingCodePage) ?? codePageDecoder(1252);
       this.decoders.set(this.pendingCodePage, decoder);
     }
-    const bytes = Uint8Array.from(this.pending);
-    this.pending = [];
-    this.emit(decoder ? decoder.decode(bytes) : String.fromCharCode(...bytes));
+    const bytes = this.pending.subarray(0, this.pendingLength);
+    this.pendingLength = 0;
+    // Decoding with stream: false also ends a character a streamed flush left open.
+    const text = decoder ? decoder.decode(bytes, { stream }) : '';
+    if (text !== '') this.emit(text);
   }
 
   private emit(s: string): void {
