@@ -225,3 +225,18 @@ test('misnested and stray end tags cost nothing extra (no quadratic search)', ()
   assert.ok(performance.now() - started < 3000);
   assert.ok(r.text.includes('文字'));
 });
+
+test('hidden elements: left out when the visible page holds the report, read when only they do', () => {
+  const report = `${REPORT_WORDS}<table><tr><td>自然人</td><td>3</td></tr></table>`;
+  const visible = readHtml(utf8(`<body><div>${report}</div><div style="display: none">${report}<p>隐藏的副本</p></div><p hidden>也隐藏</p></body>`));
+  assert.ok(!visible.text.includes('隐藏的副本') && !visible.text.includes('也隐藏'));
+  assert.equal(lines(visible.text).filter((l) => l === '一、总体情况').length, 1);
+  const tabbed = readHtml(utf8(`<body><div class="tab">全真版 <iframe src="viewer.html"></iframe></div><div class="text" style="display:none">${report}</div></body>`));
+  assert.deepEqual(lines(tabbed.text), ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '自然人\t3']);
+});
+
+test('a page titled with the site\'s name alone gets no title line', () => {
+  const r = readHtml(utf8(`<html><head><title>某市人民政府门户网站</title></head><body><div>${REPORT_WORDS}</div></body></html>`));
+  assert.equal(lines(r.text)[0], '一、总体情况');
+  assert.equal(r.meta.title, '某市人民政府门户网站');
+});

@@ -68,6 +68,8 @@ interface Attr {
 class HNode {
   readonly children: (HNode | Chunk)[] = [];
   containsTable = false;
+  /** display:none, visibility:hidden or the hidden attribute: read only when nothing visible is a report. */
+  hidden = false;
   flatStart = 0;
   flatEnd = 0;
   constructor(
@@ -215,11 +217,12 @@ class TreeBuilder {
       if ((tag === 'br' || tag === 'hr') && this.skipDepth === 0) this.current.children.push(new HNode(tag, start, {}, this.current));
       return;
     }
-    const skip = SKIP.has(tag) || isHidden(attrs);
+    const skip = SKIP.has(tag);
     let node: HNode | undefined;
     const outer = this.current;
     if (this.skipDepth === 0 && !skip && this.nodeDepth < this.maxDepth) {
       node = new HNode(tag, start, attrs, this.current);
+      node.hidden = isHidden(attrs);
       this.current.children.push(node);
       this.current = node;
       this.nodeDepth++;
@@ -347,16 +350,24 @@ interface Flat {
   readonly chunkFlat: readonly number[];
 }
 
-/** Lays the tree's visible text out flat, noting every element's range in it. Recursion is bounded by the tree's depth. */
-function flatten(root: HNode): Flat {
+/**
+ * Lays the tree's text out flat (hidden elements left out unless asked for), noting every element's range in it.
+ * Recursion is bounded by the tree's depth.
+ */
+function flatten(root: HNode, includeHidden: boolean): Flat {
   const parts: string[] = [];
   const chunks: Chunk[] = [];
   const chunkFlat: number[] = [];
   let length = 0;
   const visit = (node: HNode): void => {
     node.flatStart = length;
+    node.containsTable = false;
     for (const c of node.children) {
       if (c instanceof HNode) {
+        if (c.hidden && !includeHidden) {
+          c.flatStart = c.flatEnd = length;
+          continue;
+        }
         visit(c);
         if (c.tag === 'table' || c.containsTable) node.containsTable = true;
       } else {
@@ -374,8 +385,9 @@ function flatten(root: HNode): Flat {
   return { text: parts.join(''), chunks, chunkFlat };
 }
 
-/** The element holding the report: the smallest one that holds nearly all of the report's words. */
-function findBody(root: HNode, flat: Flat): HNode {
+/** How much of the report's words the page holds, and the element holding the report: the smallest one that
+ *  holds nearly all of them. */
+function findBody(root: HNode, flat: Flat): { body: HNode; total: number } {
   const positions: number[] = [];
   const weights: number[] = [];
   const hits: [number, number][] = [];
@@ -390,23 +402,23 @@ function findBody(root: HNode, flat: Flat): HNode {
   for (const w of weights) prefix.push(prefix[prefix.length - 1]! + w);
   const score = (n: HNode) => prefix[lowerBound(positions, n.flatEnd)]! - prefix[lowerBound(positions, n.flatStart)]!;
   const total = score(root);
-  if (total === 0) return hintedBody(root) ?? root;
+  if (total === 0) return { body: hintedBody(root) ?? root, total };
   let node = root;
   for (;;) {
     let best: HNode | undefined;
     let bestScore = -1;
     for (const c of node.children) {
-      if (!(c instanceof HNode)) continue;
+      if (!(c instanceof HNode) || c.flatEnd === c.flatStart) continue;
       const s = score(c);
       if (s > bestScore) {
         best = c;
         bestScore = s;
       }
     }
-    if (!best || bestScore < total * 0.9) return node;
+    if (!best || bestScore < total * 0.9) return { body: node, total };
     node = best;
     // A data table is read whole: its rows and cells are not containers of the article.
-    if (node.tag === 'table' && !node.containsTable) return node;
+    if (node.tag === 'table' && !node.containsTable) return { body: node, total };
   }
 }
 
@@ -498,7 +510,7 @@ class Line {
 const MAX_DATA_CELL = 300;
 
 class Renderer {
-  constructor(private readonly builder: TextBuilder) {}
+  constructor(private readonly builder: TextBuilder, private readonly includeHidden: boolean) {}
 
   /** Renders the article's element itself (which may be a table) and all it holds. */
   body(node: HNode): void {
@@ -517,6 +529,7 @@ class Renderer {
         line.add(c);
         continue;
       }
+      if (c.hidden && !this.includeHidden) continue;
       if (c.tag === 'br' || c.tag === 'hr') {
         line.flush(this.builder);
       } else if (c.tag === 'table') {
@@ -538,10 +551,10 @@ class Renderer {
     const collect = (group: HNode): void => {
       let loose: HNode[] | undefined;
       for (const c of group.children) {
-        if (!(c instanceof HNode)) continue;
+        if (!(c instanceof HNode) || (c.hidden && !this.includeHidden)) continue;
         if (c.tag === 'tr') {
           loose = undefined;
-          rows.push(cellsOf(c));
+          rows.push(cellsOf(c, this.includeHidden));
         } else if (c.tag === 'td' || c.tag === 'th') {
           // Cells outside any row (broken markup): one row of their own.
           if (!loose) rows.push((loose = []));
@@ -561,7 +574,7 @@ class Renderer {
       line.flush(this.builder);
     }
     if (!table.containsTable) {
-      const texts = rows.map((r) => r.map(cellText));
+      const texts = rows.map((r) => r.map((td) => cellText(td, this.includeHidden)));
       if (texts.every((r) => r.every((t) => t.text.length <= MAX_DATA_CELL))) {
         this.dataTable(rows, texts);
         return;
@@ -616,9 +629,9 @@ function isLabel(text: string): boolean {
   return text !== '' && !/^[\d\s.,，%/／\-－—–无空]*$/.test(text);
 }
 
-function cellsOf(tr: HNode): HNode[] {
+function cellsOf(tr: HNode, includeHidden: boolean): HNode[] {
   const out: HNode[] = [];
-  for (const c of tr.children) if (c instanceof HNode && (c.tag === 'td' || c.tag === 'th')) out.push(c);
+  for (const c of tr.children) if (c instanceof HNode && (c.tag === 'td' || c.tag === 'th') && (!c.hidden || includeHidden)) out.push(c);
   return out;
 }
 
@@ -640,7 +653,7 @@ interface CellText {
  * break is the source's own formatting between tags and is dropped; a `&nbsp;` or a space inside a run stays a
  * space.
  */
-function cellText(td: HNode): CellText {
+function cellText(td: HNode, includeHidden: boolean): CellText {
   let text = '';
   let segment = '';
   let start = -1;
@@ -652,6 +665,7 @@ function cellText(td: HNode): CellText {
   const visit = (n: HNode): void => {
     for (const c of n.children) {
       if (c instanceof HNode) {
+        if (c.hidden && !includeHidden) continue;
         const block = BLOCK.has(c.tag) || c.tag === 'br';
         if (block) endSegment();
         visit(c);
@@ -727,8 +741,20 @@ export function readHtmlText(html: string, limits?: Partial<ReaderLimits>, encod
     const tokenizer = new Tokenizer({ decodeEntities: true }, tree);
     tokenizer.write(html);
     tokenizer.end();
-    const flat = flatten(tree.root);
-    const body = findBody(tree.root, flat);
+    // The visible page first; a report only in hidden elements (a "文字版" tab shown by script) is read from them.
+    let includeHidden = false;
+    let flat = flatten(tree.root, false);
+    let found = findBody(tree.root, flat);
+    if (found.total === 0) {
+      const all = flatten(tree.root, true);
+      const hidden = findBody(tree.root, all);
+      if (hidden.total > 0) {
+        includeHidden = true;
+        flat = all;
+        found = hidden;
+      } else flat = flatten(tree.root, false);
+    }
+    const body = found.body;
 
     // The title: the page's own statement of it, shown above the article; written as the first line when the
     // article itself does not start with it (CMS pages keep the title out of the article body).
@@ -740,7 +766,8 @@ export function readHtmlText(html: string, limits?: Partial<ReaderLimits>, encod
       const key = title.replace(/\s+/g, '');
       const at = flat.text.lastIndexOf(key, body.flatStart - key.length);
       if (at >= 0 && at + key.length <= body.flatStart) titleAt = at;
-      if (!REPORT_TITLE.test(bodyStart) || !bodyStart.includes(key.slice(0, 8))) {
+      // Only a report's title is written (a page titled with the site's name alone is no report title).
+      if (REPORT_TITLE.test(title) && (!REPORT_TITLE.test(bodyStart) || !bodyStart.includes(key.slice(0, 8)))) {
         const source = titleAt !== undefined
           ? flatSpan(flat, titleAt, titleAt + key.length)
           : titleMeta ? { start: titleMeta.content.start, end: titleMeta.content.end } : undefined;
@@ -748,7 +775,7 @@ export function readHtmlText(html: string, limits?: Partial<ReaderLimits>, encod
       }
     }
 
-    new Renderer(builder).body(body);
+    new Renderer(builder, includeHidden).body(body);
 
     const published = isoDate(metaValue(tree.metas, PUBLISHED_KEYS)?.content.value)
       ?? visibleDate(flat, titleAt ?? Math.max(0, body.flatStart - 2000), body.flatStart);
