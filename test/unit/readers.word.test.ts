@@ -152,6 +152,27 @@ test('docx: a page laid out in a table keeps its inner data table', () => {
   assert.deepEqual(lines(r.text), ['二、主动公开政府信息情况', '规章\t0\t0\t0', '（文字）']);
 });
 
+test('docx automatic numbering: "一、" and "（一）" of numbered headings are written, from the paragraph or its style', () => {
+  const numbered = (text: string, numId: number, ilvl: number) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const styled = (text: string, style: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const body = [
+    styled('总体情况', 'Part'), numbered('主动公开', 1, 1), numbered('依申请公开', 1, 1), numbered('第一点', 1, 2),
+    styled('主动公开政府信息情况', 'Part'), numbered('平台建设', 1, 1), numbered('不编号', 0, 0), numbered('要点', 2, 0), numbered('项目', 2, 0),
+  ].join('');
+  const lvl = (ilvl: number, format: string, text: string, suff = '') => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/>${suff}</w:lvl>`;
+  const numbering = `<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    <w:abstractNum w:abstractNumId="10">${lvl(0, 'chineseCounting', '%1、', '<w:suff w:val="nothing"/>')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>
+    <w:abstractNum w:abstractNumId="20">${lvl(0, 'bullet', '')}</w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num></w:numbering>`;
+  const styles = `<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    <w:style w:type="paragraph" w:styleId="Heading"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="Part"><w:basedOn w:val="Heading"/></w:style></w:styles>`;
+  const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="b" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/word/styles.xml"/></Relationships>`;
+  const r = readDocx(makeDocx(documentXml(body), { parts: { 'word/numbering.xml': numbering, 'word/styles.xml': styles, 'word/_rels/document.xml.rels': rels } }));
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(lines(r.text), ['一、总体情况', '（一）主动公开', '（二）依申请公开', '1.第一点', '二、主动公开政府信息情况', '（一）平台建设', '不编号', '要点', '项目']);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Word XML (2003 and Flat OPC)
 

@@ -8,12 +8,15 @@ import { TextBuilder } from './builder';
 import { errorDetail, isoDate, resolveLimits } from './common';
 import { parseXml, decodeXml, type XmlElement, type XmlSink } from './xml';
 import { WordMlReader, renderWordBlocks, type WordProps } from './wordml';
+import { NumberingReader, StyleNumberingReader, applyNumbering } from './numbering';
 import { listZip, partKey, readEntry, type InflateBudget, type ZipListing } from './zip';
 import type { PublishedMeta, PublishedReport, ReaderLimits, ReaderProblem } from './types';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_CORE = /\/metadata\/core-properties$/;
 const REL_EXTENDED = /\/extended-properties$|\/extendedProperties$/;
+const REL_NUMBERING = /\/numbering$/;
+const REL_STYLES = /\/styles$/;
 const MAIN_CONTENT_TYPES = /wordprocessingml\.document\.main\+xml|ms-word\.document\.macroEnabled\.main\+xml|wordprocessingml\.template\.main\+xml|ms-word\.template\.macroEnabledTemplate\.main\+xml/;
 
 /** The most nested tables followed (deeper ones are read as text of the enclosing cell). */
@@ -48,6 +51,18 @@ export function readDocx(bytes: Uint8Array, limits?: Partial<ReaderLimits>): Pub
       const outcome = parseXml(document, reader);
       if (outcome.error || outcome.stopped) problems.push({ code: 'damaged', detail: `${main}: ${outcome.stopped ?? outcome.error}` });
       if (!reader.sawBody && !outcome.error) problems.push({ code: 'unsupported', detail: `${main} has no w:body` });
+      // Automatic numbering ("一、" of a numbered heading) is not in the runs: it is written from the numbering part.
+      const partRels = relationships(read(relsOf(main), true), directoryOf(main));
+      const numberingXml = partRels.some((r) => REL_NUMBERING.test(r.type)) ? read(partRels.find((r) => REL_NUMBERING.test(r.type))!.target, true) : undefined;
+      if (numberingXml !== undefined) {
+        const numbering = new NumberingReader();
+        parseXml(numberingXml, numbering);
+        const stylesTarget = partRels.find((r) => REL_STYLES.test(r.type))?.target;
+        const stylesXml = stylesTarget ? read(stylesTarget, true) : undefined;
+        let styles: StyleNumberingReader | undefined;
+        if (stylesXml !== undefined) parseXml(stylesXml, (styles = new StyleNumberingReader()));
+        applyNumbering(reader.blocks, numbering, styles);
+      }
       renderWordBlocks(builder, reader.blocks);
     }
 
@@ -101,8 +116,21 @@ interface Relationship {
   readonly target: string;
 }
 
-/** The package relationships (`_rels/.rels`): external targets are left out, internal ones resolved from the root. */
-function relationships(xml: string | undefined): Relationship[] {
+/** The relationships part of a part: `word/document.xml` → `word/_rels/document.xml.rels`. */
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function directoryOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+/**
+ * Relationships (`_rels/.rels`, or a part's own): external targets are left out; internal ones are resolved
+ * against `base` (the package root, or the part's folder), a target starting with '/' from the root.
+ */
+function relationships(xml: string | undefined, base = ''): Relationship[] {
   if (xml === undefined) return [];
   const out: Relationship[] = [];
   parseXml(xml, new (class implements XmlSink {
@@ -111,7 +139,7 @@ function relationships(xml: string | undefined): Relationship[] {
       const type = el.attr('', 'Type');
       const target = el.attr('', 'Target');
       if (!type || !target || el.attr('', 'TargetMode') === 'External') return;
-      out.push({ type, target: resolvePartName(target) });
+      out.push({ type, target: resolvePartName(target.startsWith('/') ? target : base + target) });
     }
     close(): void {}
     text(): void {}

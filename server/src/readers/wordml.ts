@@ -28,8 +28,13 @@ const PKG = 'http://schemas.microsoft.com/office/2006/xmlPackage';
 
 export interface WordParagraph {
   readonly kind: 'p';
-  /** The paragraph's lines (a body paragraph's line breaks split it; a cell's do not). */
-  readonly lines: readonly string[];
+  /** The paragraph's lines (a body paragraph's line breaks split it; a cell's do not). Automatic numbering is
+   *  written into the first (numbering.ts). */
+  readonly lines: string[];
+  /** Its paragraph style and list (w:pStyle, w:numPr), for automatic numbering. */
+  readonly style?: string;
+  readonly numId?: number;
+  readonly ilvl?: number;
   /** Body paragraph number (0-based, paragraphs outside tables), or -1 inside a table. */
   readonly index: number;
   /** The cell it is in, for paragraphs of a table laid out as a page. */
@@ -93,7 +98,7 @@ function propOf(el: XmlElement): keyof WordProps | undefined {
 
 /** Elements whose whole content is not document text (properties, field codes, deleted text, settings). */
 const SKIPPED = new Set([
-  'pPr', 'rPr', 'sectPr', 'tblPr', 'tblPrEx', 'tblGrid', 'sdtPr', 'sdtEndPr', 'del', 'moveFrom', 'delText', 'instrText',
+  'rPr', 'sectPr', 'tblPr', 'tblPrEx', 'tblGrid', 'sdtPr', 'sdtEndPr', 'del', 'moveFrom', 'delText', 'instrText',
   'delInstrText', 'fldData', 'rubyPr', 'rt', 'docPr', 'fonts', 'styles', 'lists', 'listDef', 'divs', 'shapeDefaults',
   'docSuff', 'bgPict', 'background', 'footnotePr', 'endnotePr', 'annotation', 'comments',
 ]);
@@ -103,6 +108,9 @@ const FLAT_OPC_PARTS = /wordprocessingml\.document\.main\+xml|ms-word\.document\
 interface ParagraphDraft {
   readonly lines: string[];
   current: string;
+  style?: string;
+  numId?: number;
+  ilvl?: number;
   readonly index: number;
   readonly inCell: boolean;
   readonly cell: WordParagraph['cell'];
@@ -131,6 +139,8 @@ export class WordMlReader implements XmlSink {
   /** Tables opened past the nesting limit: read as if their cells' paragraphs were the enclosing cell's. */
   private flattenedTables = 0;
   private inText = 0;
+  /** Depth of the paragraph properties being read (0 outside): only the style and the list are taken from them. */
+  private inPPr = 0;
   private paragraphCount = 0;
   private tableCount = 0;
   private capturing: keyof WordProps | undefined;
@@ -175,6 +185,20 @@ export class WordMlReader implements XmlSink {
     }
     if (SKIPPED.has(local) || local.endsWith('Change')) {
       this.skipUntil = depth;
+      return;
+    }
+    if (local === 'pPr') {
+      if (parent === 'p') this.inPPr = depth;
+      else this.skipUntil = depth;
+      return;
+    }
+    if (this.inPPr > 0) {
+      const p = this.paragraphs[this.paragraphs.length - 1];
+      if (depth === this.inPPr + 1 && local === 'pStyle') {
+        if (p) p.style = el.attr(el.uri, 'val');
+      } else if (depth === this.inPPr + 2 && parent === 'numPr' && (local === 'numId' || local === 'ilvl')) {
+        if (p) p[local] = positiveInt(el.attr(el.uri, 'val'), 0);
+      } else if (!(depth === this.inPPr + 1 && local === 'numPr')) this.skipUntil = depth;
       return;
     }
     switch (local) {
@@ -250,6 +274,10 @@ export class WordMlReader implements XmlSink {
       return;
     }
     if (!W_NAMESPACES.has(el.uri)) return;
+    if (this.inPPr > 0) {
+      if (depth === this.inPPr) this.inPPr = 0;
+      return;
+    }
     switch (el.local) {
       case 'body':
         this.inBody = Math.max(0, this.inBody - 1);
@@ -313,7 +341,13 @@ export class WordMlReader implements XmlSink {
     const p = this.paragraphs.pop();
     if (!p) return;
     p.lines.push(p.current);
-    const block: WordParagraph = p.cell ? { kind: 'p', lines: p.lines, index: p.index, cell: p.cell } : { kind: 'p', lines: p.lines, index: p.index };
+    const block: WordParagraph = {
+      kind: 'p', lines: p.lines, index: p.index,
+      ...(p.cell ? { cell: p.cell } : {}),
+      ...(p.style !== undefined ? { style: p.style } : {}),
+      ...(p.numId !== undefined ? { numId: p.numId } : {}),
+      ...(p.ilvl !== undefined ? { ilvl: p.ilvl } : {}),
+    };
     const into = this.container();
     into.push(block);
     for (const b of p.boxes) into.push(b);
