@@ -96,7 +96,11 @@ class CompoundFile {
     const miniFatStart = i32(bytes, 0x3c);
     const miniFatSectors = i32(bytes, 0x40);
     const miniCutoff = i32(bytes, 0x38);
-    if (sectors <= 0 || fatSectors <= 0 || fatSectors > sectors || difatSectors < 0 || difatSectors > sectors || miniFatSectors < 0 || miniFatSectors > sectors) {
+    // A FAT sector maps sectorSize/4 sectors, a mini FAT sector 4·sectorSize bytes of the mini stream: tables far
+    // larger than the file could need are refused (they would only cost memory).
+    const perSector = sectorSize / 4;
+    if (sectors <= 0 || fatSectors <= 0 || fatSectors > 2 * Math.ceil(sectors / perSector) + 8 || difatSectors < 0 || difatSectors > sectors
+      || miniFatSectors < 0 || miniFatSectors > Math.ceil(sectors / 16) + 8) {
       return damaged('OLE header sizes out of range');
     }
     const sector = (id: number): Uint8Array => {
@@ -115,7 +119,6 @@ class CompoundFile {
       id = i32(s, sectorSize - 4);
     }
     if (msat.length < fatSectors || msat.some((id) => id < 0 || id >= sectors)) return damaged('OLE FAT sectors out of range');
-    const perSector = sectorSize / 4;
     const fat = new Int32Array(fatSectors * perSector);
     msat.forEach((id, k) => {
       const s = sector(id);

@@ -20,7 +20,12 @@ import type { PublishedMeta, PublishedReport, ReaderLimits, ReaderProblem, Sourc
 /** The page as text, and the encoding it was decoded from (a BOM is consumed, as editors do). */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
   const encoding = htmlEncoding(bytes);
-  return { text: new TextDecoder(encoding).decode(bytes), encoding };
+  try {
+    return { text: new TextDecoder(encoding).decode(bytes), encoding };
+  } catch {
+    // A runtime without that legacy decoder (a build without full ICU): UTF-8, with replacement characters.
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  }
 }
 
 /**
