@@ -11,7 +11,7 @@
 import { Tokenizer } from 'htmlparser2';
 import { TextBuilder } from './builder';
 import { decoderLabel, errorDetail, isoDate, isValidUtf8, joinSplitNumber, normalizeSpaces, resolveLimits } from './common';
-import { MAX_SPAN, renderRow, type PlacedCell } from './grid';
+import { MAX_SPAN, isLabelText, renderRow, type PlacedCell } from './grid';
 import type { PublishedMeta, PublishedReport, ReaderLimits, ReaderProblem, SourcePlace } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -620,7 +620,7 @@ class Renderer {
         const source: SourcePlace = { kind: 'html', start: t.start, end: t.end };
         placed.push({ column, span, text: t.text, source });
         if (down > 1) {
-          const entry = { until: r + down, origin: column, span, labelLike: isLabel(t.text), source };
+          const entry = { until: r + down, origin: column, span, labelLike: isLabelText(t.text), source };
           for (let j = 0; j < span; j++) carry[column + j] = entry;
         }
         column += span;
@@ -628,10 +628,6 @@ class Renderer {
       renderRow(this.builder, placed);
     }
   }
-}
-
-function isLabel(text: string): boolean {
-  return text !== '' && !/^[\d\s.,，%/／\-－—–无空]*$/.test(text);
 }
 
 function cellsOf(tr: HNode, includeHidden: boolean): HNode[] {
