@@ -41,7 +41,7 @@ export async function runUiChecks(ctx) {
 
 async function steps({ page, url, workspace, shots, ok, sleep }) {
   const at = plantFaults(workspace);
-  copyFileSync(join(workspace, 'derived/D002_pingtan_2020_tables.tsv.txt'), join(workspace, 'D002_平潭2020表格.txt'));
+  copyFileSync(join(workspace, 'planted/001_total_natural_person_26.txt'), join(workspace, '总计有误的报告.txt'));
   const waitText = async (selector, re, what, timeout = 30000) => {
     const start = Date.now();
     let last = '';
@@ -134,8 +134,8 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   await palette('Validate All Reports in Workspace');
   const toast = await waitText('.notifications-toasts', /共检查 \d+ 个文件/, 'summary notification', 15000).catch(() => '');
   if (toast) process.stdout.write(`   · notification: ${toast.match(/共检查[^）]*）/)?.[0] ?? toast.slice(0, 80)}\n`);
-  const all = await waitText('.markers-panel', /D002_平潭2020表格\.txt/, 'workspace problems', 30000);
-  ok(/D002_pingtan_2020_tables\.tsv\.txt|D002_平潭2020表格\.txt/.test(all), '"validate workspace" fills the Problems panel with files that were never opened');
+  const all = await waitText('.markers-panel', /总计有误的报告\.txt/, 'workspace problems', 30000);
+  ok(/001_total_natural_person_26\.txt|总计有误的报告\.txt/.test(all), '"validate workspace" fills the Problems panel with files that were never opened');
   await page.screenshot({ path: join(shots, 'validate-workspace.png') });
 
   // A snippet inserts 表三.

@@ -16,10 +16,10 @@ function run(...args: string[]) {
 }
 
 test('text: one file:line:col severity code message line per problem, then a summary; exit 1 on errors', () => {
-  const r = run('check', 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt');
+  const r = run('check', 'test/fixtures/reports/planted/001_total_natural_person_26.txt');
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n');
-  assert.ok(lines.includes('test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt:33:10 error column-total （七）总计·自然人应为 26（各项之和），实为 20'));
+  assert.ok(lines.includes('test/fixtures/reports/planted/001_total_natural_person_26.txt:74:9 error column-total （七）总计·自然人应为 27（实为 26）：行合计、列合计与勾稽关系均要求 27'));
   for (const l of lines.slice(0, -1)) assert.match(l, /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S/);
   assert.match(lines[lines.length - 1]!, /^共检查 1 个文件，其中年度报告 1 份：错误 \d+ 个，警告 \d+ 个$/);
 });
@@ -31,7 +31,7 @@ test('exit 0 when only warnings; English with --locale en', () => {
   assert.match(r.stdout, /5 file\(s\), 5 report\(s\): 0 error\(s\), 2 warning\(s\)\n$/);
 });
 
-test('json: the RULES.md shape; a folder walk marks non-reports report:false', () => {
+test('json: the shape docs/rules.md gives; a folder walk marks non-reports report:false', () => {
   const r = run('check', '--format', 'json', 'test/fixtures/reports');
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout);
@@ -39,17 +39,19 @@ test('json: the RULES.md shape; a folder walk marks non-reports report:false', (
   assert.deepEqual(Object.keys(out.summary).sort(), ['errors', 'files', 'reports', 'warnings']);
   const readme = out.files.find((f: { path: string }) => f.path.endsWith('README.md'));
   assert.deepEqual(readme, { path: 'test/fixtures/reports/README.md', report: false, diagnostics: [] });
-  const d002 = out.files.find((f: { path: string }) => f.path.endsWith('D002_pingtan_2020_tables.tsv.txt'));
-  const d = d002.diagnostics.find((x: { code: string }) => x.code === 'column-total');
-  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'severity', 'source']);
-  assert.deepEqual(d.range, { start: { line: 32, character: 9 }, end: { line: 32, character: 11 } });
-  assert.deepEqual(d.data, { kind: 'replace', expected: 26, actual: 20, cell: 'total/naturalPerson' });
+  const planted = out.files.find((f: { path: string }) => f.path.endsWith('001_total_natural_person_26.txt'));
+  const d = planted.diagnostics.find((x: { code: string }) => x.code === 'column-total');
+  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'relatedInformation', 'severity', 'source']);
+  assert.equal(d.relatedInformation.length, 3);
+  assert.ok(d.relatedInformation.every((r: { location: { uri: string } }) => r.location.uri.startsWith('file:///') && r.location.uri.endsWith('/001_total_natural_person_26.txt')));
+  assert.deepEqual(d.range, { start: { line: 73, character: 8 }, end: { line: 73, character: 10 } });
+  assert.deepEqual(d.data, { kind: 'replace', expected: 27, actual: 26, cell: 'total/naturalPerson' });
   assert.equal(out.summary.files, out.files.length);
   assert.equal(out.summary.errors, out.files.flatMap((f: { diagnostics: { severity: number }[] }) => f.diagnostics).filter((x: { severity: number }) => x.severity === 1).length);
 });
 
 test('sarif: 2.1.0 with rule metadata and 1-based regions', () => {
-  const r = run('check', '--format', 'sarif', 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt');
+  const r = run('check', '--format', 'sarif', 'test/fixtures/reports/planted/001_total_natural_person_26.txt');
   const log = JSON.parse(r.stdout);
   assert.equal(log.version, '2.1.0');
   const run0 = log.runs[0];
@@ -57,8 +59,8 @@ test('sarif: 2.1.0 with rule metadata and 1-based regions', () => {
   const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'column-total');
   assert.equal(res.level, 'error');
   assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'column-total');
-  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 33, startColumn: 10, endLine: 33, endColumn: 12 });
-  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/reports/derived/D002_pingtan_2020_tables.tsv.txt');
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 74, startColumn: 9, endLine: 74, endColumn: 11 });
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/reports/planted/001_total_natural_person_26.txt');
 });
 
 function diagnosticsOf(path: string): string[] {
@@ -97,7 +99,7 @@ test('usage errors exit 2 with the usage text', () => {
 test('the checker never writes to the files it checks', () => {
   const dir = tempDir('gov-report-ro-');
   const f = join(dir, 'r.txt');
-  copyFileSync(join(FIX, 'reports/derived/D002_pingtan_2020_tables.tsv.txt'), f);
+  copyFileSync(join(FIX, 'reports/planted/001_total_natural_person_26.txt'), f);
   const before = statSync(f);
   run('check', '--format', 'sarif', f);
   const after = statSync(f);
@@ -110,14 +112,14 @@ test('worker threads give exactly the output of a single thread, in the same ord
   const threaded = run('check', '--jobs', '3', '--format', 'json', 'test/fixtures/reports');
   assert.equal(threaded.code, single.code);
   assert.equal(threaded.stdout, single.stdout);
-  assert.ok(JSON.parse(single.stdout).files.length >= 24);
+  assert.ok(JSON.parse(single.stdout).files.length >= 7);
   assert.equal(run('check', '--jobs', '-1', 'x').code, 2);
 });
 
 test('many files over threads: results formatted as they come back keep the files\' order, in every format', () => {
   // 300 files are ~5 chunks of 64 for 2 threads; big and small reports mixed, so chunks finish out of order.
   const dir = tempDir('gov-report-many-');
-  const sources = ['reports/seeds/001_8c5bb81dea3251c9.txt', 'reports/derived/D002_pingtan_2020_tables.tsv.txt', 'reports/README.md'];
+  const sources = ['reports/seeds/001_8c5bb81dea3251c9.txt', 'reports/planted/001_total_natural_person_26.txt', 'reports/README.md'];
   for (let i = 0; i < 300; i++) copyFileSync(join(FIX, sources[i % 7 === 0 ? 1 : i % 5 === 0 ? 2 : 0]!), join(dir, `${String(i).padStart(3, '0')}.txt`));
   for (const format of ['json', 'text', 'sarif']) {
     const single = run('check', '--jobs', '0', '--format', format, dir);
@@ -154,7 +156,7 @@ test('json is laid out as JSON.stringify(…, null, 2) lays it out, though built
 
 test('a reader that stops early (check … | head) ends the run quietly, without a stack trace', async () => {
   const dir = tempDir('gov-report-epipe-');
-  for (let i = 0; i < 300; i++) copyFileSync(join(FIX, 'reports/derived/D002_pingtan_2020_tables.tsv.txt'), join(dir, `${i}.txt`));
+  for (let i = 0; i < 300; i++) copyFileSync(join(FIX, 'reports/planted/001_total_natural_person_26.txt'), join(dir, `${i}.txt`));
   const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -162,4 +164,18 @@ test('a reader that stops early (check … | head) ends the run quietly, without
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(stderr, '');
   assert.equal(code, 1);
+});
+
+test('rules: the rule table as text, JSON and Markdown, in either language', () => {
+  const json = JSON.parse(run('rules', '--format', 'json').stdout);
+  assert.ok(json.length >= 19);
+  const row = json.find((r: { code: string }) => r.code === 'column-total');
+  assert.deepEqual(Object.keys(row).sort(), ['category', 'code', 'en', 'fixAll', 'severity', 'zh']);
+  assert.equal(row.severity, 1);
+  const text = run('rules').stdout.split('\n').filter(Boolean);
+  assert.equal(text.length, json.length);
+  assert.match(text.find((l) => l.startsWith('column-total'))!, /^column-total\s+错误\s+列合计不符 — /);
+  assert.match(run('rules', '--locale', 'en').stdout, /^column-total\s+error\s+Column does not add up — /m);
+  assert.match(run('rules', '--format', 'md').stdout, /^\| `balance` \| error \|/m);
+  assert.equal(run('rules', '--format', 'sarif').code, 2);
 });

@@ -1,9 +1,9 @@
 // Shared helpers for the unit tests: fixtures, text mutations, and range lookups.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after } from 'node:test';
+import { after, type TestContext } from 'node:test';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { check, parse, type CheckOptions } from '../../server/src/report';
 
@@ -28,10 +28,48 @@ export const SEEDS = {
   cellPerLine002: 'reports/seeds/002_96dc5378fca52781.txt',
   tsvShifted003: 'reports/seeds/003_c46d339f0c296ee1.txt',
   tsvShifted004: 'reports/seeds/004_fb0d1b8bf8cb534b.txt',
-  pdftotext008: 'reports/real/008_huaian_2024_pdftotext.txt',
-  shanghai2019: 'reports/real/009_shanghai_bgt_2019_oldformat.txt',
-  pingtan2020: 'reports/real/002_pingtan_2020_oldformat.txt',
 } as const;
+
+/** Seed reports with one fault planted by the project (see test/fixtures/reports/README.md). */
+export const PLANTED = {
+  totalNaturalPerson26: 'reports/planted/001_total_natural_person_26.txt',
+} as const;
+
+/**
+ * Reports taken from public repositories live only in ../shared/reports, beside the repository (CI always has it),
+ * never in the repository itself. Paths below are relative to that folder.
+ */
+export const SHARED_REPORTS = join(ROOT, '..', 'shared', 'reports');
+
+export const REAL = {
+  pdftotext008: 'real/008_huaian_2024_pdftotext.txt',
+  shanghai2019: 'real/009_shanghai_bgt_2019_oldformat.txt',
+  pingtan2020: 'real/002_pingtan_2020_oldformat.txt',
+  pingtan2021: 'real/003_pingtan_2021.txt',
+  pingtan2022: 'real/004_pingtan_2022.txt',
+  pingtan2023: 'real/005_pingtan_2023.txt',
+  suqianSideBySide: 'real/010_suqian_2023_vs_2024_compare_pdftotext.txt',
+  derivedPingtan2020: 'derived/D002_pingtan_2020_tables.tsv.txt',
+} as const;
+
+/** A file of ../shared/reports as text, or undefined when it is absent. */
+export function sharedReport(rel: string): string | undefined {
+  const path = join(SHARED_REPORTS, rel);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/**
+ * The texts of these files of ../shared/reports, or, when any is absent, undefined after marking the test skipped
+ * with the names of the absent files (the caller returns).
+ */
+export function needShared(t: TestContext, ...rels: string[]): string[] | undefined {
+  const missing = rels.filter((r) => !existsSync(join(SHARED_REPORTS, r)));
+  if (missing.length > 0) {
+    t.skip(`absent from ${SHARED_REPORTS}: ${missing.join(', ')}`);
+    return undefined;
+  }
+  return rels.map((r) => readFileSync(join(SHARED_REPORTS, r), 'utf8'));
+}
 
 /** Our diagnostics always carry plain-string messages. */
 export type Diag = Diagnostic & { message: string };

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/report';
-import { SEEDS, codes, diagnose, errors, fixture, find } from './helpers';
+import { PLANTED, REAL, SEEDS, codes, diagnose, errors, fixture, find, needShared } from './helpers';
 
 for (const [name, path] of Object.entries(SEEDS)) {
   test(`${name}: no Error-severity diagnostic`, () => {
@@ -32,8 +32,9 @@ test('seed 004: "集中公开现行有效文件 44 件" contradicts 表二 现�
   assert.equal(line.slice(diags[0]!.range.start.character, diags[0]!.range.end.character), '44');
 });
 
-test('淮安 2024 (pdftotext): every table read, text agrees with tables, no diagnostics', () => {
-  const text = fixture(SEEDS.pdftotext008);
+test('淮安 2024 (pdftotext): every table read, text agrees with tables, no diagnostics', (t) => {
+  const [text] = needShared(t, REAL.pdftotext008) ?? [];
+  if (text === undefined) return;
   const model = parse(text);
   assert.equal(model.year, 2024);
   assert.equal(model.unit, '淮安市人民政府');
@@ -51,57 +52,72 @@ test('淮安 2024 (pdftotext): every table read, text agrees with tables, no dia
   assert.deepEqual(codes(diagnose(text)), []);
 });
 
-test('上海 2019 (2019 format, correct for 2019): blanks are warnings, "均获维持" with 3 pending is flagged, no old-template', () => {
-  const diags = diagnose(fixture(SEEDS.shanghai2019));
+test('上海 2019 (2019 format, correct for 2019): blanks are warnings, "均获维持" with 3 pending is flagged, no old-template', (t) => {
+  const [shanghai] = needShared(t, REAL.shanghai2019) ?? [];
+  if (shanghai === undefined) return;
+  const diags = diagnose(shanghai);
   assert.equal(find(diags, 'old-template').length, 0);
   assert.ok(find(diags, 'cell-blank').length > 50);
   const upheld = find(diags, 'text-table-mismatch');
   assert.equal(upheld.length, 1);
   assert.match(upheld[0]!.message, /均获维持.*尚未审结 3 件/);
-  assert.equal(parse(fixture(SEEDS.shanghai2019)).tables.activeDisclosure!.format, 2019);
+  assert.equal(parse(shanghai).tables.activeDisclosure!.format, 2019);
 });
 
-test('平潭 2020 (flattened web text): tables are unparseable, nothing is computed from them', () => {
-  const diags = diagnose(fixture(SEEDS.pingtan2020));
+test('平潭 2020 (flattened web text): tables are unparseable, nothing is computed from them', (t) => {
+  const [text] = needShared(t, REAL.pingtan2020) ?? [];
+  if (text === undefined) return;
+  const diags = diagnose(text);
   assert.equal(find(diags, 'table-unparseable').length, 3);
   for (const code of ['row-sum', 'column-total', 'balance', 'cell-blank', 'cell-invalid']) assert.equal(find(diags, code).length, 0, code);
 });
 
-test('平潭 2021–2025: parts found inside the flattened line; 2022 "行政法复议" and 2023 "一是…三是…三是" flagged', () => {
-  const p2022 = diagnose(fixture('reports/real/004_pingtan_2022.txt'));
+test('平潭 2021–2025: parts found inside the flattened line; 2022 "行政法复议" and 2023 "一是…三是…三是" flagged', (t) => {
+  const years = ['003_pingtan_2021', '004_pingtan_2022', '005_pingtan_2023', '006_pingtan_2024', '007_pingtan_2025'];
+  const texts = needShared(t, ...years.map((y) => `real/${y}.txt`));
+  if (!texts) return;
+  const p2022 = diagnose(texts[1]!);
   assert.equal(find(p2022, 'section-heading-variant').length, 1);
   assert.match(find(p2022, 'section-heading-variant')[0]!.message, /行政法复议/);
-  const p2023 = diagnose(fixture('reports/real/005_pingtan_2023.txt'));
+  const p2023 = diagnose(texts[2]!);
   assert.deepEqual(find(p2023, 'numbering').map((d) => d.message), ['序号不连续：应为“二是”，实为“三是”', '序号不连续：应为“四是”，实为“三是”']);
-  for (const year of ['003_pingtan_2021', '004_pingtan_2022', '005_pingtan_2023', '006_pingtan_2024', '007_pingtan_2025']) {
-    const model = parse(fixture(`reports/real/${year}.txt`));
+  years.forEach((year, i) => {
+    const model = parse(texts[i]!);
     assert.deepEqual(model.parts.map((p) => p.id), [1, 2, 3, 4, 5, 6], year);
-    assert.equal(errors(diagnose(fixture(`reports/real/${year}.txt`))).length, 0, year);
-  }
+    assert.equal(errors(diagnose(texts[i]!)).length, 0, year);
+  });
 });
 
-test('宿迁 2023 vs 2024 side-by-side comparison: not checked as one report', () => {
-  const model = parse(fixture('reports/real/010_suqian_2023_vs_2024_compare_pdftotext.txt'));
+test('宿迁 2023 vs 2024 side-by-side comparison: not checked as one report', (t) => {
+  const [text] = needShared(t, REAL.suqianSideBySide) ?? [];
+  if (text === undefined) return;
+  const model = parse(text);
   assert.equal(model.isReport, false);
   assert.equal(model.notReportReason, 'side-by-side');
 });
 
-test('derived 平潭 2020 tables: the real 勾稽 error (七)总计·自然人 20 vs 26', () => {
-  const diags = diagnose(fixture('reports/derived/D002_pingtan_2020_tables.tsv.txt'));
-  const col = find(diags, 'column-total');
-  assert.deepEqual(col.map((d) => d.message), ['（七）总计·自然人应为 26（各项之和），实为 20', '（七）总计·总计应为 27（各项之和），实为 21']);
-  assert.deepEqual(col[0]!.data, { kind: 'replace', expected: 26, actual: 20, cell: 'total/naturalPerson' });
+test('derived 平潭 2020 tables: the 自然人 and 总计 column totals both fail by 6 while every row and balance holds: no one cell explains it, said once', (t) => {
+  const [text] = needShared(t, REAL.derivedPingtan2020) ?? [];
+  if (text === undefined) return;
+  const arithmetic = diagnose(text, { uri: 'file:///d002.txt' }).filter((d) => ['row-sum', 'column-total', 'balance'].includes(String(d.code)));
+  assert.equal(arithmetic.length, 1);
+  assert.match(arithmetic[0]!.message, /^表三有 2 项合计不成立，且无法由改正某一个单元格全部解释/);
+  assert.deepEqual(arithmetic[0]!.relatedInformation!.map((r) => r.message), ['列合计：（七）总计·自然人应为 26，表中为 20', '列合计：（七）总计·总计应为 27，表中为 21']);
+  assert.equal((arithmetic[0]!.data as { kind: string }).kind, 'info', 'no value fix');
 });
 
-test('derived tables of reports whose numbers balance: no arithmetic diagnostics', () => {
-  for (const f of ['D003_pingtan_2021', 'D004_pingtan_2022', 'D005_pingtan_2023', 'D006_pingtan_2024', 'D007_pingtan_2025', 'D008_huaian_2024', 'D010a_suqian_2023', 'D010b_suqian_2024']) {
-    const diags = diagnose(fixture(`reports/derived/${f}_tables.tsv.txt`));
+test('derived tables of reports whose numbers balance: no arithmetic diagnostics', (t) => {
+  const names = ['D003_pingtan_2021', 'D004_pingtan_2022', 'D005_pingtan_2023', 'D006_pingtan_2024', 'D007_pingtan_2025', 'D008_huaian_2024', 'D010a_suqian_2023', 'D010b_suqian_2024'];
+  const texts = needShared(t, ...names.map((f) => `derived/${f}_tables.tsv.txt`));
+  if (!texts) return;
+  for (const [i, f] of names.entries()) {
+    const diags = diagnose(texts[i]!);
     const arithmetic = diags.filter((d) => ['row-sum', 'column-total', 'balance', 'cell-invalid', 'cell-blank', 'table-row-missing'].includes(String(d.code)));
     assert.deepEqual(arithmetic.map((d) => d.message), [], f);
   }
 });
 
 test('English messages on request', () => {
-  const diags = diagnose(fixture('reports/derived/D002_pingtan_2020_tables.tsv.txt'), { locale: 'en' });
-  assert.match(find(diags, 'column-total')[0]!.message, /^Table 3 \(7\) total · natural persons should be 26 \(sum of the result rows\), found 20$/);
+  const diags = diagnose(fixture(PLANTED.totalNaturalPerson26), { locale: 'en' });
+  assert.deepEqual(find(diags, 'column-total').map((d) => d.message), ['Table 3 (7) total · natural persons should be 27 (found 26): the row total, column total and balance all require 27']);
 });

@@ -1,4 +1,4 @@
-// Splitting table text into cells, whatever layout it arrived in (FORMAT.md §4):
+// Splitting table text into cells, whatever layout it arrived in (docs/format.md §10):
 //  - TSV: cells by "\t", merged cells as empty cells;
 //  - pipes: "| a | b |" Markdown rows, "a | b |" plain rows, and one cell per line ending in " |" with "||" fillers;
 //  - columns: `pdftotext -layout` text, cells by runs of two or more spaces, numbers by any space;
@@ -119,7 +119,10 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
   let first = from;
   while (first < to && isBlankChar(text.charCodeAt(first))) first++;
   if (first === to) return undefined;
-  if (to - from < 24 && isPageChrome(text, from, to)) return undefined;
+  // Page numbers are short, whatever their indentation (pdftotext centres them on a long line of spaces).
+  let visibleEnd = to;
+  while (visibleEnd > first && isBlankChar(text.charCodeAt(visibleEnd - 1))) visibleEnd--;
+  if (visibleEnd - first < 24 && isPageChrome(text, first, visibleEnd)) return undefined;
   // Searches stay within the line: text.indexOf would scan the rest of the document for a character the
   // line lacks, which makes the whole pass quadratic.
   // One pass for the three characters that decide the layout; tab positions are kept for the split.
