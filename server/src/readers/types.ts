@@ -22,7 +22,9 @@ export interface SourceMapEntry {
   readonly source: SourcePlace;
 }
 
-export type PublishedFormat = 'html' | 'docx' | 'word2003xml' | 'rtf' | 'doc' | 'pdf';
+export type PublishedFormat = 'html' | 'docx' | 'word2003xml' | 'rtf' | 'doc' | 'pdf'
+  /** A file none of the readers handles (the report then carries an 'unsupported' problem). */
+  | 'unknown';
 
 /** What a reader could not do, as data: the wording lives in the message catalogue. */
 export interface ReaderProblem {
