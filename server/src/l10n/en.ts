@@ -101,7 +101,7 @@ export const en: Messages = {
     return `${TABLE[id][0]} could not be read completely: ${listed}${more}${stray}. What was not read is not checked: check the table's layout`;
   },
   rowProblem: (reason) => PROBLEMS[reason],
-  noNumbers: () => 'no numbers in the table (all blank or "-")',
+  tableNoNumbers: (id) => `${TABLE[id][0]} holds no numbers (all blank or "-"): not checked; write 0 where there were none`,
   tablePlaceholder: () => 'the text holds only a placeholder or a picture where the table is, not its contents',
   labelMisprint: (found, canonical) => `Row label misprinted: should read "${canonical}", found "${found}"`,
   columnTotal: (cell, expected, actual) => `${cell} should be ${expected} (sum of the result rows), found ${actual}`,

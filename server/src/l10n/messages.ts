@@ -78,7 +78,7 @@ export interface Messages {
   relatedIdentity(kind: IdentityKind, cell: string, expected: number, actual: number): string;
   tablePartlyRead(table: TableId, rows: readonly { name: string; reason: RowProblem }[], strays: number): string;
   rowProblem(reason: RowProblem): string;
-  noNumbers(): string;
+  tableNoNumbers(table: TableId): string;
   tablePlaceholder(): string;
   labelMisprint(found: string, canonical: string): string;
   columnTotal(cell: string, expected: number, actual: number): string;

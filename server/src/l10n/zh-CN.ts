@@ -96,7 +96,7 @@ export const zhCN: Messages = {
     return `${TABLE[id][0]}未能完全识别：${listed}${more}${stray}。未能识别的部分不参与核对，请检查表格的格式`;
   },
   rowProblem: (reason) => PROBLEMS[reason],
-  noNumbers: () => '表中没有数字（全部为空或“-”）',
+  tableNoNumbers: (id) => `${TABLE[id][0]}中没有数字（全部为空或“-”），未核对其数据；没有数据应填0`,
   tablePlaceholder: () => '文本中只有表格的占位符或图片，没有表格的内容',
   labelMisprint: (found, canonical) => `行标签有误：应为“${canonical}”，实为“${found}”`,
   columnTotal: (cell, expected, actual) => `${cell}应为 ${expected}（各项之和），实为 ${actual}`,

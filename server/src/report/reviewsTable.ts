@@ -70,7 +70,10 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span }, reading: UNREADABLE };
   if (runs.length === 0 && scan.placeholder) return { ...base, groups: undefined, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE };
   if (runs.length === 0) {
-    return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结']) ? { ...base, groups: undefined, reading: UNREADABLE } : undefined;
+    // The header is there and no number under it (a blank template, a table of "-"): a table that holds no numbers.
+    return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结'])
+      ? { ...base, groups: undefined, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }
+      : undefined;
   }
   const groups = readGroups(runs);
   if (!groups) {

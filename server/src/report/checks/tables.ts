@@ -60,8 +60,11 @@ function checkTablesPresent(c: Collector): void {
 
 function reportUnparseable(c: Collector, t: Table): void {
   const u = t.unparseable!;
-  const detail = u.reason === 'glued-digits' ? c.msg.gluedDigits() : u.reason === 'no-numbers' ? c.msg.noNumbers()
-    : u.reason === 'placeholder' ? c.msg.tablePlaceholder() : c.msg.cellCount(15, Number(u.detail ?? 0));
+  if (u.reason === 'no-numbers') {
+    c.add('table-unparseable', t.firstLine, c.msg.tableNoNumbers(t.id), { kind: 'info', reason: u.reason });
+    return;
+  }
+  const detail = u.reason === 'glued-digits' ? c.msg.gluedDigits() : u.reason === 'placeholder' ? c.msg.tablePlaceholder() : c.msg.cellCount(15, Number(u.detail ?? 0));
   c.add('table-unparseable', u.reason === 'cell-count' || u.reason === 'placeholder' ? u.span : t.firstLine, c.msg.tableUnparseable(t.id, detail), { kind: 'info', reason: u.reason });
 }
 
