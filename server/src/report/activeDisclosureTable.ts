@@ -88,7 +88,7 @@ export function parseActiveDisclosureTable(text: string, lines: LineIndex, regio
   }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
   if (rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'))) {
-    return { table: { ...base, rows: new Map(), unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
+    return { table: { ...base, rows, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
   }
   const expected = unread.filter((u) => specs.some((s) => s.id === u.row));
   // Numbers of no row may be a row's whose label could not be recognised: then no row is said to be missing.

@@ -151,7 +151,7 @@ export function parseApplicationsTable(text: string, lines: LineIndex, region: S
   }
   const noNumbers = rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'));
   if (noNumbers) {
-    return { table: { ...base, format, rows: new Map(), unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
+    return { table: { ...base, format, rows, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
   }
   return { table: { ...base, format, rows, reading: reading(certainRows(rows), expected, strays) }, signatures };
 }
