@@ -589,6 +589,10 @@ export function pageHasTableText(runs: readonly PdfTextRun[]): boolean {
 function textTables(lines: readonly Line[], page: number, used: Set<Line>): { top: number; block: LayoutBlock }[] {
   const out: { top: number; block: LayoutBlock }[] = [];
   const chunks = lines.map(chunksOf);
+  let widest = 0;
+  for (const l of lines) widest = Math.max(widest, l.x1 - l.x0);
+  // A short line (under a third of the widest line): a label fragment, not prose.
+  const isLabelish = (line: Line): boolean => line.x1 - line.x0 <= widest / 3 + line.size;
   let i = 0;
   while (i < lines.length) {
     if (!isValueLine(chunks[i]!)) {
@@ -601,15 +605,23 @@ function textTables(lines: readonly Line[], page: number, used: Set<Line>): { to
     let j = i + 1;
     while (j < lines.length) {
       let k = j;
-      while (k < lines.length && k - j < 3 && !isValueLine(chunks[k]!) && isLabelish(lines[k]!, lines)) k++;
+      while (k < lines.length && k - j < 3 && !isValueLine(chunks[k]!) && isLabelish(lines[k]!)) k++;
       if (k < lines.length && isValueLine(chunks[k]!)) {
         end = k;
         j = k + 1;
       } else break;
     }
+    // Label lines wrapped around the first and the last row's numbers (within 1.6 em of their baselines).
+    const wrapped = (k: number, anchor: number): boolean =>
+      !isValueLine(chunks[k]!) && chunks[k]!.length === 1 && isLabelish(lines[k]!) &&
+      Math.abs(lines[k]!.baseline - lines[anchor]!.baseline) <= 1.6 * lines[anchor]!.size;
+    let first = i;
+    while (first > 0 && !used.has(lines[first - 1]!) && wrapped(first - 1, i)) first--;
+    let last = end;
+    while (last + 1 < lines.length && wrapped(last + 1, end)) last++;
     // Header lines directly above: several cells, no numbers at the end.
-    let start = i;
-    while (start > 0 && chunks[start - 1]!.length >= 2 && !isValueLine(chunks[start - 1]!) && lines[start]!.y1 - lines[start - 1]!.y0 > -3 * lines[start]!.size) start--;
+    let start = first;
+    while (start > 0 && !used.has(lines[start - 1]!) && chunks[start - 1]!.length >= 2 && !isValueLine(chunks[start - 1]!) && lines[start - 1]!.baseline - lines[start]!.baseline <= 3 * lines[start]!.size) start--;
     // Only two or more value lines make a table.
     let values = 0;
     for (let k = i; k <= end; k++) if (isValueLine(chunks[k]!)) values++;
@@ -617,21 +629,22 @@ function textTables(lines: readonly Line[], page: number, used: Set<Line>): { to
       i = end + 1;
       continue;
     }
-    for (let k = start; k < i; k++) {
+    for (let k = start; k < first; k++) {
       out.push({ top: lines[k]!.y1, block: { kind: 'row', cells: chunks[k]!.map((c) => [{ text: c.text, page, box: boxOf(c.runs) }]) } });
       used.add(lines[k]!);
     }
-    // Bands: each value line owns the label lines up to half way to the neighbouring value lines.
+    // Bands: each value line owns the label lines nearer to it than to the neighbouring value lines.
     const anchors: number[] = [];
     for (let k = i; k <= end; k++) if (isValueLine(chunks[k]!)) anchors.push(k);
     const members = new Map<number, number[]>(anchors.map((a) => [a, [a]]));
     let a = 0;
-    for (let k = i; k <= end; k++) {
+    for (let k = first; k <= last; k++) {
       if (members.has(k)) continue;
       while (a + 1 < anchors.length && anchors[a + 1]! < k) a++;
-      const above = anchors[a]!, below = anchors[a + 1];
+      const above = anchors[a]! < k ? anchors[a] : undefined;
+      const below = anchors[a]! > k ? anchors[a] : anchors[a + 1];
       const y = lines[k]!.baseline;
-      const owner = below === undefined || Math.abs(lines[above]!.baseline - y) <= Math.abs(y - lines[below]!.baseline) ? above : below;
+      const owner = above === undefined ? below! : below === undefined || Math.abs(lines[above]!.baseline - y) <= Math.abs(y - lines[below]!.baseline) ? above : below;
       members.get(owner)!.push(k);
     }
     for (const anchor of anchors) {
@@ -645,17 +658,11 @@ function textTables(lines: readonly Line[], page: number, used: Set<Line>): { to
       const cells = [...labelCells(labelChunks, page), ...valueChunks.sort((p, q) => p.x0 - q.x0).map((c) => ({ text: c.text, page, box: boxOf(c.runs) }))];
       out.push({ top: Math.max(...rowLines.map((k) => lines[k]!.y1)), block: { kind: 'row', cells: cells.map((c) => [c]) } });
     }
-    i = end + 1;
+    i = last + 1;
   }
   return out;
 }
 
-/** A short line (under a third of the widest line): a label fragment, not prose. */
-function isLabelish(line: Line, lines: readonly Line[]): boolean {
-  let widest = 0;
-  for (const l of lines) widest = Math.max(widest, l.x1 - l.x0);
-  return line.x1 - line.x0 <= widest / 3 + line.size;
-}
 
 /** Label chunks of one row, in columns by x overlap, each column's text top to bottom. */
 function labelCells(chunks: Chunk[], page: number): PlacedText[] {
