@@ -72,7 +72,7 @@ interface PdfJs {
   readonly AnnotationMode: Readonly<Record<string, number>>;
   readonly VerbosityLevel: Readonly<Record<string, number>>;
   getDocument(params: Record<string, unknown>): PdfJsLoadingTask;
-  readonly PDFWorker: new (params: { verbosity?: number }) => PdfJsWorker;
+  readonly PDFWorker: new (params: { verbosity?: number; port?: unknown }) => PdfJsWorker;
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -96,6 +96,84 @@ function loadPdfJs(): Promise<Loaded> {
     },
   );
   return loading;
+}
+
+/** The shapes of pdf.js's in-thread messages the port below copies cheaply. */
+interface StreamMessage {
+  readonly stream?: number;
+  readonly chunk?: unknown;
+}
+
+/** pdf.js's StreamKind.ENQUEUE: a message carrying one chunk of a stream (text content, operator list). */
+const STREAM_ENQUEUE = 4;
+
+/**
+ * The port between pdf.js's main-thread API and its worker code running in the same thread. pdf.js's own
+ * ("LoopbackPort") structuredClones every message, as a real worker boundary would: for the report PDFs that
+ * was a third of the reader's time (text-content and operator-list chunks, thousands of small objects). The two
+ * chunk kinds are copied only as deep as pdf.js changes them after sending: an operator-list chunk's fnArray and
+ * argsArray are emptied by the worker after the send (so they are copied; the argument arrays in them are new per
+ * operator), a text-content chunk object gets new `items` and `styles` after the send (so the object is copied;
+ * the arrays it held are not touched again). Every other message is structuredCloned as pdf.js does.
+ */
+class InThreadPort {
+  private readonly listeners = new Map<(event: { data: unknown }) => void, (() => void) | undefined>();
+  private readonly delivered: Promise<void> = Promise.resolve();
+
+  postMessage(data: unknown, transfer?: readonly unknown[]): void {
+    const event = { data: copyMessage(data, transfer) };
+    // Delivered asynchronously, in order, as by a worker (pdf.js relies on it).
+    void this.delivered.then(() => {
+      for (const listener of this.listeners.keys()) listener.call(this, event);
+    });
+  }
+
+  addEventListener(_type: string, listener: (event: { data: unknown }) => void, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal;
+    let cleanup: (() => void) | undefined;
+    if (signal) {
+      if (signal.aborted) return;
+      const onAbort = (): void => this.removeEventListener(_type, listener);
+      signal.addEventListener('abort', onAbort);
+      cleanup = () => signal.removeEventListener('abort', onAbort);
+    }
+    this.listeners.set(listener, cleanup);
+  }
+
+  removeEventListener(_type: string, listener: (event: { data: unknown }) => void): void {
+    this.listeners.get(listener)?.();
+    this.listeners.delete(listener);
+  }
+
+  terminate(): void {
+    for (const cleanup of this.listeners.values()) cleanup?.();
+    this.listeners.clear();
+  }
+}
+
+function copyMessage(data: unknown, transfer: readonly unknown[] | undefined): unknown {
+  const message = data as StreamMessage | null;
+  if (message && typeof message === 'object' && message.stream === STREAM_ENQUEUE && message.chunk && typeof message.chunk === 'object') {
+    const chunk = message.chunk as Record<string, unknown>;
+    if (Array.isArray(chunk['fnArray']) && Array.isArray(chunk['argsArray'])) {
+      return { ...message, chunk: { ...chunk, fnArray: (chunk['fnArray'] as unknown[]).slice(), argsArray: (chunk['argsArray'] as unknown[]).slice() } };
+    }
+    if (Array.isArray(chunk['items'])) return { ...message, chunk: { ...chunk } };
+  }
+  return structuredClone(data, transfer ? ({ transfer } as Parameters<typeof structuredClone>[1]) : undefined);
+}
+
+/**
+ * A pdf.js worker running in this thread over InThreadPort, or pdf.js's own fake worker when its worker code is
+ * not where this pdf.js version puts it (globalThis.pdfjsWorker, set when the module loads).
+ */
+function inThreadWorker(pdfjs: PdfJs): PdfJsWorker {
+  const verbosity = pdfjs.VerbosityLevel['ERRORS'] ?? 0;
+  const handler = (globalThis as { pdfjsWorker?: { WorkerMessageHandler?: { initializeFromPort?: (port: unknown) => void } } }).pdfjsWorker?.WorkerMessageHandler;
+  if (typeof handler?.initializeFromPort !== 'function') return new pdfjs.PDFWorker({ verbosity });
+  const port = new InThreadPort();
+  handler.initializeFromPort(port);
+  return new pdfjs.PDFWorker({ port, verbosity });
 }
 
 /** Everything pdf.js could fetch is served from memory or refused: the reader does no I/O. */
@@ -170,7 +248,7 @@ async function readPages(
     return pages;
   }
   const { pdfjs } = loaded;
-  if (!loaded.worker || loaded.worker.destroyed) loaded.worker = new pdfjs.PDFWorker({ verbosity: pdfjs.VerbosityLevel['ERRORS'] ?? 0 });
+  if (!loaded.worker || loaded.worker.destroyed) loaded.worker = inThreadWorker(pdfjs);
   const task = pdfjs.getDocument({
     // A copy: pdf.js transfers the buffer it is given to its worker, which would empty the caller's bytes.
     data: bytes.slice(),
