@@ -40,7 +40,7 @@ if (args.has('--tests')) {
 }
 
 if (args.has('--bench')) {
-  await build({ ...common, entryPoints: [join(root, 'bench/bench.ts'), join(root, 'bench/floor.ts')], outdir: join(root, 'out/bench') });
+  await build({ ...common, entryPoints: [join(root, 'bench/bench.ts'), join(root, 'bench/floor.ts'), join(root, 'bench/pdf.ts')], outdir: join(root, 'out/bench') });
 }
 
 if (args.has('--electron')) {
