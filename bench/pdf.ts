@@ -5,7 +5,10 @@
 // readPdf, cold: the first call in a fresh Node process, pdf.js and the CMaps loaded by that call (time inside the
 //   process; the process's own start, the same for any Node tool, is printed beside it).
 // readPdf, warm: the mean of `runs` calls in one process, after one call that loads pdf.js.
-// Wall times on a shared machine drift: the table gives the mean and the fastest call of each.
+// Wall times on a shared machine drift: the table gives the mean and the fastest call of each, and, where /proc
+// is there (Linux), the CPU time each call took: pdftotext's from the children's times of this process
+// (cutime + cstime), readPdf's from the main thread's own (/proc/self/task/<pid>/stat), which another process
+// on the same cores does not inflate the way it inflates wall time.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,34 +35,54 @@ async function coldChild(file: string): Promise<void> {
 interface Stats {
   mean: number;
   min: number;
+  /** CPU ms per call, when /proc tells. */
+  cpu: number | undefined;
 }
 
-function stats(times: readonly number[]): Stats {
-  return { mean: times.reduce((a, b) => a + b, 0) / times.length, min: Math.min(...times) };
+function stats(times: readonly number[], cpu: number | undefined): Stats {
+  return { mean: times.reduce((a, b) => a + b, 0) / times.length, min: Math.min(...times), cpu };
 }
+
+/** Fields 14–17 of a /proc stat line (utime, stime, cutime, cstime), in ms; undefined off Linux. */
+function procTimes(path: string): { self: number; children: number } | undefined {
+  try {
+    const line = readFileSync(path, 'utf8');
+    const f = line.slice(line.lastIndexOf(')') + 2).split(' ').map(Number);
+    const tick = 10; // USER_HZ is 100 on Linux
+    return { self: (f[11]! + f[12]!) * tick, children: (f[13]! + f[14]!) * tick };
+  } catch {
+    return undefined;
+  }
+}
+
+const mainThread = (): string => `/proc/self/task/${process.pid}/stat`;
 
 function pdftotext(file: string): Stats | undefined {
   const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
   if (probe.error) return undefined;
   const times: number[] = [];
+  const before = procTimes('/proc/self/stat');
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     execFileSync('pdftotext', ['-layout', file, '/dev/null']);
     times.push(performance.now() - t0);
   }
-  return stats(times);
+  const after = procTimes('/proc/self/stat');
+  return stats(times, before && after ? (after.children - before.children) / RUNS : undefined);
 }
 
 async function warm(file: string): Promise<Stats> {
   const bytes = new Uint8Array(readFileSync(file));
   await readPdf(bytes);
   const times: number[] = [];
+  const before = procTimes(mainThread());
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     await readPdf(bytes);
     times.push(performance.now() - t0);
   }
-  return stats(times);
+  const after = procTimes(mainThread());
+  return stats(times, before && after ? (after.self - before.self) / RUNS : undefined);
 }
 
 function cold(file: string): { ms: number; processMs: number } {
@@ -76,15 +99,16 @@ async function main(): Promise<void> {
   const poppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
   const version = poppler.error ? 'not installed' : (poppler.stderr || poppler.stdout).split('\n')[0];
   process.stdout.write(`PDF reader vs pdftotext -layout (${version}); node ${process.version}; ${RUNS} runs each\n\n`);
-  process.stdout.write('| file | size | pdftotext -layout (spawn), mean / min | readPdf cold (first call; node process to that point) | readPdf warm, mean / min | warm ÷ pdftotext |\n|---|---:|---:|---:|---:|---:|\n');
+  process.stdout.write('| file | size | pdftotext -layout (spawn): wall mean / min, CPU | readPdf cold: first call (node process up to its end) | readPdf warm: wall mean / min, main-thread CPU | warm ÷ pdftotext (wall mean; CPU) |\n|---|---:|---:|---:|---:|---:|\n');
   for (const f of present) {
     const size = readFileSync(f).length;
     const p = pdftotext(f);
     const c = cold(f);
     const w = await warm(f);
-    const ratio = p ? (w.mean / p.mean).toFixed(2) : '–';
+    const cpu = (s: Stats): string => (s.cpu === undefined ? '' : `, ${s.cpu.toFixed(1)} ms`);
+    const ratio = p ? `${(w.mean / p.mean).toFixed(2)}${p.cpu && w.cpu !== undefined ? `; ${(w.cpu / p.cpu).toFixed(2)}` : ''}` : '–';
     process.stdout.write(
-      `| ${basename(f)} | ${(size / 1024).toFixed(0)} KB | ${p ? `${p.mean.toFixed(1)} / ${p.min.toFixed(1)} ms` : 'n/a'} | ${c.ms.toFixed(0)} ms (${c.processMs.toFixed(0)} ms) | ${w.mean.toFixed(1)} / ${w.min.toFixed(1)} ms | ${ratio} |\n`,
+      `| ${basename(f)} | ${(size / 1024).toFixed(0)} KB | ${p ? `${p.mean.toFixed(1)} / ${p.min.toFixed(1)} ms${cpu(p)}` : 'n/a'} | ${c.ms.toFixed(0)} ms (${c.processMs.toFixed(0)} ms) | ${w.mean.toFixed(1)} / ${w.min.toFixed(1)} ms${cpu(w)} | ${ratio} |\n`,
     );
   }
 }

@@ -114,7 +114,8 @@ const STREAM_ENQUEUE = 4;
  * chunk kinds are copied only as deep as pdf.js changes them after sending: an operator-list chunk's fnArray and
  * argsArray are emptied by the worker after the send (so they are copied; the argument arrays in them are new per
  * operator), a text-content chunk object gets new `items` and `styles` after the send (so the object is copied;
- * the arrays it held are not touched again). Every other message is structuredCloned as pdf.js does.
+ * the arrays it held are not touched again). A plain object of primitives is copied shallowly. Every other
+ * message is structuredCloned as pdf.js does.
  */
 class InThreadPort {
   private readonly listeners = new Map<(event: { data: unknown }) => void, (() => void) | undefined>();
@@ -160,7 +161,21 @@ function copyMessage(data: unknown, transfer: readonly unknown[] | undefined): u
     }
     if (Array.isArray(chunk['items'])) return { ...message, chunk: { ...chunk } };
   }
+  if (isFlat(data)) return { ...(data as object) };
   return structuredClone(data, transfer ? ({ transfer } as Parameters<typeof structuredClone>[1]) : undefined);
+}
+
+/**
+ * A plain object of primitives only (a stream's pull and its acknowledgement, hundreds per document, each of
+ * which cost structuredClone's fixed overhead): a shallow copy is a full copy.
+ */
+function isFlat(data: unknown): boolean {
+  if (!data || typeof data !== 'object' || Object.getPrototypeOf(data) !== Object.prototype) return false;
+  for (const key in data) {
+    const v = (data as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object') return false;
+  }
+  return true;
 }
 
 /**
