@@ -301,6 +301,7 @@ async function readPages(
     } catch {
       // A broken Info dictionary leaves the meta empty; the text is what matters.
     }
+    if (doc.numPages === 0) problems.push({ code: 'no-text', pages: [], detail: 'the document has no pages' });
     const last = Math.min(doc.numPages, Math.max(0, limits.maxPages));
     if (doc.numPages > last) problems.push({ code: 'too-large', detail: `${doc.numPages} pages: read the first ${last}` });
     const noText: number[] = [];
