@@ -233,6 +233,23 @@ test('a hand-made one-page PDF with text is read; the caller\'s bytes are left a
   assert.ok(Math.abs(x0 - 72) < 1 && y0 < 720 && y1 > 720 && x1 > 150 && x1 < 200, source.box.join(','));
 });
 
+test('a rotated page (/Rotate 90): text read, its box given back in the page\'s own (unrotated) user space', async () => {
+  const bytes = handMadePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>',
+    '<< /Length 50 >>\nstream\nBT /F1 12 Tf 0 1 -1 0 300 100 Tm (Landscape table) Tj ET\nendstream',
+  ]);
+  const report = await readQuickly(bytes);
+  assert.equal(report.text, 'Landscape table\n');
+  const source = report.map[0]!.source;
+  assert.ok(source.kind === 'pdf');
+  // The run starts at (300, 100) in user space and goes up the page (direction (0, 1)); its glyphs stand to the
+  // left of that line (their "up" is (-1, 0)), shown upright once the page is turned.
+  const [x0, y0, x1, y1] = source.box;
+  assert.ok(x0 > 285 && x0 < 300 && x1 > 300 && x1 < 303 && Math.abs(y0 - 100) < 1 && y1 > 170, source.box.join(','));
+});
+
 test('a page with only a rectangle (no text layer): one no-text problem naming the page', async () => {
   const report = await readQuickly(onePage('0.5 w 100 100 200 50 re S 300 300 50 50 re f'));
   assert.equal(report.text, '');
