@@ -6,7 +6,8 @@
 // programs (isEvalSupported: false, on pdf.js 5.4.149, after the 2024 font-code flaw), no system fonts, no font
 // faces, no range/stream/auto fetching, no wasm, and every resource it could ask for (CMaps, standard font data,
 // wasm) is served from memory or refused. Font programs that the text does not need are not parsed at all (the
-// build's pdfjsTextOnly plugin). pdf.js is loaded on the first PDF only, so the CLI and the server start fast.
+// build's pdfjsTextOnly plugin). pdf.js is loaded on the first PDF only (pdfEngine.ts), so the CLI and the server
+// start fast.
 // readPdf never rejects: what cannot be read becomes a problem in the result.
 
 import { TextBuilder } from './builder';
@@ -88,8 +89,8 @@ interface Loaded {
 let loading: Promise<Loaded> | undefined;
 
 function loadPdfJs(): Promise<Loaded> {
-  loading ??= Promise.all([import('unpdf/pdfjs'), import('./pdfCMaps.js')]).then(
-    ([pdfjs, cmaps]) => ({ pdfjs: pdfjs as unknown as PdfJs, cmaps: cmaps.CHINESE_CMAPS, worker: undefined }),
+  loading ??= import('./pdfEngine.js').then(
+    async (engine) => ({ pdfjs: (await engine.importPdfJs()) as PdfJs, cmaps: engine.CHINESE_CMAPS, worker: undefined }),
     (e: unknown) => {
       loading = undefined;
       throw e;
