@@ -569,15 +569,17 @@ function isValueLine(chunks: readonly Chunk[]): boolean {
   return chunks.length >= 2 && NUMERIC_CELL.test(chunks[chunks.length - 1]!.text.replace(/\s+/g, ''));
 }
 
-/** Whether a page's text has table rows (lines of several cells ending in a number): its rules are worth reading. */
+/**
+ * Whether a page's text has a table row (a line of several cells ending in a number): its rules are worth
+ * reading. One is enough: a table that starts at the foot of a page may show a single row there.
+ */
 export function pageHasTableText(runs: readonly PdfTextRun[]): boolean {
   const ready: Run[] = [];
   for (const r of runs) {
     const run = toRun(r);
     if (run) ready.push(run);
   }
-  let n = 0;
-  for (const line of buildLines(ready)) if (isValueLine(chunksOf(line)) && ++n >= 2) return true;
+  for (const line of buildLines(ready)) if (isValueLine(chunksOf(line))) return true;
   return false;
 }
 
