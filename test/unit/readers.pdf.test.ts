@@ -44,6 +44,13 @@ function tableCells(model: ReportModel): Map<string, string> {
   return out;
 }
 
+/** The table rows the engine read that are not TSV lines (a row the reader left as prose): should be none. */
+function rowsNotTsv(model: ReportModel): string[] {
+  const rows = [...(model.tables.activeDisclosure?.rows.values() ?? []), ...(model.tables.applications?.rows.values() ?? [])];
+  const lineOf = (offset: number): string => model.text.slice(model.text.lastIndexOf('\n', offset - 1) + 1, model.text.indexOf('\n', offset));
+  return rows.filter((r) => !lineOf(r.labelSpan.start).includes('\t')).map((r) => r.label);
+}
+
 function diagnosticsOf(model: ReportModel): string[] {
   return (check(model) as Diag[]).map((d) => `${d.code} ${d.message}`);
 }
@@ -82,6 +89,7 @@ test('淮安 2024 PDF: every table read, every cell equal to D008, no Error; met
   const expected = tableCells(parse(readFileSync(DERIVED_HUAIAN, 'utf8')));
   assert.equal(expected.size, 10 + 175 + 15, 'every cell of D008: 表二 3+3+1+1+1+1, 表三 25×7, 表四 15');
   assert.deepEqual(tableCells(model), expected);
+  assert.deepEqual(rowsNotTsv(model), []);
   assert.equal(applications.rows.get('total')!.cells.total.value, 3050);
   assert.deepEqual(diagnosticsOf(model), []);
   assert.deepEqual(model.statements.map((s) => `${s.kind}=${s.value}`), [
@@ -166,6 +174,7 @@ for (const seed of SEED_PDFS) {
     const fromText = parse(fixture(seed.text));
     assert.equal(fromPdf.tables.applications?.rows.size, 25);
     assert.deepEqual(tableCells(fromPdf), tableCells(fromText));
+    assert.deepEqual(rowsNotTsv(fromPdf), []);
     assert.deepEqual(diagnosticsOf(fromPdf), diagnosticsOf(fromText));
     assert.equal(fromPdf.title?.text, fromText.title?.text);
     assert.deepEqual(fromPdf.parts.map((p) => p.id), [1, 2, 3, 4, 5, 6]);
