@@ -9,7 +9,7 @@ import { parse, type Cell } from '../server/src/report';
 export const CORPUS_SEED = 20261121;
 
 /** mulberry32: a small, fast, seedable PRNG. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -23,6 +23,9 @@ const common = {
 // Snippets are generated from the engine's template text first: the extension bundle embeds them.
 await build({ ...common, minify: false, sourcemap: false, entryPoints: [join(root, 'scripts/gen-snippets.ts')], outfile: join(root, 'out/gen-snippets.js') });
 execFileSync(process.execPath, [join(root, 'out/gen-snippets.js'), '--write', join(root, 'snippets/gov-report.json')], { stdio: 'inherit' });
+// The manifest's list of rules (the severity setting and its translations) comes from the rule table.
+await build({ ...common, minify: false, sourcemap: false, entryPoints: [join(root, 'scripts/gen-manifest.ts')], outfile: join(root, 'out/gen-manifest.js') });
+execFileSync(process.execPath, [join(root, 'out/gen-manifest.js'), '--write', root], { stdio: 'inherit' });
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await Promise.all([

@@ -2,13 +2,10 @@
 
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  COMMANDS, VALIDATE_WORKSPACE_REQUEST, type ValidateWorkspaceParams, type ValidateWorkspaceResult,
-} from '../../server/src/shared/protocol';
-import { template } from '../../server/src/report';
+import { COMMANDS, ValidateWorkspaceRequest, type ValidateWorkspaceResult } from '../../server/src/shared/protocol';
+import { REPORT_LANGUAGE_ID } from '../../server/src/shared/constants';
 import snippets from '../../snippets/gov-report.json';
-import { t } from './i18n';
-
+import { messages } from './i18n';
 
 const TABLE_SNIPPETS: Record<string, keyof typeof snippets> = {
   [COMMANDS.insertTable2]: '表二 主动公开政府信息情况',
@@ -16,13 +13,17 @@ const TABLE_SNIPPETS: Record<string, keyof typeof snippets> = {
   [COMMANDS.insertTable4]: '表四 政府信息公开行政复议、行政诉讼情况',
 };
 
+/** The files Validate All checks: what the editor lists, with the user's files.exclude applied. */
+const REPORT_FILES = '**/*.{txt,md}';
+
 export async function validateWorkspace(client: LanguageClient, output: vscode.LogOutputChannel): Promise<ValidateWorkspaceResult | undefined> {
+  const msg = messages().client;
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showWarningMessage(t('noWorkspace'));
+    void vscode.window.showWarningMessage(msg.noWorkspace());
     return undefined;
   }
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('checking'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: msg.checking(), cancellable: true },
     async (progress, token) => {
       // The server reports progress against a token we create, so the one notification shows it.
       const workDoneToken = `govReport-validate-${Date.now()}`;
@@ -34,11 +35,13 @@ export async function validateWorkspace(client: LanguageClient, output: vscode.L
         }
       });
       try {
-        const params: ValidateWorkspaceParams = { workDoneToken };
-        return await client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE_REQUEST, params, token);
+        // Listed through the editor: exactly the files the user sees (files.exclude), no walk of our own.
+        const uris = await vscode.workspace.findFiles(REPORT_FILES, undefined, undefined, token);
+        if (token.isCancellationRequested) return undefined;
+        return await client.sendRequest(ValidateWorkspaceRequest, { workDoneToken, files: uris.map((u) => u.toString()) }, token);
       } catch (e) {
         output.error(`validate workspace: ${e instanceof Error ? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(t('failed', { message: e instanceof Error ? e.message : String(e) }));
+        void vscode.window.showErrorMessage(msg.failed(e instanceof Error ? e.message : String(e)));
         return undefined;
       } finally {
         listener.dispose();
@@ -46,13 +49,13 @@ export async function validateWorkspace(client: LanguageClient, output: vscode.L
     },
   );
   if (!result) return undefined;
-  for (const u of result.unreadable) output.warn(`${u.uri}: ${u.reason}`);
+  for (const u of result.unreadable) output.warn(`${u.path}: ${u.reason}`);
   const message = result.cancelled
-    ? t('cancelled', { files: result.files })
-    : t('summary', { files: result.files, reports: result.reports, errors: result.errors, warnings: result.warnings, seconds: (result.elapsedMs / 1000).toFixed(1) });
-  const extra = result.unreadable.length > 0 ? ` ${t('unreadable', { count: result.unreadable.length })}` : '';
+    ? msg.cancelled(result.files)
+    : msg.summary(result.files, result.reports, result.errors, result.warnings, (result.elapsedMs / 1000).toFixed(1));
+  const extra = result.unreadable.length > 0 ? ` ${msg.unreadable(result.unreadable.length)}` : '';
   const show = result.errors > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(message + extra, t('openProblems')).then((choice) => {
+  void show(message + extra, msg.openProblems()).then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return result;
@@ -65,16 +68,16 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     reg(id, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showWarningMessage(t('noEditor'));
+        void vscode.window.showWarningMessage(messages().client.noEditor());
         return;
       }
       await editor.insertSnippet(new vscode.SnippetString(snippets[name].body.join('\n') + '\n'));
     });
   }
   reg(COMMANDS.newReport, async () => {
-    const year = new Date().getFullYear() - 1;
-    const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content: template.reportTemplate('XX单位', year) });
-    return vscode.window.showTextDocument(doc);
+    const doc = await vscode.workspace.openTextDocument({ language: REPORT_LANGUAGE_ID, content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.insertSnippet(new vscode.SnippetString(snippets['年度报告框架（六个部分）'].body.join('\n')));
   });
   reg(COMMANDS.showProblems, () => vscode.commands.executeCommand('workbench.actions.view.problems'));
   reg(COMMANDS.restartServer, () => client.restart());

@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     documentSelector: selector,
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language },
+    // Files changed, created or deleted on disk: the server re-checks or drops their workspace results.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md}') },
   };
   client = new LanguageClient('govReport', '政府信息公开年度报告 (Gov Report)', serverOptions, clientOptions);
   // The client restarts a server that dies (up to 4 times in 3 minutes) and logs each restart to the channel.

@@ -19,7 +19,7 @@ test('text: one file:line:col severity code message line per problem, then a sum
   const r = run('check', 'test/fixtures/reports/planted/001_total_natural_person_26.txt');
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n');
-  assert.ok(lines.includes('test/fixtures/reports/planted/001_total_natural_person_26.txt:74:9 error column-total （七）总计·自然人应为 27（各项之和），实为 26'));
+  assert.ok(lines.includes('test/fixtures/reports/planted/001_total_natural_person_26.txt:74:9 error column-total （七）总计·自然人应为 27（实为 26）：行合计、列合计与勾稽关系均要求 27'));
   for (const l of lines.slice(0, -1)) assert.match(l, /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S/);
   assert.match(lines[lines.length - 1]!, /^共检查 1 个文件，其中年度报告 1 份：错误 \d+ 个，警告 \d+ 个$/);
 });
@@ -31,7 +31,7 @@ test('exit 0 when only warnings; English with --locale en', () => {
   assert.match(r.stdout, /5 file\(s\), 5 report\(s\): 0 error\(s\), 2 warning\(s\)\n$/);
 });
 
-test('json: the RULES.md shape; a folder walk marks non-reports report:false', () => {
+test('json: the shape docs/rules.md gives; a folder walk marks non-reports report:false', () => {
   const r = run('check', '--format', 'json', 'test/fixtures/reports');
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout);
@@ -41,7 +41,9 @@ test('json: the RULES.md shape; a folder walk marks non-reports report:false', (
   assert.deepEqual(readme, { path: 'test/fixtures/reports/README.md', report: false, diagnostics: [] });
   const planted = out.files.find((f: { path: string }) => f.path.endsWith('001_total_natural_person_26.txt'));
   const d = planted.diagnostics.find((x: { code: string }) => x.code === 'column-total');
-  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'severity', 'source']);
+  assert.deepEqual(Object.keys(d).sort(), ['code', 'data', 'message', 'range', 'relatedInformation', 'severity', 'source']);
+  assert.equal(d.relatedInformation.length, 3);
+  assert.ok(d.relatedInformation.every((r: { location: { uri: string } }) => r.location.uri.startsWith('file:///') && r.location.uri.endsWith('/001_total_natural_person_26.txt')));
   assert.deepEqual(d.range, { start: { line: 73, character: 8 }, end: { line: 73, character: 10 } });
   assert.deepEqual(d.data, { kind: 'replace', expected: 27, actual: 26, cell: 'total/naturalPerson' });
   assert.equal(out.summary.files, out.files.length);
@@ -162,4 +164,18 @@ test('a reader that stops early (check … | head) ends the run quietly, without
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(stderr, '');
   assert.equal(code, 1);
+});
+
+test('rules: the rule table as text, JSON and Markdown, in either language', () => {
+  const json = JSON.parse(run('rules', '--format', 'json').stdout);
+  assert.ok(json.length >= 19);
+  const row = json.find((r: { code: string }) => r.code === 'column-total');
+  assert.deepEqual(Object.keys(row).sort(), ['category', 'code', 'en', 'fixAll', 'severity', 'zh']);
+  assert.equal(row.severity, 1);
+  const text = run('rules').stdout.split('\n').filter(Boolean);
+  assert.equal(text.length, json.length);
+  assert.match(text.find((l) => l.startsWith('column-total'))!, /^column-total\s+错误\s+列合计不符 — /);
+  assert.match(run('rules', '--locale', 'en').stdout, /^column-total\s+error\s+Column does not add up — /m);
+  assert.match(run('rules', '--format', 'md').stdout, /^\| `balance` \| error \|/m);
+  assert.equal(run('rules', '--format', 'sarif').code, 2);
 });

@@ -128,4 +128,16 @@ test('glob matching for include and files.exclude', () => {
   assert.ok(ex('a/node_modules'));
   assert.ok(ex('x/y.tmp'));
   assert.ok(!ex('a/b.txt'));
+  // What the hand-written matcher did not know: classes, nested braces, negation, extglobs.
+  const classes = matcher(['**/draft[0-9].txt']);
+  assert.ok(classes('a/draft3.txt'));
+  assert.ok(!classes('a/draftx.txt'));
+  const negated = matcher(['**/*.txt', '!**/keep.txt']);
+  assert.ok(negated('a/b.txt'));
+  assert.ok(!negated('a/keep.txt'), 'a "!" pattern takes away what the others match');
+  assert.ok(matcher(['**/*.{md,{txt,text}}'])('a/b.text'));
+  assert.ok(matcher(['**/+(old|tmp)/**'])('x/old/y.txt'));
+  assert.ok(!matcher(['**/+(old|tmp)/**'])('x/new/y.txt'));
+  assert.ok(matcher(['**/.hidden/**'])('a/.hidden/b.txt'));
+  assert.equal(matcher([])('a.txt'), false);
 });

@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parse, template } from '../../server/src/report';
 import { snippets } from '../../scripts/gen-snippets';
+import { manifest, nls } from '../../scripts/gen-manifest';
+import { rulesMarkdown } from '../../server/src/cli/rules';
+import { RULES } from '../../server/src/report';
 import { COMMANDS } from '../../server/src/shared/protocol';
 import { ROOT } from './helpers';
 
@@ -73,7 +76,28 @@ test('manifest: every command is registered by the client, has a category and tr
     assert.ok(k in zh, `package.nls.zh-cn.json lacks ${k}`);
   }
   const severityRules = Object.keys(pkg.contributes.configuration.properties['govReport.severity'].properties);
-  const { RULE_CODES } = require('../../server/src/report') as typeof import('../../server/src/report');
-  assert.deepEqual(severityRules, [...RULE_CODES]);
+  assert.deepEqual(severityRules, RULES.map((r) => r.code));
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+});
+
+test('the manifest\'s severity setting is what the generator makes from the rule table: every rule, with its description in both languages', () => {
+  const pkg = JSON.parse(read('package.json'));
+  assert.deepEqual(pkg, manifest(pkg));
+  const props = pkg.contributes.configuration.properties['govReport.severity'].properties;
+  assert.deepEqual(Object.keys(props), RULES.map((r) => r.code));
+  for (const lang of ['en', 'zh-cn'] as const) {
+    const file = lang === 'en' ? 'package.nls.json' : 'package.nls.zh-cn.json';
+    const strings = JSON.parse(read(file));
+    assert.deepEqual(strings, nls(strings, lang), file);
+    for (const r of RULES) assert.match(strings[`severity.rule.${r.code}`], new RegExp(lang === 'en' ? r.en.title : r.zh.title), `${file} ${r.code}`);
+  }
+  assert.equal(props['row-sum'].default, 'error');
+  assert.equal(props['cell-blank'].default, 'warning');
+});
+
+test('README\'s rule table is the one `rules --format md` prints, generated from the rule table', () => {
+  const readme = read('README.md');
+  const table = readme.slice(readme.indexOf('<!-- rules:begin -->\n') + '<!-- rules:begin -->\n'.length, readme.indexOf('<!-- rules:end -->'));
+  assert.equal(table, rulesMarkdown());
+  for (const r of RULES) assert.ok(table.includes(`\`${r.code}\``), r.code);
 });

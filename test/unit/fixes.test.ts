@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { check, parse } from '../../server/src/report';
 import { codeActions, fixAllEdits } from '../../server/src/features/codeActions';
+import { zhCN } from '../../server/src/l10n/zh-CN';
 import { PLANTED, REAL, SEEDS, fixture, sharedReport } from './helpers';
 
 // The seeds, and the real reports of ../shared/reports where it is there (their layouts: pdftotext, a 2019 report).
@@ -52,7 +53,7 @@ function sameProblem(a: Diagnostic, b: Diagnostic): boolean {
 function verifyAllFixes(text: string): number {
   const model = parse(text);
   const diags = check(model);
-  const actions = codeActions(model, diags, { uri: URI, version: null, range: WHOLE, only: ['quickfix'] }, 'zh-CN');
+  const actions = codeActions(model, diags, { uri: URI, version: null, range: WHOLE, only: ['quickfix'] }, zhCN);
   for (const action of actions) {
     const d = action.diagnostics![0]!;
     const edits = editsOf(action.edit);
@@ -154,6 +155,6 @@ test('a stale fix is not offered: the target text changed since the diagnostic',
   // The user already typed something else into the cell: the fix must not overwrite it.
   const line = diags[0]!.range.start.line;
   const changed = text.split('\n').map((l, i) => (i === line ? l.replace('\t26\t', '\t25\t') : l)).join('\n');
-  const stale = codeActions(parse(changed), diags, { uri: URI, version: null, range: diags[0]!.range, only: ['quickfix'] }, 'zh-CN');
+  const stale = codeActions(parse(changed), diags, { uri: URI, version: null, range: diags[0]!.range, only: ['quickfix'] }, zhCN);
   assert.deepEqual(stale.map((a) => a.title), []);
 });

@@ -19,6 +19,9 @@ export class LspClient {
   private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   stderr = '';
   logs: string[] = [];
+  /** Work-done progress values the server sent ($/progress), in order. */
+  readonly progress: { token: string | number; value: { kind: string; percentage?: number; message?: string } }[] = [];
+  private events: Array<{ test: () => boolean; resolve: () => void }> = [];
 
   constructor(args: string[] = ['--stdio']) {
     this.proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -38,6 +41,11 @@ export class LspClient {
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+      this.wake();
+    });
+    this.conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; percentage?: number } }) => {
+      this.progress.push(p);
+      this.wake();
     });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -50,6 +58,28 @@ export class LspClient {
     });
     await this.conn.sendNotification('initialized', {});
     return result;
+  }
+
+  private wake(): void {
+    this.events = this.events.filter((e) => {
+      if (!e.test()) return true;
+      e.resolve();
+      return false;
+    });
+  }
+
+  /** Resolves once `test` holds (checked now and after each log or progress message), or rejects after `timeoutMs`. */
+  until(what: string, test: () => boolean, timeoutMs = 10000): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`)), timeoutMs);
+      this.events.push({ test, resolve: () => { clearTimeout(timer); resolve(); } });
+    });
+  }
+
+  /** The diagnostics last published for `uri`, if any. */
+  latest(uri: string): Diagnostic[] | undefined {
+    return this.published.get(uri)?.at(-1)?.diagnostics;
   }
 
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `test`. */

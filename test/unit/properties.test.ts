@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
 import { allCells, check, inspect, parse, schema, type ReportModel } from '../../server/src/report';
-import { PART_WORD_CHARS } from '../../server/src/report/parse';
+import { PART_WORD_CHARS } from '../../server/src/report/parts';
 import { PLANTED, REAL, SEEDS, fixture, sharedReport } from './helpers';
 import { headingLength, normalizeLabel } from '../../server/src/report/normalize';
 import { APPLICANT_COLUMNS } from '../../server/src/report/schema';
 import { isJsWhitespace } from '../../server/src/report/text';
 import { PAGE_NUMBER, isPageChrome } from '../../server/src/report/cells';
-import { PATTERNS, findMatches } from '../../server/src/report/statements';
+import { MAX_PATTERNS, PATTERNS, findMatches } from '../../server/src/report/statements';
 
 // The seeds, and where ../shared/reports is there, real reports in the layouts the seeds lack (pdftotext columns,
 // a 2019 report with blank cells, flattened web text).
@@ -162,6 +162,7 @@ test('every table cell sits under its own column key, in the schema order', () =
 });
 
 test('statements: one pass over the prose finds what a global regex per pattern finds', () => {
+  assert.ok(PATTERNS.length <= MAX_PATTERNS, `${PATTERNS.length} statement patterns: the bit tables hold ${MAX_PATTERNS}`);
   // findMatches tries each pattern only where its first two characters can be, and a number from its first digit
   // only: a start left out of a pattern's list, or a digit wrongly skipped, loses matches. The oracle is the plain
   // way: every pattern's regex, global, over the whole text. The texts are the patterns' phrases, each piece

@@ -1,11 +1,11 @@
-// Every rule of RULES.md: a failing fixture and a passing one, in each table layout the rule applies to.
+// Every rule of the rule table (docs/rules.md): a failing fixture and a passing one, in each table layout the rule applies to.
 // Failing fixtures are real reports with one deliberate fault; ranges are pinned to the very cell or word.
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import {
-  REAL, SEEDS, codes, diagnose, editLine, find, fixture, lineOf, needShared, removeLines, sharedReport, toMarkdownPipes, tokenRange,
+  REAL, SEEDS, codes, diagnose, editLine, errors, find, fixture, lineOf, needShared, removeLines, sharedReport, toMarkdownPipes, tokenRange,
   tsvCellRange,
 } from './helpers';
 
@@ -25,106 +25,102 @@ function text(at: { start: { line: number; character: number }; end: { character
   return source.split('\n')[at.start.line]!.slice(at.start.character, at.end.character);
 }
 
-describe('row-sum', () => {
-  test('TSV: 予以公开·自然人 4→5 flags that row\'s 总计 cell', () => {
+// One fault, one Error: a wrong cell breaks every identity it takes part in, and is reported once, on that cell,
+// with the value every one of them requires; the cells that agree with everything are never offered a change.
+describe('row-sum, column-total, balance: the cell that explains the failures', () => {
+  test('TSV: 予以公开·自然人 4→5 breaks its row and its column: one Error on that cell, fix to 4', () => {
     const bad = editLine(tsv, '(一) 予以公开', '\t4\t', '\t5\t');
-    const d = find(diagnose(bad), 'row-sum');
-    assert.equal(d.length, 1);
+    const errs = errors(diagnose(bad, { uri: 'file:///r.txt' }));
+    assert.equal(errs.length, 1);
     const line = lineOf(bad, '(一) 予以公开');
-    assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 8));
-    assert.equal(d[0]!.message, '（一）予以公开·总计应为 5（5 + 0 + 0 + 0 + 0 + 0），实为 4');
-    assert.deepEqual(d[0]!.data, { kind: 'replace', expected: 5, actual: 4, cell: 'granted/total' });
-    assert.equal(find(diagnose(tsv), 'row-sum').length, 0);
+    assert.deepEqual(errs[0]!.range, tsvCellRange(bad, line, 2));
+    assert.equal(errs[0]!.message, '（一）予以公开·自然人应为 4（实为 5）：行合计与列合计均要求 4');
+    assert.deepEqual(errs[0]!.data, { kind: 'replace', expected: 4, actual: 5, cell: 'granted/naturalPerson' });
+    // The identities it breaks, as related information on their own cells.
+    assert.deepEqual(errs[0]!.relatedInformation!.map((r) => text(r.location.range, bad)), ['4', '27']);
+    assert.deepEqual(codes(diagnose(tsv)), []);
   });
-  test('TSV with shifted rows: (七) 总计 row on a row that lost its leading cells', () => {
+  test('TSV: the planted typo in （七）总计·自然人 is one Error on that cell; no fix is offered on the correct 总计', () => {
+    const bad = editLine(tsv, '(七) 总计', '\t27\t0', '\t26\t0');
+    const errs = errors(diagnose(bad));
+    assert.deepEqual(errs.map((d) => d.code), ['column-total']);
+    assert.deepEqual(errs[0]!.range, tsvCellRange(bad, lineOf(bad, '(七) 总计'), 2));
+    assert.equal(errs[0]!.message, '（七）总计·自然人应为 27（实为 26）：行合计、列合计与勾稽关系均要求 27');
+    assert.deepEqual(errs[0]!.data, { kind: 'replace', expected: 27, actual: 26, cell: 'total/naturalPerson' });
+  });
+  test('TSV with shifted rows: a wrong （七）总计·总计 on a row that lost its leading cells', () => {
     const bad = editLine(shifted, '(七) 总计', /\t18\t\t$/, '\t19\t\t');
-    const d = find(diagnose(bad), 'row-sum');
-    assert.equal(d.length, 1);
-    assert.equal(text(d[0]!.range, bad), '19');
+    const errs = errors(diagnose(bad));
+    assert.equal(errs.length, 1);
+    assert.equal(text(errs[0]!.range, bad), '19');
+    assert.match(errs[0]!.message, /^（七）总计·总计应为 18（实为 19）：/);
   });
   test('Markdown pipes', () => {
-    assert.equal(find(diagnose(markdown), 'row-sum').length, 0);
+    assert.deepEqual(codes(diagnose(markdown)), []);
     const bad = editLine(markdown, '(一) 予以公开', '| 4 |', '| 5 |');
-    const d = find(diagnose(bad), 'row-sum');
-    assert.equal(d.length, 1);
-    assert.equal(d[0]!.range.start.line, lineOf(bad, '(一) 予以公开'));
-    assert.equal(text(d[0]!.range, bad), '4');
+    const errs = errors(diagnose(bad));
+    assert.equal(errs.length, 1);
+    assert.equal(errs[0]!.range.start.line, lineOf(bad, '(一) 予以公开'));
+    assert.equal(text(errs[0]!.range, bad), '5');
   });
-  test('one cell per line: 一、本年新收 自然人 2→3 flags the 总计 cell 7 lines below', () => {
+  test('one cell per line: 一、本年新收 自然人 2→3 is flagged on that cell, the line after the label', () => {
     const label = lineOf(perLine, '一、本年新收');
     const lines = perLine.split('\n');
     lines[label + 1] = '3 |';
     const bad = lines.join('\n');
-    const d = find(diagnose(bad), 'row-sum');
-    assert.equal(d.length, 1);
-    assert.deepEqual(d[0]!.range, { start: { line: label + 7, character: 0 }, end: { line: label + 7, character: 1 } });
+    const errs = errors(diagnose(bad));
+    assert.equal(errs.length, 1);
+    assert.deepEqual(errs[0]!.range, { start: { line: label + 1, character: 0 }, end: { line: label + 1, character: 1 } });
+    assert.match(errs[0]!.message, /^一、本年新收政府信息公开申请数量·自然人应为 2（实为 3）：行合计与勾稽关系均要求 2$/);
   });
-  test('pdftotext columns: 予以公开 1288→1289', (t) => {
+  test('pdftotext columns: 予以公开 1288→1289, and （七）总计 2932→2933', (t) => {
     const columns = pdftotext(t);
     if (columns === undefined) return;
     const bad = editLine(columns, '（一）予以公开', '1288', '1289');
-    const d = find(diagnose(bad), 'row-sum');
-    assert.equal(d.length, 1);
-    assert.deepEqual(d[0]!.range, tokenRange(bad, lineOf(bad, '（一）予以公开'), '1362'));
-    assert.equal(d[0]!.message, '（一）予以公开·总计应为 1363（1289 + 21 + 0 + 0 + 50 + 3），实为 1362');
+    const errs = errors(diagnose(bad));
+    assert.equal(errs.length, 1);
+    assert.deepEqual(errs[0]!.range, tokenRange(bad, lineOf(bad, '（一）予以公开'), '1289'));
+    assert.equal(errs[0]!.message, '（一）予以公开·自然人应为 1288（实为 1289）：行合计与列合计均要求 1288');
+    const badTotal = editLine(columns, '（七）总计', '2932', '2933');
+    const et = errors(diagnose(badTotal));
+    assert.deepEqual(et.map((d) => text(d.range, badTotal)), ['2933']);
   });
-  test('表四 group sum, TSV and pdftotext', (t) => {
+  test('表四: a group that does not add up is said once, on its cells, with no value fix (any of them could be wrong)', (t) => {
     const bad = editLine(tsv, /^1\t1\t0\t0\t2\t/, /^1\t1\t0\t0\t2/, '1\t1\t0\t0\t3');
-    const d = find(diagnose(bad), 'row-sum');
-    assert.equal(d.length, 1);
-    assert.match(d[0]!.message, /^表四 行政复议·总计应为 2（1 \+ 1 \+ 0 \+ 0），实为 3$/);
-    assert.deepEqual(d[0]!.range, tsvCellRange(bad, lineOf(bad, /^1\t1\t0\t0\t3\t/), 4));
+    const errs = errors(diagnose(bad));
+    assert.equal(errs.length, 1);
+    assert.equal(errs[0]!.code, 'row-sum');
+    assert.equal(errs[0]!.message, '表四 行政复议·总计与同行各项之和不符：各项之和为 2（1 + 1 + 0 + 0），表中为 3；无法确定是哪一格有误');
+    const line = lineOf(bad, /^1\t1\t0\t0\t3\t/);
+    assert.deepEqual(errs[0]!.range, { start: tsvCellRange(bad, line, 0).start, end: tsvCellRange(bad, line, 4).end });
+    assert.equal((errs[0]!.data as { kind: string }).kind, 'info');
     const columns = pdftotext(t);
     if (columns === undefined) return;
     const badCols = editLine(columns, /^72\s+64/, '351', '350');
-    const dc = find(diagnose(badCols), 'row-sum');
-    assert.equal(dc.length, 1);
-    assert.equal(text(dc[0]!.range, badCols), '350');
+    assert.deepEqual(errors(diagnose(badCols)).map((d) => d.code), ['row-sum']);
   });
-});
-
-describe('column-total', () => {
-  test('TSV: (七)总计·自然人 flagged on that cell with the sum of the 21 result rows', () => {
-    const bad = editLine(tsv, '(七) 总计', '\t27\t0', '\t26\t0');
-    const d = find(diagnose(bad), 'column-total');
-    assert.equal(d.length, 1);
-    const line = lineOf(bad, '(七) 总计');
-    assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 2));
-    assert.equal(d[0]!.message, '（七）总计·自然人应为 27（各项之和），实为 26');
-  });
-  test('one cell per line and pdftotext', (t) => {
-    const label = lineOf(perLine, '(七)总计');
-    const lines = perLine.split('\n');
-    lines[label + 1] = '1 |';
-    const d = find(diagnose(lines.join('\n')), 'column-total');
-    assert.deepEqual(d.map((x) => x.range.start.line), [label + 1]);
-    const columns = pdftotext(t);
-    if (columns === undefined) return;
-    const badCols = editLine(columns, '（七）总计', '2932', '2933');
-    const dc = find(diagnose(badCols), 'column-total');
-    assert.equal(dc.length, 1);
-    assert.deepEqual(dc[0]!.range, tokenRange(badCols, lineOf(badCols, '（七）总计'), '2933'));
-  });
-  test('passing: every seed balances', () => {
-    for (const t of [tsv, shifted, perLine, markdown, ...(columnsText ? [columnsText] : [])]) assert.equal(find(diagnose(t), 'column-total').length, 0);
-  });
-});
-
-describe('balance', () => {
-  test('TSV: 四、结转下年度继续办理 is where the 勾稽关系 is reported', () => {
-    const bad = editLine(tsv, '四、结转下年度继续办理', /\t0\t0\t0\t0\t0\t0\t0/, '\t2\t0\t0\t0\t0\t0\t2');
-    const d = find(diagnose(bad), 'balance');
-    assert.equal(d.length, 2);
-    const line = lineOf(bad, '四、结转下年度继续办理');
-    assert.deepEqual(d[0]!.range, tsvCellRange(bad, line, 2));
-    assert.match(d[0]!.message, /^四、结转下年度继续办理·自然人应为 0（第一项加第二项之和减第三项：27 \+ 0 − 27），实为 2$/);
-  });
-  test('pdftotext: 上年结转 34→35 breaks the balance in two columns', (t) => {
+  test('上年结转 34→35 in 自然人 and 总计: 一, 二 or 四 could each be the wrong row — said once on the table, no fix', (t) => {
+    const four = editLine(tsv, '四、结转下年度继续办理', /\t0\t0\t0\t0\t0\t0\t0/, '\t2\t0\t0\t0\t0\t0\t2');
+    const errs = errors(diagnose(four, { uri: 'file:///r.txt' }));
+    assert.equal(errs.length, 1);
+    assert.match(errs[0]!.message, /^表三有 2 项合计不成立，且无法由改正某一个单元格全部解释/);
+    assert.equal(errs[0]!.range.start.line, lineOf(four, '(本列数据的勾稽关系'));
+    assert.deepEqual(errs[0]!.relatedInformation!.map((r) => r.message), [
+      '勾稽关系：四、结转下年度继续办理·自然人应为 0，表中为 2', '勾稽关系：四、结转下年度继续办理·总计应为 0，表中为 2',
+    ]);
     const columns = pdftotext(t);
     if (columns === undefined) return;
     const bad = editLine(columns, '二、上年结转', /34(\s+0\s+0\s+0\s+0\s+0\s+)34/, '35$135');
-    const d = find(diagnose(bad), 'balance');
-    assert.deepEqual(d.map((x) => text(x.range, bad)), ['103', '103']);
+    assert.equal(errors(diagnose(bad)).length, 1);
+  });
+  test('two independent typos are two Errors, each on its own cell', () => {
+    const bad = editLine(editLine(tsv, '(一) 予以公开', '\t4\t', '\t5\t'), '本机关不掌握', /\t21\t/, '\t22\t');
+    const errs = errors(diagnose(bad));
+    assert.deepEqual(errs.map((d) => text(d.range, bad)).sort(), ['22', '5']);
+    assert.ok(errs.every((d) => (d.data as { kind: string }).kind === 'replace'));
+  });
+  test('passing: every seed balances', () => {
+    for (const t of [tsv, shifted, perLine, markdown, ...(columnsText ? [columnsText] : [])]) assert.deepEqual(errors(diagnose(t)).map((d) => d.message), []);
   });
 });
 
@@ -324,8 +320,11 @@ describe('text-table-mismatch', () => {
 describe('severities are configurable per rule', () => {
   test('off silences a rule, a level changes it', () => {
     const bad = editLine(tsv, '(一) 予以公开', '\t4\t', '\t5\t');
-    assert.equal(find(diagnose(bad, { severities: { 'row-sum': 'off' } }), 'row-sum').length, 0);
-    assert.equal(find(diagnose(bad, { severities: { 'row-sum': 'hint' } }), 'row-sum')[0]!.severity, 4);
-    assert.deepEqual(codes(diagnose(bad)).sort(), ['column-total', 'row-sum']);
+    assert.deepEqual(codes(diagnose(bad)), ['column-total']);
+    assert.equal(find(diagnose(bad, { severities: { 'column-total': 'hint' } }), 'column-total')[0]!.severity, 4);
+    // The fault breaks the row's sum too: with column-total off it is reported as that, not hidden.
+    assert.deepEqual(codes(diagnose(bad, { severities: { 'column-total': 'off' } })), ['row-sum']);
+    assert.deepEqual(codes(diagnose(bad, { severities: { 'column-total': 'off', 'row-sum': 'off' } })), []);
+    assert.deepEqual(codes(diagnose(bad, { severities: { 'cell-blank': 'off' } })), ['column-total']);
   });
 });

@@ -24,8 +24,7 @@ test('an exception in a handler is logged with the document and answered with an
     (e: unknown) => e instanceof ResponseError && e.code === -32603 && /hover failed/.test(e.message),
   );
   await assert.rejects(client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: null, context: null }), ResponseError);
-  await new Promise((r) => setTimeout(r, 50));
-  assert.ok(client.logs.some((l) => l.includes('hover failed for file:///virtual/fault.txt at null')), client.logs.join('\n'));
+  await client.until('the failure logged', () => client.logs.some((l) => l.includes('hover failed for file:///virtual/fault.txt at null')));
   const line = lineOf(text, '(七) 总计');
   const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: tsvCellRange(text, line, 2).start })) as { contents: { value: string } };
   assert.match(hover.contents.value, /（七）总计·自然人/);
@@ -95,14 +94,15 @@ test('validating a 10,000-file workspace can be cancelled, and hovers are answer
   const client = new LspClient();
   t.after(() => client.stop());
   const folder = pathToFileURL(root).toString();
-  await client.initialize(folder);
+  await client.initialize(folder, { window: { workDoneProgress: true } });
   const uri = 'file:///virtual/open.txt';
   const text = fixture(SEEDS.tsv001);
   await client.openAndWait(uri, text);
   const source = new CancellationTokenSource();
   const started = performance.now();
   const validation = client.conn.sendRequest('govReport/validateWorkspace', {}, source.token) as Promise<{ files: number; cancelled: boolean }>;
-  await new Promise((r) => setTimeout(r, 600));
+  // Once the server reports progress, checking is under way: hovers from now on compete with it.
+  await client.until('validation under way', () => client.progress.some((p) => p.value.kind === 'report'));
   const line = lineOf(text, '(七) 总计');
   const hoverTimes: number[] = [];
   for (let i = 0; i < 10; i++) {

@@ -1,7 +1,9 @@
-// Output formats of the `check` command: text lines that editors and CI parse, the JSON of RULES.md, and SARIF 2.1.0.
+// Output formats of the `check` command: text lines that editors and CI parse, the JSON of docs/rules.md (Diagnostics as data), and SARIF 2.1.0.
 
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SEVERITY, RULE_CODES, SOURCE, type RuleCode } from '../report';
+import type { Messages } from '../l10n';
+import { RULES, RULE_CODES, SOURCE, type RuleCode } from '../report';
+import { RULES_DOC_URL } from '../shared/constants';
 
 export interface FileResult {
   readonly path: string;
@@ -43,7 +45,7 @@ export interface Formatter {
 
 const SEVERITY_WORDS = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
 
-export function textFormatter(locale: 'zh-CN' | 'en'): Formatter {
+export function textFormatter(msg: Messages): Formatter {
   let notReports = 0;
   return {
     begin: () => '',
@@ -56,10 +58,7 @@ export function textFormatter(locale: 'zh-CN' | 'en'): Formatter {
       }
       return out;
     },
-    end: (summary) =>
-      (locale === 'en'
-        ? `${summary.files} file(s), ${summary.reports} report(s): ${summary.errors} error(s), ${summary.warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`
-        : `共检查 ${summary.files} 个文件，其中年度报告 ${summary.reports} 份：错误 ${summary.errors} 个，警告 ${summary.warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`) + '\n',
+    end: (summary) => `${msg.cliSummary(summary.files, summary.reports, summary.errors, summary.warnings, notReports)}\n`,
   };
 }
 
@@ -79,6 +78,8 @@ export function jsonFormatter(): Formatter {
         diagnostics: r.diagnostics.map((d) => {
           const out: Record<string, unknown> = { code: d.code, severity: d.severity, message: d.message, source: d.source, range: d.range };
           if (d.data !== undefined) out.data = d.data;
+          // The other places a diagnostic speaks of (the identities a wrong cell breaks), as LSP has them.
+          if (d.relatedInformation !== undefined) out.relatedInformation = d.relatedInformation;
           return out;
         }),
       };
@@ -90,27 +91,6 @@ export function jsonFormatter(): Formatter {
 
 const SARIF_LEVEL = { 1: 'error', 2: 'warning', 3: 'note', 4: 'note' } as const;
 
-const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
-  'section-missing': 'One of the six parts is absent',
-  'section-order': 'Parts are out of order',
-  'section-duplicate': 'A part appears twice',
-  'section-heading-variant': 'A part heading is not the canonical wording',
-  'subsection-missing': 'Part 1 lacks one of its five sub-parts',
-  'part-count': 'The introduction states a part count other than 6',
-  'year-mismatch': 'Years in the title, reporting period and text disagree',
-  'numbering': 'An ordinal sequence has a gap or repeat',
-  'fee-statement-missing': 'Part 6 does not state the processing-fee situation',
-  'old-template': 'A 2021+ report uses the 2019 trial-format tables',
-  'table-missing': 'Part 2, 3 or 4 has no table',
-  'table-row-missing': 'A standard row is absent from a table',
-  'table-unparseable': 'Table cells cannot be separated reliably',
-  'cell-invalid': 'A cell is not a whole number ≥ 0',
-  'cell-blank': 'A cell that must hold a number is blank',
-  'row-sum': 'A row does not add up to its total',
-  'column-total': 'Table 3 (7) total differs from the sum of the result rows',
-  'balance': 'Table 3: new + carried over ≠ handled + carried forward',
-  'text-table-mismatch': 'A number in the text contradicts the table',
-};
 
 /** SARIF nests the results inside one document with the rule table: it is built whole, at the end. */
 export function sarifFormatter(version: string): Formatter {
@@ -126,28 +106,36 @@ export function sarifFormatter(version: string): Formatter {
 }
 
 function formatSarif(results: readonly FileResult[], version: string): string {
-  const rules = RULE_CODES.map((id) => ({
-    id,
-    shortDescription: { text: RULE_DESCRIPTIONS[id] },
-    defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[id] as 1 | 2 | 3 | 4] },
+  // Rule metadata from the rule table: English for the short description (what code-scanning tools show
+  // beside the id), Chinese in the full description, the rule's section of docs/rules.md as help.
+  const rules = RULES.map((r) => ({
+    id: r.code,
+    name: r.en.title,
+    shortDescription: { text: r.en.description },
+    fullDescription: { text: r.zh.description },
+    helpUri: `${RULES_DOC_URL}#${r.code}`,
+    defaultConfiguration: { level: SARIF_LEVEL[r.severity as 1 | 2 | 3 | 4] },
   }));
-  const sarifResults = results.flatMap((r) =>
-    r.diagnostics.map((d) => ({
+  const sarifResults = results.flatMap((res) =>
+    res.diagnostics.map((d) => ({
       ruleId: String(d.code),
       ruleIndex: RULE_CODES.indexOf(d.code as RuleCode),
       level: SARIF_LEVEL[(d.severity ?? 1) as 1 | 2 | 3 | 4],
       message: { text: d.message },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: toUri(r.path) },
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
-          },
+          artifactLocation: { uri: toUri(res.path) },
+          region: region(d.range),
         },
       }],
+      ...(d.relatedInformation ? {
+        relatedLocations: d.relatedInformation.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          // Related places are in the same report (the engine speaks of one document).
+          physicalLocation: { artifactLocation: { uri: toUri(res.path) }, region: region(r.location.range) },
+        })),
+      } : {}),
       ...(d.data !== undefined ? { properties: { data: d.data } } : {}),
     })),
   );
@@ -161,6 +149,11 @@ function formatSarif(results: readonly FileResult[], version: string): string {
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A SARIF region: 1-based lines and columns (UTF-16 code units, as the run's columnKind says). */
+function region(range: Diagnostic['range']) {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */

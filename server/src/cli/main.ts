@@ -1,18 +1,24 @@
 // The `check` command: runs the engine over files and folders. All I/O of the checker lives here.
 //   node dist/cli.js check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <files or folders…>
+//   node dist/cli.js rules [--format text|json|md] [--locale zh-CN|en]
 
-import { realpathSync, statSync } from 'node:fs';
-import { check, parse } from '../report';
-import { errnoMessage, readFailureMessage, readReportFile, walk, type WalkFailure, type WalkOptions } from '../node/files';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { messagesFor, normalizeLocale, type Locale, type Messages } from '../l10n';
+import { check, parse as parseReport } from '../report';
+import { errnoMessage, isFolder, readFailureMessage, readReportFile, realPath, statPath, walk, type WalkFailure, type WalkOptions } from '../node/files';
 import { isPoolWorker, serveWorker, startPool, workerCount } from './pool';
 import { addToSummary, emptySummary, jsonFormatter, sarifFormatter, textFormatter, type FileResult, type Formatter } from './formats';
+import { formatRules } from './rules';
 
 const VERSION = '0.1.0';
 const DEFAULT_MAX_SIZE_MB = 32;
 
+/** Plain data: the options go to the worker threads with each chunk (structured clone: no functions). */
 interface Options {
   format: 'text' | 'json' | 'sarif';
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   maxBytes: number;
   /** Worker threads; undefined = one per core when there are many files. */
   jobs: number | undefined;
@@ -21,67 +27,52 @@ interface Options {
 
 const USAGE = `用法 / usage:
   gov-report-check check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] [--jobs N] <文件或文件夹…>
+  gov-report-check rules [--format text|json|md] [--locale zh-CN|en]
 
-  检查政府信息公开工作年度报告（.txt/.md），文件夹递归检查。
-  Checks 政府信息公开工作年度报告 files; folders are walked recursively for .txt and .md.
-  --jobs N: worker threads (default: one per core when there are 200 files or more; 0: none).
-  Exit status: 0 no errors, 1 errors found, 2 usage or read failure.
+  check: 检查政府信息公开工作年度报告（.txt/.md），文件夹递归检查。
+         Checks 政府信息公开工作年度报告 files; folders are walked recursively for .txt and .md.
+         --jobs N: worker threads (default: one per core when there are 200 files or more; 0: none).
+         Exit status: 0 no errors, 1 errors found, 2 usage or read failure.
+  rules: 列出全部规则（代码、默认级别、说明）。 Lists every rule: code, default severity, description.
 `;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): Options {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    process.exit(0);
+/** Options of every command, as util.parseArgs reads them (strict: an unknown option is a usage error). */
+const OPTIONS = {
+  format: { type: 'string' },
+  locale: { type: 'string' },
+  'max-size': { type: 'string' },
+  jobs: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+
+function parse(argv: readonly string[]): Parsed {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // ERR_PARSE_ARGS_UNKNOWN_OPTION, …_INVALID_OPTION_VALUE: the message names the option.
+    throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  if (command === '--version') {
-    process.stdout.write(`${VERSION}\n`);
-    process.exit(0);
+}
+
+function checkOptions(p: Parsed): Options {
+  const { values, positionals } = p;
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif，实为 ${format}`);
+  const opts: Options = { format, locale: normalizeLocale(values.locale), maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, jobs: undefined, paths: positionals.slice(1) };
+  if (values['max-size'] !== undefined) {
+    const v = Number(values['max-size']);
+    if (!(v > 0)) throw new UsageError('--max-size 应为正数（MB） must be a positive number of MB');
+    opts.maxBytes = v * 1024 * 1024;
   }
-  if (command !== 'check') throw new UsageError(command ? `未知命令 unknown command: ${command}` : '缺少命令 missing command');
-  const opts: Options = { format: 'text', locale: 'zh-CN', maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, jobs: undefined, paths: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} 需要一个值 needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif，实为 ${v}`);
-        opts.format = v;
-        break;
-      }
-      case '--locale': {
-        const v = value();
-        opts.locale = /^en/i.test(v) ? 'en' : 'zh-CN';
-        break;
-      }
-      case '--max-size': {
-        const v = Number(value());
-        if (!(v > 0)) throw new UsageError('--max-size 应为正数（MB） must be a positive number of MB');
-        opts.maxBytes = v * 1024 * 1024;
-        break;
-      }
-      case '--jobs': {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v < 0) throw new UsageError('--jobs 应为不小于0的整数 must be a whole number ≥ 0');
-        opts.jobs = v;
-        break;
-      }
-      case '--help': case '-h':
-        process.stdout.write(USAGE);
-        process.exit(0);
-        break;
-      default:
-        if (arg.startsWith('--')) throw new UsageError(`未知选项 unknown option: ${arg}`);
-        opts.paths.push(arg);
-    }
+  if (values.jobs !== undefined) {
+    const v = Number(values.jobs);
+    if (!Number.isInteger(v) || v < 0) throw new UsageError('--jobs 应为不小于0的整数 must be a whole number ≥ 0');
+    opts.jobs = v;
   }
   if (opts.paths.length === 0) throw new UsageError('请给出要检查的文件或文件夹 no files or folders given');
   return opts;
@@ -99,7 +90,7 @@ const walkOptions: WalkOptions = {
 };
 
 /** Files to check, in a stable order, each once. */
-function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-CN' | 'en'): string[] {
+function collect(paths: readonly string[], failures: ReadFailure[], msg: Messages): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
   const add = (p: string) => {
@@ -109,42 +100,28 @@ function collect(paths: readonly string[], failures: ReadFailure[], locale: 'zh-
       files.push(p);
       return;
     }
-    let key = p;
-    try {
-      key = realpathSync(p);
-    } catch {
-      // a path that cannot be resolved is reported when it is read
-    }
+    // A path that cannot be resolved is reported when it is read.
+    const key = realPath(p) ?? p;
     if (!seen.has(key)) {
       seen.add(key);
       files.push(p);
     }
   };
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      failures.push({ path: p, reason: errnoMessage(e, locale) });
+    const st = statPath(p);
+    if (!st.ok) {
+      failures.push({ path: p, reason: errnoMessage(st.error, msg) });
       continue;
     }
-    if (!st.isDirectory()) {
+    if (!st.folder) {
       add(p);
       continue;
     }
     const walkFailures: WalkFailure[] = [];
     for (const f of walk(p, walkOptions, walkFailures)) add(f);
-    for (const w of walkFailures) failures.push({ path: w.path, reason: errnoMessage(w.error, locale) });
+    for (const w of walkFailures) failures.push({ path: w.path, reason: errnoMessage(w.error, msg) });
   }
   return files;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 type Checked = { ok: true; result: FileResult } | { ok: false; failure: ReadFailure };
@@ -160,21 +137,38 @@ type ReadFile = { path: string; text: string; failure?: undefined } | { path: st
 function readFile(path: string, opts: Options): ReadFile {
   const read = readReportFile(path, opts.maxBytes);
   if (read.ok) return { path, text: read.text };
-  const reason = readFailureMessage(read, opts.maxBytes, opts.locale);
+  const reason = readFailureMessage(read, opts.maxBytes, messagesFor(opts.locale));
   return { path, failure: read.reason === 'too-large' ? `${reason}（--max-size）` : reason };
 }
 
 /** Checks one file as read. Runs on the main thread or in a worker: plain data in, plain data out. */
 function checkFile(file: ReadFile, opts: Options): Checked {
   if (file.failure !== undefined) return { ok: false, failure: { path: file.path, reason: file.failure } };
-  const model = parse(file.text);
-  return { ok: true, result: { path: file.path, report: model.isReport, diagnostics: model.isReport ? check(model, { locale: opts.locale }) : [] } };
+  const model = parseReport(file.text);
+  const diagnostics = model.isReport ? check(model, { locale: opts.locale, uri: pathToFileURL(resolve(file.path)).toString() }) : [];
+  return { ok: true, result: { path: file.path, report: model.isReport, diagnostics } };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let opts: Options;
   try {
-    opts = parseArgs(argv);
+    const parsed = parse(argv);
+    const command = parsed.positionals[0];
+    if (parsed.values.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (parsed.values.help || command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (command === 'rules') {
+      const format = parsed.values.format ?? 'text';
+      if (format !== 'text' && format !== 'json' && format !== 'md') throw new UsageError(`--format 只能是 text、json 或 md，实为 ${format}`);
+      process.stdout.write(formatRules(format, messagesFor(parsed.values.locale)));
+      return 0;
+    }
+    if (command !== 'check') throw new UsageError(command ? `未知命令 unknown command: ${command}` : '缺少命令 missing command');
+    return await checkCommand(checkOptions(parsed));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n\n${USAGE}`);
@@ -182,14 +176,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+async function checkCommand(opts: Options): Promise<number> {
+  const msg = messagesFor(opts.locale);
   const failures: ReadFailure[] = [];
   // Threads start while the folders are walked when a folder is given (it may hold many files); for files named
   // one by one, their count decides.
   const early = opts.jobs ?? (opts.paths.some(isFolder) ? workerCount(Number.POSITIVE_INFINITY) : 0);
   let pool = early > 0 ? startPool<ReadFile, Options, Checked>(__filename, early) : undefined;
-  const files = collect(opts.paths, failures, opts.locale);
+  const files = collect(opts.paths, failures, msg);
   const workers = opts.jobs ?? workerCount(files.length);
-  const formatter: Formatter = opts.format === 'json' ? jsonFormatter() : opts.format === 'sarif' ? sarifFormatter(VERSION) : textFormatter(opts.locale);
+  const formatter: Formatter = opts.format === 'json' ? jsonFormatter() : opts.format === 'sarif' ? sarifFormatter(VERSION) : textFormatter(msg);
   const summary = emptySummary();
   // Encoded as each run of results comes in, while the threads check the rest: formatting and encoding 8 MB of
   // JSON after the last file was ~70 ms with one core idle. Written at the end, so that a slow reader of
@@ -217,7 +215,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   output.push(Buffer.from(formatter.end(summary)));
   for (const b of output) process.stdout.write(b);
-  for (const f of failures) process.stderr.write(`${f.path}: ${opts.locale === 'en' ? 'cannot read' : '无法读取'}: ${f.reason}\n`);
+  for (const f of failures) process.stderr.write(`${f.path}: ${msg.cannotRead()}: ${f.reason}\n`);
   if (failures.length > 0) return 2;
   return summary.errors > 0 ? 1 : 0;
 }

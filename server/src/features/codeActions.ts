@@ -4,13 +4,10 @@
 // diagnostic was made is not offered.
 
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { DiagnosticData, Locale, ReportModel } from '../report';
-import { SOURCE } from '../report';
+import type { Messages } from '../l10n';
+import { FIX_ALL_CODES, SOURCE, type DiagnosticData, type ReportModel } from '../report';
 
 export const FIX_ALL_KIND = 'source.fixAll.govReport';
-
-/** Fixes safe to apply without looking: they insert template text or restore a canonical heading. */
-const SAFE_FOR_FIX_ALL = new Set(['section-heading-variant', 'section-missing', 'subsection-missing', 'table-missing', 'table-row-missing']);
 
 export interface CodeActionRequest {
   readonly uri: string;
@@ -66,22 +63,21 @@ export function fixFor(model: ReportModel, d: Diagnostic): TextEdit | undefined 
   return undefined;
 }
 
-function title(d: Diagnostic, edit: TextEdit, locale: Locale): string {
-  const en = locale === 'en';
+function title(d: Diagnostic, edit: TextEdit, msg: Messages): string {
   const data = d.data as DiagnosticData;
   const firstLine = edit.newText.trim().split('\n')[0] ?? '';
   switch (d.code) {
-    case 'section-missing': return en ? `Insert part "${firstLine}" from the template` : `插入“${firstLine}”部分（模板）`;
-    case 'subsection-missing': return en ? `Insert sub-part "${firstLine}"` : `插入“${firstLine}”`;
-    case 'table-missing': return en ? 'Insert the table from the template' : '插入表格模板';
-    case 'table-row-missing': return en ? 'Insert the missing row' : `插入缺少的行“${firstLine.replace(/\t/g, ' ').replace(/\s+[0\s]+$/, '').trim()}”`;
-    case 'section-heading-variant': return en ? `Use the canonical heading "${edit.newText}"` : `改为规范标题“${edit.newText}”`;
-    case 'cell-blank': return en ? 'Fill in 0' : '填入 0';
-    case 'part-count': return en ? `Change to ${edit.newText}` : `改为“${edit.newText}”`;
-    case 'year-mismatch': return en ? `Change the year to ${edit.newText}` : `将年份改为 ${edit.newText}`;
+    case 'section-missing': return msg.fixInsertPart(firstLine);
+    case 'subsection-missing': return msg.fixInsertSubsection(firstLine);
+    case 'table-missing': return msg.fixInsertTable();
+    case 'table-row-missing': return msg.fixInsertRow(firstLine.replace(/\t/g, ' ').replace(/\s+[0\s]+$/, '').trim());
+    case 'section-heading-variant': return msg.fixCanonicalHeading(edit.newText);
+    case 'cell-blank': return msg.fixFillZero();
+    case 'part-count': return msg.fixChangeTo(edit.newText);
+    case 'year-mismatch': return msg.fixYear(edit.newText);
     case 'row-sum': case 'column-total': case 'balance':
-      return en ? `Change to ${edit.newText} (computed)` : `改为计算值 ${edit.newText}（原为 ${String((data as { actual?: unknown }).actual)}）`;
-    default: return en ? 'Fix' : '修复';
+      return msg.fixComputed(edit.newText, String((data as { actual?: unknown }).actual));
+    default: return msg.fixGeneric();
   }
 }
 
@@ -93,7 +89,7 @@ function workspaceEdit(uri: string, version: number | null, edits: TextEdit[]): 
  * @param current diagnostics of the model as it is now (the server's cache): fixes are built from these, so a
  * stale diagnostic from the client's context never produces an edit.
  */
-export function codeActions(model: ReportModel, current: readonly Diagnostic[], req: CodeActionRequest, locale: Locale): CodeAction[] {
+export function codeActions(model: ReportModel, current: readonly Diagnostic[], req: CodeActionRequest, msg: Messages): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(req.only, 'quickfix')) {
     const codes = req.contextDiagnostics && req.contextDiagnostics.length > 0 ? new Set(req.contextDiagnostics.map((d) => String(d.code))) : undefined;
@@ -102,7 +98,7 @@ export function codeActions(model: ReportModel, current: readonly Diagnostic[], 
       const edit = fixFor(model, d);
       if (!edit) continue;
       actions.push({
-        title: title(d, edit, locale),
+        title: title(d, edit, msg),
         kind: 'quickfix',
         diagnostics: [d],
         isPreferred: true,
@@ -114,7 +110,7 @@ export function codeActions(model: ReportModel, current: readonly Diagnostic[], 
     const edits = fixAllEdits(model, current);
     if (edits.length > 0) {
       actions.push({
-        title: locale === 'en' ? 'Fix all safe problems (gov report)' : '修复所有可安全修复的问题（年度报告）',
+        title: msg.fixAll(),
         kind: FIX_ALL_KIND,
         diagnostics: [],
         edit: workspaceEdit(req.uri, req.version, edits),
@@ -128,7 +124,7 @@ export function codeActions(model: ReportModel, current: readonly Diagnostic[], 
 export function fixAllEdits(model: ReportModel, current: readonly Diagnostic[]): TextEdit[] {
   const candidates: { edit: TextEdit; start: number; end: number }[] = [];
   for (const d of current) {
-    if (!SAFE_FOR_FIX_ALL.has(String(d.code))) continue;
+    if (!FIX_ALL_CODES.has(String(d.code))) continue;
     const edit = fixFor(model, d);
     if (edit) candidates.push({ edit, start: model.lines.offsetAt(edit.range.start), end: model.lines.offsetAt(edit.range.end) });
   }

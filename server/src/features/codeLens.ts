@@ -1,32 +1,38 @@
-// A code lens over each table: does its 勾稽关系 hold? Counts come from the same computations the rules use.
+// A code lens over each table: the problems published on it, or what was checked when there are none. It counts
+// the diagnostics the editor shows (severity settings included); it never judges a cell itself.
 
-import type { CodeLens } from 'vscode-languageserver-types';
-import { computations, type Locale, type ReportModel, type Table } from '../report';
+import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
+import type { Messages } from '../l10n';
+import { computations, ruleSpec, type ReportModel, type Table } from '../report';
 import { COMMANDS } from '../shared/protocol';
+import { tableExtent } from './outline';
 
+function inside(d: Diagnostic, model: ReportModel, span: { start: number; end: number }): boolean {
+  const start = model.lines.offsetAt(d.range.start);
+  return start >= span.start && start <= span.end;
+}
 
-export function codeLenses(model: ReportModel, locale: Locale): CodeLens[] {
-  const en = locale === 'en';
-  const all = computations(model);
+export function codeLenses(model: ReportModel, diagnostics: readonly Diagnostic[], msg: Messages): CodeLens[] {
   const lenses: CodeLens[] = [];
   const tables = [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits].filter((t): t is Table => t !== undefined);
+  if (tables.length === 0) return lenses;
+  const all = computations(model);
   for (const t of tables) {
     const range = model.lines.rangeOf({ start: t.firstLine.start, end: t.firstLine.start });
     let title: string;
     if (t.unparseable) {
-      title = en ? '⚠ table cannot be read reliably: not checked' : '⚠ 表格无法可靠识别，未核对';
-    } else if (t.id === 'activeDisclosure') {
-      const cells = [...t.rows.values()].flatMap((r) => Object.values(r.cells));
-      const bad = cells.filter((c) => c.kind !== 'number').length;
-      title = bad === 0 ? (en ? `✓ ${cells.length} cells, all numbers` : `✓ 共 ${cells.length} 个单元格，均为数字`) : (en ? `✗ ${bad} cells blank or invalid` : `✗ ${bad} 个单元格为空或无效`);
+      title = msg.lensUnparseable();
     } else {
-      const mine = all.filter((c) => c.result.table === t.id);
-      const failed = mine.filter((c) => c.ok === false).length;
-      const unknown = mine.filter((c) => c.ok === undefined).length;
-      const checked = mine.length - unknown;
-      if (mine.length === 0) title = en ? '– no totals to check' : '– 无可核对的合计';
-      else if (failed === 0) title = en ? `✓ balances: ${checked} totals hold${unknown ? `, ${unknown} not computable` : ''}` : `✓ 勾稽关系成立：${checked} 项合计正确${unknown ? `，${unknown} 项无法计算` : ''}`;
-      else title = en ? `✗ does not balance: ${failed} of ${checked} totals wrong` : `✗ 勾稽关系不成立：${checked} 项合计中 ${failed} 项有误`;
+      const extent = tableExtent(t);
+      const mine = diagnostics.filter((d) => ruleSpec(String(d.code))?.category === 'tables' && inside(d, model, extent));
+      const errors = mine.filter((d) => d.severity === 1).length;
+      const warnings = mine.filter((d) => d.severity === 2).length;
+      if (errors + warnings > 0) title = msg.lensProblems(errors, warnings);
+      else {
+        const identities = all.filter((c) => c.result.table === t.id && c.ok !== undefined).length;
+        const cells = t.id === 'reviewsAndLawsuits' ? (t.groups ? 15 : 0) : [...t.rows.values()].reduce((n, r) => n + r.cellList.length, 0);
+        title = msg.lensChecked(identities, cells);
+      }
     }
     lenses.push({ range, command: { title, command: COMMANDS.showProblems } });
   }

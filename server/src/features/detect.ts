@@ -3,8 +3,8 @@
 // nothing, so workspaces with other text see no noise.
 
 import type { ReportModel } from '../report';
+import { REPORT_LANGUAGE_ID } from '../shared/constants';
 
-export const REPORT_LANGUAGE_ID = 'gov-report';
 // 'text' is what Neovim and other editors call plain text.
 const SNIFFED_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
 

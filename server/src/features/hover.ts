@@ -2,53 +2,38 @@
 // and whether it balances; on a part heading, what the format requires that part to contain.
 
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { cellName, inspect, partName, type Computation, type Locale, type ReportModel } from '../report';
-import { partRequirements } from './requirements';
+import type { Messages } from '../l10n';
+import { cellName, inspect, partName, type Computation, type ReportModel } from '../report';
 
-function sumText(c: Computation, locale: Locale): string {
+function sumText(c: Computation, msg: Messages): string {
   // Zero operands are left out, as a person would write the sum ("4 + 1 + 1 + 21 = 27").
   const nonZero = c.operands.filter((o) => o.cell.value !== 0);
   const shown = nonZero.length > 0 ? nonZero : c.operands.slice(0, 1);
   const parts = shown.map((o, i) => `${i === 0 ? (o.sign < 0 ? '−' : '') : o.sign < 0 ? ' − ' : ' + '}${o.cell.value}`).join('');
-  const mark = c.ok ? '✓' : `✗（${locale === 'en' ? 'table says' : '表中为'} ${c.actual}）`;
+  const mark = c.ok ? '✓' : msg.tableSays(c.actual!);
   return `${parts} = ${c.expected} ${mark}`;
 }
 
-function describe(c: Computation, locale: Locale): string {
-  const result = cellName(c.result, locale);
-  if (c.expected === undefined) {
-    const why = locale === 'en' ? 'not computed: a cell involved is blank or not a number' : '无法计算：涉及的单元格有空白或非数字';
-    return `${result}：${why}`;
-  }
-  if (c.kind === 'balance') {
-    // 一 + 二 − （七） = 四
-    return `${result} = ${locale === 'en' ? 'I + II − (7)' : '一 + 二 − （七）'} = ${sumText(c, locale)}`;
-  }
-  return `${result} = ${sumText(c, locale)}`;
+function describe(c: Computation, msg: Messages): string {
+  const result = cellName(c.result, msg);
+  if (c.expected === undefined) return `${result}：${msg.notComputed()}`;
+  // 一 + 二 − （七） = 四
+  if (c.kind === 'balance') return `${result} = ${msg.balanceFormula()} = ${sumText(c, msg)}`;
+  return `${result} = ${sumText(c, msg)}`;
 }
 
-const KIND_LABEL: Record<Computation['kind'], [string, string]> = {
-  'row-sum': ['行合计', 'row total'],
-  'column-total': ['列合计', 'column total'],
-  balance: ['勾稽关系', 'balance'],
-};
-
-export function hover(model: ReportModel, position: Position, locale: Locale): Hover | undefined {
+export function hover(model: ReportModel, position: Position, msg: Messages): Hover | undefined {
   const info = inspect(model, position);
   if (!info) return undefined;
   if (info.kind === 'heading') {
     return {
-      contents: { kind: 'markdown', value: `**${partName(info.part.id, locale)}**\n\n${partRequirements(info.part.id, locale)}` },
+      contents: { kind: 'markdown', value: `**${partName(info.part.id, msg)}**\n\n${msg.partRequirements(info.part.id)}` },
       range: model.lines.rangeOf(info.part.heading.span),
     };
   }
   const { cell, computations } = info;
-  const lines = [`**${cellName(cell, locale)}**`, ''];
-  const value = cell.kind === 'number' ? String(cell.value) : cell.text || (locale === 'en' ? '(blank)' : '（空）');
-  lines.push(`${locale === 'en' ? 'Value' : '数值'}：${value}`);
-  for (const c of computations) {
-    const label = KIND_LABEL[c.kind][locale === 'en' ? 1 : 0];
-    lines.push('', `- ${label}：${describe(c, locale)}`);
-  }
+  const lines = [`**${cellName(cell, msg)}**`, ''];
+  lines.push(msg.hoverValue(cell.kind === 'number' ? String(cell.value) : cell.text || msg.blankValue()));
+  for (const c of computations) lines.push('', `- ${msg.identityLabel(c.kind)}：${describe(c, msg)}`);
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: model.lines.rangeOf(cell.span) };
 }

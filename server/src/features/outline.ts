@@ -1,17 +1,12 @@
 // Document symbols (Outline, breadcrumbs) and folding ranges: the six parts, the sub-parts of 一, the tables.
 
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
-import { partName, trimSpanEnd, type Locale, type ReportModel, type Span, type Table } from '../report';
+import type { Messages } from '../l10n';
+import { partName, trimSpanEnd, type ReportModel, type Span, type Table } from '../report';
 
 const SYMBOL_MODULE = 2;
 const SYMBOL_NAMESPACE = 3;
 const SYMBOL_STRUCT = 23;
-
-const TABLE_TITLES: Record<Table['id'], [string, string]> = {
-  activeDisclosure: ['表二 主动公开政府信息情况', 'Table 2: proactive disclosure'],
-  applications: ['表三 收到和处理政府信息公开申请情况', 'Table 3: applications'],
-  reviewsAndLawsuits: ['表四 行政复议、行政诉讼情况', 'Table 4: review and litigation'],
-};
 
 /** The span a table's cells actually occupy: from its first line to its last cell. */
 export function tableExtent(table: Table): Span {
@@ -27,7 +22,7 @@ export function tableExtent(table: Table): Span {
   return { start: table.firstLine.start, end };
 }
 
-export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
+export function documentSymbols(model: ReportModel, msg: Messages): DocumentSymbol[] {
   const tables = [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits].filter((t): t is Table => t !== undefined);
   return model.parts.map((part) => {
     const whole = trimSpanEnd(model.text, { start: part.heading.span.start, end: part.body.end });
@@ -48,7 +43,7 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
       if (t.span.start !== part.body.start) continue;
       const extent = tableExtent(t);
       children.push({
-        name: TABLE_TITLES[t.id][locale === 'en' ? 1 : 0],
+        name: msg.tableTitle(t.id),
         kind: SYMBOL_STRUCT,
         range: model.lines.rangeOf(extent),
         selectionRange: model.lines.rangeOf(t.firstLine),
@@ -56,7 +51,7 @@ export function documentSymbols(model: ReportModel, locale: Locale): DocumentSym
     }
     return {
       name: model.text.slice(part.heading.span.start, part.heading.span.end).trim(),
-      detail: part.canonical ? undefined : partName(part.id, locale),
+      detail: part.canonical ? undefined : partName(part.id, msg),
       kind: SYMBOL_MODULE,
       range: model.lines.rangeOf(whole),
       selectionRange: model.lines.rangeOf(part.heading.span),

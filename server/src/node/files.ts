@@ -1,10 +1,11 @@
 // Listing and reading report files, shared by the CLI and the server's workspace validation.
 // Symlinks are never followed: no loops, and nothing outside the folder being walked is read.
 
-import { closeSync, fstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
 import { decode } from './decode';
 import type { Matcher } from './glob';
+import type { Messages } from '../l10n';
 
 export interface WalkOptions {
   /** Relative path (forward slashes) of a file to include. */
@@ -46,6 +47,29 @@ export function* walk(root: string, options: WalkOptions, failures: WalkFailure[
       else if (entry.isFile() && options.include(childRel)) files.push(childRel);
     }
     for (const f of files.reverse()) yield prefix === undefined ? join(root, f) : prefix + f;
+  }
+}
+
+/** Whether a path names a folder, or why it cannot be looked at. */
+export function statPath(path: string): { ok: true; folder: boolean } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, folder: statSync(path).isDirectory() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+export function isFolder(path: string): boolean {
+  const st = statPath(path);
+  return st.ok && st.folder;
+}
+
+/** The canonical path (symlinks resolved), or undefined when it cannot be resolved. */
+export function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -101,23 +125,22 @@ function readAll(fd: number, size: number): Uint8Array {
   return buffer.subarray(0, length);
 }
 
-export function errnoMessage(error: unknown, locale: 'zh-CN' | 'en'): string {
+const ERRNO_CODES = new Set(['ENOENT', 'EACCES', 'EISDIR', 'EPERM', 'ELOOP']);
+
+/** Why a file could not be read, in the user's language: the error's code when it is a known one. */
+export function errnoMessage(error: unknown, msg: Messages): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const zh: Record<string, string> = { ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '是文件夹', EPERM: '没有权限', ELOOP: '符号链接循环' };
-  const en: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder', EPERM: 'not permitted', ELOOP: 'symlink loop' };
-  return (code && (locale === 'en' ? en : zh)[code]) || (error instanceof Error ? error.message : String(error));
+  if (code && ERRNO_CODES.has(code)) return msg.fileErrno(code as 'ENOENT');
+  return error instanceof Error ? error.message : String(error);
 }
 
-export function readFailureMessage(r: Exclude<ReadResult, { ok: true }>, maxBytes: number, locale: 'zh-CN' | 'en'): string {
+export function readFailureMessage(r: Exclude<ReadResult, { ok: true }>, maxBytes: number, msg: Messages): string {
   switch (r.reason) {
-    case 'too-large': {
-      const mb = (r.size / 1024 / 1024).toFixed(1);
-      const limit = (maxBytes / 1024 / 1024).toFixed(0);
-      return locale === 'en' ? `file is ${mb} MB, over the ${limit} MB limit` : `文件大小 ${mb} MB，超过 ${limit} MB 上限，已跳过`;
-    }
+    case 'too-large':
+      return msg.fileTooLarge((r.size / 1024 / 1024).toFixed(1), (maxBytes / 1024 / 1024).toFixed(0));
     case 'binary':
-      return locale === 'en' ? 'binary file, not text' : '二进制文件，不是文本';
+      return msg.fileBinary();
     case 'unreadable':
-      return errnoMessage(r.error, locale);
+      return errnoMessage(r.error, msg);
   }
 }

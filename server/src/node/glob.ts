@@ -1,45 +1,23 @@
-// Minimal glob matching for include / files.exclude settings: "**", "*", "?", "{a,b}", matched against
-// forward-slash paths relative to a workspace folder. A pattern without "/" matches a name at any depth,
-// as VS Code's files.exclude does for "**/x" and the CLI's "*.txt".
+// Glob matching for the include setting and files.exclude, by picomatch (the standard small matcher: [...]
+// classes, nested braces, negation and extglobs, which a hand-written one got wrong). Paths are forward-slash paths
+// relative to a workspace folder. A pattern without "/" matches a name at any depth, as VS Code's files.exclude
+// does for "**/x" and the CLI's "*.txt".
+
+import picomatch from 'picomatch';
 
 export type Matcher = (relPath: string) => boolean;
 
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let i = 0;
-  let inBraces = false;
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  while (i < g.length) {
-    const c = g[i]!;
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        // "**/" matches zero or more folders; a trailing "**" matches everything below.
-        if (g[i + 2] === '/') {
-          re += '(?:[^/]*/)*';
-          i += 3;
-        } else {
-          re += '.*';
-          i += 2;
-        }
-        continue;
-      }
-      re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      re += '(?:';
-      inBraces = true;
-    } else if (c === '}' && inBraces) {
-      re += ')';
-      inBraces = false;
-    } else if (c === ',' && inBraces) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-    i++;
-  }
-  if (inBraces) re += ')';
-  return new RegExp(`^${re}$`);
-}
-
 export function matcher(globs: readonly string[]): Matcher {
-  const res = globs.filter((g) => g.trim() !== '').map((g) => (g.includes('/') ? globToRegExp(g) : globToRegExp(`**/${g}`)));
-  return (p) => res.some((r) => r.test(p));
+  const patterns = globs
+    .map((g) => g.trim().replace(/\\/g, '/').replace(/^\.\//, ''))
+    .filter((g) => g !== '')
+    .map((g) => (g.replace(/^!/, '').includes('/') ? g : g.startsWith('!') ? `!**/${g.slice(1)}` : `**/${g}`));
+  // A "!" pattern takes away what the others match ("**/*.txt", "!**/草稿/**"); dot: hidden files and folders
+  // match "*", as in VS Code's globs.
+  const positive = patterns.filter((p) => !p.startsWith('!'));
+  const negative = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  if (positive.length === 0) return () => false;
+  const yes = picomatch(positive, { dot: true });
+  const no = negative.length > 0 ? picomatch(negative, { dot: true }) : undefined;
+  return no ? (p) => yes(p) && !no(p) : yes;
 }

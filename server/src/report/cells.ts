@@ -1,4 +1,4 @@
-// Splitting table text into cells, whatever layout it arrived in (FORMAT.md §4):
+// Splitting table text into cells, whatever layout it arrived in (docs/format.md §10):
 //  - TSV: cells by "\t", merged cells as empty cells;
 //  - pipes: "| a | b |" Markdown rows, "a | b |" plain rows, and one cell per line ending in " |" with "||" fillers;
 //  - columns: `pdftotext -layout` text, cells by runs of two or more spaces, numbers by any space;
@@ -42,10 +42,14 @@ const ORDINAL_LABEL = /^\d{1,2}\s*[、.．]\s*[^\d\s.．]/;
 const LOOKS_NUMERIC = /^[-+−－]?\s*\d[\d.,，]*\s*[^\s]{0,3}$/;
 /** Page numbers inside a table: "-4-", "第 3 页", "第3页，共12页". */
 export const PAGE_NUMBER = /^\s*[-－—–]\s*\d{1,3}\s*[-－—–]\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$/;
-const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/**
+ * A table's rule line, not its cells: Markdown's `|---|:--:|`, pandoc's simple and multiline tables' `---- ----`, grid
+ * tables' `+----+====+`.
+ */
+const MARKDOWN_RULE = /^\s*[|+]?\s*:?[-=]{2,}:?\s*(?:[|+ ]\s*:?[-=]{2,}:?\s*)*[|+]?\s*$/;
 
 /** The kind of a trimmed cell text. Allocation-free on the common paths: this runs for every table cell. */
-function cellKind(text: string): RawCellKind {
+export function cellKindOf(text: string): RawCellKind {
   if (text === '' || text === '\u3000') return 'empty';
   if (isAsciiDigits(text)) return 'number';
   // Every marker is one or two characters: a Set lookup hashes the whole string, and most cells are long labels.
@@ -84,7 +88,7 @@ function makeCell(text: string, start: number, end: number): RawCell {
   while (s < e && isBlankChar(text.charCodeAt(s))) s++;
   while (e > s && isBlankChar(text.charCodeAt(e - 1))) e--;
   const t = text.slice(s, e);
-  const kind = cellKind(t);
+  const kind = cellKindOf(t);
   return { kind, text: t, start: s, end: e };
 }
 
@@ -119,7 +123,10 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
   let first = from;
   while (first < to && isBlankChar(text.charCodeAt(first))) first++;
   if (first === to) return undefined;
-  if (to - from < 24 && isPageChrome(text, from, to)) return undefined;
+  // Page numbers are short, whatever their indentation (pdftotext centres them on a long line of spaces).
+  let visibleEnd = to;
+  while (visibleEnd > first && isBlankChar(text.charCodeAt(visibleEnd - 1))) visibleEnd--;
+  if (visibleEnd - first < 24 && isPageChrome(text, first, visibleEnd)) return undefined;
   // Searches stay within the line: text.indexOf would scan the rest of the document for a character the
   // line lacks, which makes the whole pass quadratic.
   // One pass for the three characters that decide the layout; tab positions are kept for the split.
@@ -226,7 +233,7 @@ function pushPiece(text: string, start: number, end: number, out: RawCell[]): vo
   const tokens = n >> 1;
   let firstValue = tokens;
   while (firstValue > 0) {
-    const kind = cellKind(text.slice(tokenBounds[2 * firstValue - 2]!, tokenBounds[2 * firstValue - 1]!));
+    const kind = cellKindOf(text.slice(tokenBounds[2 * firstValue - 2]!, tokenBounds[2 * firstValue - 1]!));
     if (kind === 'number' || kind === 'blank') firstValue--;
     else break;
   }

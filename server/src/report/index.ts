@@ -1,8 +1,10 @@
 // The report engine's public API. Pure functions over text; no I/O, nothing from `vscode` or the LSP connection.
 
 export { parse } from './parse';
-export { check, RULE_CODES, DEFAULT_SEVERITY, SOURCE } from './check';
-export type { CheckOptions, RuleCode, SeveritySetting, DiagnosticData } from './check';
+export { check, resolveSeverity, SOURCE } from './check';
+export type { CheckOptions, SeveritySetting, DiagnosticData } from './check';
+export { RULES, RULE_CODES, DEFAULT_SEVERITY, FIX_ALL_CODES, ruleSpec, ruleText } from './rules';
+export type { RuleCode, RuleSpec, RuleText, RuleCategory } from './rules';
 export { inspect, allCells } from './inspect';
 export type { PositionInfo } from './inspect';
 export { computations } from './totals';
@@ -10,7 +12,6 @@ export type { Computation, Operand } from './totals';
 export * from './model';
 export * as schema from './schema';
 export * as template from './template';
-export { cellName, normalizeLocale, partName, formatSum } from './messages';
-export type { Locale } from './messages';
+export { cellName, partName, rowName, subsectionName, formatSum } from './names';
 export { LineIndex, trimSpanEnd } from './text';
 export type { Span } from './text';

@@ -18,6 +18,11 @@ export interface Cell {
   readonly table: TableId;
   readonly row: string;
   readonly column: string;
+  /**
+   * Read with certainty: its row's label and numbers stood together, with the columns' count of values. Nothing is
+   * computed from a cell that is not, and nothing is said about it (docs/format.md §10.12).
+   */
+  readonly certain: boolean;
 }
 
 export type TableId = 'activeDisclosure' | 'applications' | 'reviewsAndLawsuits';
@@ -63,6 +68,44 @@ export interface TableRow<Col extends string = string> {
   readonly cellList: readonly Cell[];
   /** Span of the whole row, label through last cell. */
   readonly span: Span;
+  /** Why the row was not read with certainty; undefined when it was. */
+  readonly problem: RowProblem | undefined;
+  /** The row's label is a misprint of the canonical one (a character or two lost or changed): the label as it should read. */
+  readonly misprint: { readonly canonical: string; readonly span: Span } | undefined;
+}
+
+/** Why a row of a table could not be read with certainty. */
+export type RowProblem =
+  /** The row's label stands apart from its numbers (other text or other labels between them). */
+  | 'label-away-from-numbers'
+  /** Fewer values than the table has columns: which cell is missing cannot be known. */
+  | 'fewer-values'
+  /** More values than the table has columns. */
+  | 'more-values'
+  /** Numbers stood before the labels they may belong to. */
+  | 'values-before-labels'
+  /** Numbers that belong to no row stand next to this one. */
+  | 'stray-values-near'
+  /** Several rows' labels stand before one run of numbers. */
+  | 'ambiguous-label';
+
+/** A row the table names (its label's words are in the table) but that could not be read with certainty. */
+export interface UnreadRow {
+  readonly row: string;
+  readonly reason: RowProblem;
+  /** Where its label (or its numbers) are. */
+  readonly span: Span;
+}
+
+/**
+ * How a table was read: `read` — every standard row found once, each with the columns' count of values, nothing
+ * left over; `partly-read` — some rows could not be read with certainty (listed); `unreadable` — no row could be.
+ */
+export interface TableReading {
+  readonly status: 'read' | 'partly-read' | 'unreadable';
+  readonly unread: readonly UnreadRow[];
+  /** Numbers between the table's rows that belong to no row read. */
+  readonly strays: readonly Span[];
 }
 
 export type TableLayout = 'tsv' | 'pipe' | 'cell-per-line' | 'columns' | 'flattened' | 'none';
@@ -75,7 +118,9 @@ export interface TableBase {
   /** Whole region the table was read from. */
   readonly span: Span;
   /** Set when cells cannot be separated reliably: nothing is computed from such a table. */
-  readonly unparseable?: { readonly reason: 'glued-digits' | 'cell-count'; readonly span: Span; readonly detail?: string };
+  readonly unparseable?: { readonly reason: 'glued-digits' | 'cell-count' | 'no-numbers' | 'placeholder'; readonly span: Span; readonly detail?: string };
+  /** How much of the table was read with certainty. */
+  readonly reading: TableReading;
 }
 
 export interface ActiveDisclosureTable extends TableBase {

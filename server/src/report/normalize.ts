@@ -53,7 +53,7 @@ function normalizeChars(s: string): string {
     let c = s.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     switch (c) {
-      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: // isBlankChar
+      case 32: case 9: case 0x3000: case 0xa0: case 0xfeff: case 0x200b: case 10: case 13: case 12: case 11: // isBlankChar
         continue;
       case 0x201c: case 0x201d: case 0x2018: case 0x2019: case 0x300c: case 0x300d:
         out += '"';
@@ -127,4 +127,17 @@ export function toHalfWidthDigits(s: string): string {
   }
   if (!wide) return s;
   return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * Whether the UTF-16 code is one of 一…十. By code, not `text[k]`: a CJK character read as a string is a new
+ * string each time (V8 caches only one-byte characters), and this runs on every line.
+ */
+export function isChineseNumeralCode(c: number): boolean {
+  switch (c) {
+    case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94: case 0x516d: case 0x4e03: case 0x516b: case 0x4e5d: case 0x5341:
+      return true;
+    default:
+      return false;
+  }
 }

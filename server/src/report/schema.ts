@@ -1,6 +1,6 @@
 // The canonical schema of the 2021 format (国办公开办函〔2021〕30号) and the signatures of the 2019 trial
 // format (国办公开办函〔2019〕60号): the six parts, the five sub-parts of 一, and every row and column of
-// tables 二, 三 and 四. See FORMAT.md §2. Rows are found by the keys below, never by position.
+// tables 二, 三 and 四. See docs/format.md §2–§5. Rows are found by the keys below, never by position.
 
 export type PartId = 1 | 2 | 3 | 4 | 5 | 6;
 export const PART_IDS: readonly PartId[] = [1, 2, 3, 4, 5, 6];
@@ -187,7 +187,7 @@ export const DISCLOSURE_ROWS_2019: readonly DisclosureRowSpec[] = [
   { id: 'procurement', label: '政府集中采购', labelEn: 'centralised procurement', item: '（九）', columns: ['采购项目数量', '采购总金额'], labels: ['政府集中采购'] },
 ];
 
-/** Labels that only the 2019 trial format uses (FORMAT.md §2.7). Normalised. */
+/** Labels that only the 2019 trial format uses (docs/format.md §6.5). Normalised. */
 export const OLD_FORMAT_SIGNATURES: readonly string[] = [
   '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项',
   '第二十条第(九)项', '政府集中采购', '采购总金额',

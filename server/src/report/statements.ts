@@ -1,4 +1,4 @@
-// Numbers stated in the prose that the tables also hold (FORMAT.md §3.4). Only phrases whose meaning is
+// Numbers stated in the prose that the tables also hold (docs/format.md §9). Only phrases whose meaning is
 // unambiguous are read: a wrong warning costs the user's trust, a missed one costs little.
 
 import type { Statement, StatementKind } from './model';
@@ -54,6 +54,12 @@ export const PATTERNS: readonly Pattern[] = [
  */
 const FIRST = new Uint16Array(0x10000);
 const SECOND = new Uint16Array(0x10000);
+/** A pattern is a bit of FIRST's and SECOND's entries: there can be no more patterns than bits. */
+export const MAX_PATTERNS = 16;
+if (PATTERNS.length > MAX_PATTERNS) {
+  // A programming error, met by every test at load: a 17th pattern would silently never be tried.
+  throw new Error(`statements.ts: ${PATTERNS.length} patterns, but the bit tables hold ${MAX_PATTERNS}: widen FIRST and SECOND`);
+}
 const ANY_SECOND = PATTERNS.reduce((bits, p, k) => (p.starts.some((s) => s.length === 1) ? bits | (1 << k) : bits), 0);
 PATTERNS.forEach((p, k) => {
   for (const prefix of p.starts) {

@@ -1,21 +1,22 @@
-// Reading tables 二, 三 and 四 from the text under their part headings, mapped onto the canonical schema.
-// Rows are identified by their labels (schema.ts keys), never by position; wrapped labels (pdftotext) are
-// joined by carrying label-only lines forward to the next line that has values.
+// Reading tables 二, 三 and 四 from the text under their part headings, mapped onto the canonical schema, with a
+// judgement of how certain each row is (docs/format.md §10.12). Rows are identified by their labels (schema.ts
+// keys), never by position. A row is read with certainty only when its label and its numbers stand together — on
+// one line, or the label's lines followed straight away by the numbers (wrapped labels, one cell per line) — with
+// the columns' count of values; numbers that belong to no row, labels that never meet their numbers, and several
+// rows' labels before one run of numbers make the rows around them uncertain, and nothing is computed from those.
+//
+// This file holds what the three tables share: streaming a region's rows, the row assembler, building model rows.
+// The tables themselves: activeDisclosureTable.ts (表二), applicationsTable.ts (表三), reviewsTable.ts (表四).
 
 import { cellLabel, countFilled, numberValue, tokenizeLine, type RawCell, type RawRow } from './cells';
-import type {
-  ActiveDisclosureTable, ApplicationsTable, Cell, OldFormatSignature, ReviewsTable, TableId, TableLayout, TableRow,
-} from './model';
-import { normalizeLabel, stripOrdinals } from './normalize';
-import {
-  APPLICANT_COLUMN_IDS, APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, OLD_FORMAT_SIGNATURES,
-  REVIEW_COLUMNS, REVIEW_GROUPS,
-  type ApplicantColumn, type ApplicationRowSpec, type DisclosureRowSpec, type ReviewColumn, type ReviewGroup,
-} from './schema';
-import { BoundedMemo, type LineIndex, type Span } from './text';
+import { htmlTableEnd, htmlTableRows } from './htmlTables';
+import type { Cell, OldFormatSignature, RowProblem, TableId, TableLayout, TableReading, TableRow, UnreadRow } from './model';
+import { normalizeLabel } from './normalize';
+import { APPLICANT_COLUMN_IDS, OLD_FORMAT_SIGNATURES, type ApplicantColumn } from './schema';
+import type { LineIndex, Span } from './text';
 
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
-const MAX_LABEL_LENGTH = 80;
+export const MAX_LABEL_LENGTH = 80;
 
 /**
  * The rows of a region, tokenized line by line as they are consumed: `visit` gets each row in order until it
@@ -24,17 +25,37 @@ const MAX_LABEL_LENGTH = 80;
 export function forEachRow(text: string, lines: LineIndex, region: Span, visit: (row: RawRow) => boolean | void): void {
   if (region.end <= region.start) return;
   const last = lines.indexAt(region.end);
+  // A table written as HTML (pandoc's Markdown for merged cells): found once per region, read by its <tr>s.
+  let html = nextHtmlTable(text, region.start, region.end);
   for (let i = lines.indexAt(region.start); i <= last; i++) {
     const lineEnd = lines.endOf(i);
     const from = Math.max(lines.startOf(i), region.start);
     const to = Math.min(lineEnd, region.end);
+    if (html >= 0 && html < to) {
+      const end = htmlTableEnd(text, html, region.end);
+      for (const row of htmlTableRows(text, html, end)) if (visit(row) === false) return;
+      i = lines.indexAt(end);
+      html = nextHtmlTable(text, end, region.end);
+      continue;
+    }
     if (to <= from) continue;
     const row = tokenizeLine(text, from, to, lineEnd);
     if (row && visit(row) === false) return;
   }
 }
 
+const HTML_TABLE = /<table\b/gi;
+
+/** Where the next `<table` tag is in text[from, to), or -1. */
+function nextHtmlTable(text: string, from: number, to: number): number {
+  HTML_TABLE.lastIndex = from;
+  const m = HTML_TABLE.exec(text);
+  return m && m.index < to ? m.index : -1;
+}
+
 const HEADER_ROWS = 12;
+/** What stands for a table the text does not hold: pandoc's "[TABLE]", a Markdown image, an <img>, "【表格】". */
+const PLACEHOLDER = /^(?:\[(?:TABLE|表格|图片|图表)\]|【(?:表格|图片)】|!\[[^\]]*\]\([^)]*\)|<img\b)/i;
 const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
 /** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
 const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
@@ -44,7 +65,7 @@ const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
  * whole needs — its layout, its first line, glued digits, 2019-format labels, header words — is noted on the
  * way, so a long region is never held in memory (holding it made time grow faster than the input).
  */
-class RegionScan {
+export class RegionScan {
   // Rows per layout: three fields rather than a record indexed by the layout name (a keyed store per row).
   private tsvRows = 0;
   private pipeRows = 0;
@@ -55,12 +76,16 @@ class RegionScan {
   first: RawRow | undefined;
   gluedCount = 0;
   gluedFirst: Span | undefined;
+  /** A placeholder where the table should be: pandoc's "[TABLE]", an image, a picture's tag. */
+  placeholder: Span | undefined;
   readonly signatures: OldFormatSignature[] = [];
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
     readonly region: Span,
+    /** Labels that glue to digits in flattened text (the table's own row and column words). */
+    private readonly glueLabels: readonly string[],
     /** Only 表二 has 2019-format header labels to look for. */
     private readonly wantsSignatures = false,
   ) {}
@@ -84,11 +109,12 @@ class RegionScan {
     if (row.labels.length + row.values.length === 1) this.singleCell++;
     // Labels are normalised only where a question needs it (most rows answer none of these).
     for (const cell of row.labels) {
-      if (this.wantsSignatures) {
-        const label = cellLabel(cell);
-        if (OLD_FORMAT_RE.test(label) || (label.endsWith('规范性文件') && stripOrdinals(label) === '规范性文件')) {
-          this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
-        }
+      const c0 = cell.text.charCodeAt(0);
+      if ((c0 === 91 /* [ */ || c0 === 33 /* ! */ || c0 === 60 /* < */ || c0 === 0x3010 /* 【 */) && PLACEHOLDER.test(cell.text)) {
+        this.placeholder ??= { start: cell.start, end: cell.end };
+      }
+      if (this.wantsSignatures && OLD_FORMAT_RE.test(cellLabel(cell))) {
+        this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
       }
       this.noteGlued(cell);
     }
@@ -102,7 +128,7 @@ class RegionScan {
     while ((m = re.exec(cell.text))) {
       if (m.index === 0) continue;
       const before = normalizeLabel(cell.text.slice(Math.max(0, m.index - 40), m.index));
-      if (GLUE_LABELS.some((l) => before.endsWith(l))) {
+      if (this.glueLabels.some((l) => before.endsWith(l))) {
         this.gluedCount++;
         this.gluedFirst ??= { start: cell.start, end: cell.start + m.index + m[0].length };
       }
@@ -150,98 +176,252 @@ class RegionScan {
   }
 }
 
-interface AssembledRow {
+// ---------------------------------------------------------------------------------------------
+// The row assembler
+
+/** What a table's rows are called: how the assembler recognises them. */
+export interface RowVocabulary {
+  /** The unconsumed row the fragments name, the fragment nearest the numbers first (its label cell). */
+  match(fragments: readonly RawCell[], consumed: ReadonlySet<string>): { id: string; cell: RawCell } | undefined;
+  /**
+   * The rows one label fragment names, for telling whether several rows' labels stand before one run of numbers
+   * and which rows the table mentions at all. Column headings ("其他", "总计") and group labels name none.
+   */
+  names(cell: RawCell): readonly string[];
+  /** How many values the row has (its columns). */
+  expected(id: string): number;
+  /** A misprinted label's row ("2.其他法律行政止公开"): a unique close match among the rows not yet read. */
+  misprint(cell: RawCell, consumed: ReadonlySet<string>): { id: string; canonical: string } | undefined;
+  /** A group or subtotal label with numbers of its own (（三）不予公开 0 0 …): accounted for, not a stray. */
+  isGroupLabel(cell: RawCell): boolean;
+}
+
+export interface AssembledRow {
   readonly id: string;
   readonly labelCell: RawCell;
   readonly fragments: readonly RawCell[];
   values: RawCell[];
+  problem: RowProblem | undefined;
+  misprint: { readonly canonical: string; readonly span: Span } | undefined;
 }
 
-type RowMatcher = (fragments: readonly RawCell[], consumed: ReadonlySet<string>, ownLabelsOnly: boolean) => { id: string; cell: RawCell } | undefined;
+/** A label with empty cells in a delimited layout, waiting to see whether its numbers are on the next line. */
+interface BlankCandidate {
+  readonly id: string;
+  readonly cell: RawCell;
+  readonly fragments: readonly RawCell[];
+  readonly values: RawCell[];
+}
+
+/** Numbers that belong to no row: after which assembled row (its index, or -1 before the first). */
+interface Stray {
+  readonly span: Span;
+  readonly after: number;
+}
 
 /**
  * Joins raw rows into table rows, fed one row at a time. A line with labels and values is a row; label-only
  * lines are carried to the next line with values (wrapped labels, headers); value-only lines continue the current
  * row while it lacks cells (one cell per line) or take the carried labels. In delimited layouts a recognised
- * label with only empty cells is a row of blanks.
+ * label with only empty cells is a row of blanks — unless its numbers follow on the next line. What cannot be
+ * placed with certainty is noted: numbers no row takes, labels that never meet their numbers.
  */
-class RowAssembler {
+export class RowAssembler {
   readonly rows: AssembledRow[] = [];
+  /** Rows named by a label somewhere in the table (read or not): a row is missing only when it is not. */
+  readonly named = new Set<string>();
+  /** Where each named row's label was first seen. */
+  readonly namedAt = new Map<string, Span>();
+  private readonly strays: Stray[] = [];
   private readonly consumed = new Set<string>();
-  private pending: RawCell[] = [];
+  private pending: readonly RawCell[] = [];
   private current: AssembledRow | undefined;
+  private blank: BlankCandidate | undefined;
+  /** Numbers were left unplaced since the last row: the next row's label may be theirs. */
+  private strayBefore = false;
+  /** Lines of several cells seen: a lone small number between such rows is a page number, not a value. */
+  private multiCellLines = 0;
+  private singleValueLines = 0;
 
-  constructor(private readonly match: RowMatcher, private readonly expected: (id: string) => number) {}
+  constructor(private readonly vocabulary: RowVocabulary) {}
 
-  private emit(m: { id: string; cell: RawCell }, fragments: readonly RawCell[], values: RawCell[]): void {
+  private note(cells: readonly RawCell[]): void {
+    for (const cell of cells) {
+      for (const id of this.vocabulary.names(cell)) {
+        if (this.named.has(id)) continue;
+        this.named.add(id);
+        this.namedAt.set(id, { start: cell.start, end: cell.end });
+      }
+    }
+  }
+
+  /** Other rows than `id` that `fragments` name and that are not read yet. */
+  private othersNamed(fragments: readonly RawCell[], id: string): boolean {
+    for (const f of fragments) for (const other of this.vocabulary.names(f)) if (other !== id && !this.consumed.has(other)) return true;
+    return false;
+  }
+
+  private emit(id: string, cell: RawCell, fragments: readonly RawCell[], values: RawCell[], problem: RowProblem | undefined, misprint?: AssembledRow['misprint']): void {
     // The row's values array is taken over, not copied: a raw row is not looked at again once assembled.
-    this.current = { id: m.id, labelCell: m.cell, fragments, values };
+    this.current = { id, labelCell: cell, fragments, values, problem: this.strayBefore ? 'values-before-labels' : problem, misprint };
     this.rows.push(this.current);
-    this.consumed.add(m.id);
+    this.consumed.add(id);
+    this.named.add(id);
+    if (!this.namedAt.has(id)) this.namedAt.set(id, { start: cell.start, end: cell.end });
     this.pending = [];
+    this.strayBefore = false;
+  }
+
+  private stray(row: RawRow): void {
+    this.strays.push({ span: { start: row.start, end: row.end }, after: this.rows.length - 1 });
+    this.strayBefore = true;
+    this.pending = [];
+    this.current = undefined;
+  }
+
+  /** A label with empty cells whose numbers did not follow: a row of blanks (its cells are known to be empty). */
+  private settleBlank(): void {
+    const b = this.blank;
+    if (!b) return;
+    this.blank = undefined;
+    this.emit(b.id, b.cell, b.fragments, b.values, undefined);
+    this.current = undefined;
   }
 
   push(row: RawRow): void {
     const filled = row.filled;
+    if (row.labels.length + filled > 1 || row.values.length > 1) this.multiCellLines++;
     if (row.labels.length > 0) {
+      this.settleBlank();
       if (hasProseLabel(row)) {
         this.pending = [];
         this.current = undefined;
         return;
       }
+      this.note(row.labels);
       const fragments = this.pending.length > 0 ? this.pending.concat(row.labels) : row.labels;
       if (filled > 0) {
-        const m = this.match(fragments, this.consumed, false);
-        if (m) this.emit(m, fragments, row.values);
-        else {
-          this.pending = [];
-          this.current = undefined;
-        }
+        this.labelledValues(row, fragments);
         return;
       }
       if (row.layout !== 'columns' && row.values.length > 0) {
-        const m = this.match(row.labels, this.consumed, true);
-        if (m && row.values.length >= this.expected(m.id)) {
-          this.emit(m, fragments, row.values);
+        const m = this.vocabulary.match(row.labels, this.consumed);
+        if (m && row.values.length >= this.vocabulary.expected(m.id)) {
+          this.blank = { id: m.id, cell: m.cell, fragments, values: row.values };
+          this.pending = [];
+          this.current = undefined;
           return;
         }
       }
       // Label-only: a header, or a label whose values follow on the next lines. Keep the last few fragments.
-      this.pending = fragments.slice(-8);
+      this.pending = fragments.length > 8 ? fragments.slice(-8) : fragments;
       this.current = undefined;
       return;
     }
     if (filled === 0) return;
+    const blank = this.blank;
+    if (blank) {
+      // The label's numbers on the next line (converters that split a row over two lines).
+      this.blank = undefined;
+      this.emit(blank.id, blank.cell, blank.fragments, row.values, undefined);
+      return;
+    }
     if (this.pending.length > 0) {
-      const m = this.match(this.pending, this.consumed, false);
+      const m = this.vocabulary.match(this.pending, this.consumed);
       if (m) {
-        this.emit(m, this.pending, row.values);
+        const problem = this.othersNamed(this.pending, m.id) ? 'ambiguous-label' : undefined;
+        this.emit(m.id, m.cell, this.pending, row.values, problem);
+        if (filled === 1 && row.values.length === 1) this.singleValueLines++;
         return;
       }
       this.pending = [];
     }
     const current = this.current;
-    if (current && countFilled(current.values, 0) < this.expected(current.id)) {
+    if (current && countFilled(current.values, 0) < this.vocabulary.expected(current.id)) {
       for (const v of row.values) current.values.push(v);
+      if (filled === 1 && row.values.length === 1) this.singleValueLines++;
+      return;
     }
+    if (this.isPageNumber(row)) return;
+    this.stray(row);
+  }
+
+  private labelledValues(row: RawRow, fragments: readonly RawCell[]): void {
+    const m = this.vocabulary.match(fragments, this.consumed);
+    if (!m) {
+      const own = row.labels[row.labels.length - 1]!;
+      const misprint = this.vocabulary.misprint(own, this.consumed);
+      if (misprint) {
+        this.emit(misprint.id, own, fragments, row.values, undefined, { canonical: misprint.canonical, span: { start: own.start, end: own.end } });
+        return;
+      }
+      if (row.labels.some((l) => this.vocabulary.isGroupLabel(l))) {
+        // A subtotal of a group: its numbers are accounted for.
+        this.pending = [];
+        this.current = undefined;
+        return;
+      }
+      this.stray(row);
+      return;
+    }
+    // Matched on a carried fragment while other rows are named too: which row the numbers are is a guess.
+    const own = row.labels.includes(m.cell);
+    const problem = !own && this.othersNamed(fragments, m.id) ? 'ambiguous-label' : undefined;
+    this.emit(m.id, m.cell, fragments, row.values, problem);
+  }
+
+  /**
+   * A lone number of at most three digits between rows of several cells, with the row before complete: the page
+   * number pdftotext and page-by-page converters leave there. In one-cell-per-line tables a lone number is a value.
+   */
+  private isPageNumber(row: RawRow): boolean {
+    if (row.filled !== 1 || row.values.length !== 1) return false;
+    const cell = row.values[0]!;
+    if (cell.kind !== 'number' || cell.text.length > 3 || this.singleValueLines > 0) return false;
+    return this.multiCellLines > 2;
+  }
+
+  /** Ends the table: the last row of blanks, each row's certainty, and the rows named but never read. */
+  finish(): { rows: AssembledRow[]; unread: UnreadRow[]; strays: Span[] } {
+    this.settleBlank();
+    const rows = this.rows;
+    // Numbers between rows make both neighbours uncertain; numbers before the first row are headings or notes.
+    const strays: Span[] = [];
+    for (const s of this.strays) {
+      if (s.after < 0) continue;
+      strays.push(s.span);
+      const before = rows[s.after];
+      if (before && !before.problem) before.problem = 'stray-values-near';
+    }
+    for (const r of rows) {
+      if (r.problem) continue;
+      const n = this.vocabulary.expected(r.id);
+      const filled = countFilled(r.values, 0);
+      if (filled > n) r.problem = 'more-values';
+      // Fewer values than columns: in a delimited layout the empty cells are there to see; otherwise which one is
+      // missing cannot be known.
+      else if (filled < n && r.values.length < n) r.problem = 'fewer-values';
+    }
+    const unread: UnreadRow[] = [];
+    for (const r of rows) if (r.problem) unread.push({ row: r.id, reason: r.problem, span: { start: r.labelCell.start, end: r.labelCell.end } });
+    for (const id of this.named) {
+      if (!this.consumed.has(id)) unread.push({ row: id, reason: 'label-away-from-numbers', span: this.namedAt.get(id)! });
+    }
+    return { rows, unread, strays };
   }
 }
 
 /** Whether a row has a label too long to be a table's: prose. A loop, not `some` with a closure: it runs per row. */
-function hasProseLabel(row: RawRow): boolean {
+export function hasProseLabel(row: RawRow): boolean {
   for (let i = 0; i < row.labels.length; i++) if (row.labels[i]!.text.length > MAX_LABEL_LENGTH) return true;
   return false;
 }
 
-/** Reads a table region into assembled rows. */
-function assemble(scan: RegionScan, match: RowMatcher, expected: (id: string) => number): AssembledRow[] {
-  const assembler = new RowAssembler(match, expected);
-  scan.each((row) => assembler.push(row));
-  return assembler.rows;
-}
+// ---------------------------------------------------------------------------------------------
+// Model rows
 
 /** The window [lo, hi) of a row's values that holds its cells: cell i is values[lo + i] when lo + i < hi. */
-interface Fit {
+export interface Fit {
   readonly lo: number;
   readonly hi: number;
   /** Where the cells that are missing would go. */
@@ -249,7 +429,7 @@ interface Fit {
 }
 
 /** Fits a row's value cells to the expected count n: surplus empty cells go from the end first, then the start. */
-function fitValues(values: readonly RawCell[], n: number): Fit {
+export function fitValues(values: readonly RawCell[], n: number): Fit {
   let lo = 0;
   let hi = values.length;
   while (hi - lo > n && values[hi - 1]!.kind === 'empty') hi--;
@@ -259,18 +439,18 @@ function fitValues(values: readonly RawCell[], n: number): Fit {
   return { lo, hi, after };
 }
 
-function toCell(raw: RawCell | undefined, at: number, table: TableId, row: string, column: string): Cell {
-  if (!raw) return { kind: 'missing', text: '', span: { start: at, end: at }, table, row, column };
+export function toCell(raw: RawCell | undefined, at: number, table: TableId, row: string, column: string, certain: boolean): Cell {
+  if (!raw) return { kind: 'missing', text: '', span: { start: at, end: at }, table, row, column, certain };
   const span = { start: raw.start, end: raw.end };
   switch (raw.kind) {
     case 'number':
-      return { kind: 'number', value: numberValue(raw.text), text: raw.text, span, table, row, column };
+      return { kind: 'number', value: numberValue(raw.text), text: raw.text, span, table, row, column, certain };
     case 'empty':
-      return { kind: 'blank', text: '', span, table, row, column };
+      return { kind: 'blank', text: '', span, table, row, column, certain };
     case 'blank':
-      return { kind: 'blank', text: raw.text, span, table, row, column };
+      return { kind: 'blank', text: raw.text, span, table, row, column, certain };
     default:
-      return { kind: 'invalid', text: raw.text, span, table, row, column };
+      return { kind: 'invalid', text: raw.text, span, table, row, column, certain };
   }
 }
 
@@ -291,203 +471,34 @@ function recordOf<Col extends string>(columns: readonly Col[], list: readonly Ce
   return cells;
 }
 
-function buildRow<Col extends string>(
-  a: AssembledRow, columns: readonly Col[], table: TableId,
-): TableRow<Col> {
+export function buildRow<Col extends string>(a: AssembledRow, columns: readonly Col[], table: TableId): TableRow<Col> {
   const values = a.values;
   const { lo, hi, after } = fitValues(values, columns.length);
+  const certain = a.problem === undefined;
   const cellList: Cell[] = [];
   let end = a.labelCell.end;
   for (let i = 0; i < columns.length; i++) {
     const raw = lo + i < hi ? values[lo + i] : undefined;
     if (raw && raw.end > end) end = raw.end;
-    cellList.push(toCell(raw, after, table, a.id, columns[i]!));
+    cellList.push(toCell(raw, after, table, a.id, columns[i]!, certain));
   }
   const cells = (columns === APPLICANT_COLUMN_IDS ? applicantRecord(cellList) : recordOf(columns, cellList)) as Record<Col, Cell>;
   let label = '';
   for (const f of a.fragments) label += f.text;
-  return { id: a.id, label, labelSpan: { start: a.labelCell.start, end: a.labelCell.end }, cells, cellList, span: { start: a.labelCell.start, end } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Flattened web text (the 平潭 pages): digits of adjacent cells run together with labels, e.g.
-// "规章000行政规范性文件77132470". No split can be trusted, so the table is marked unparseable.
-
-const GLUE_LABELS: readonly string[] = (() => {
-  const labels = new Set<string>();
-  for (const r of [...DISCLOSURE_ROWS_2021, ...DISCLOSURE_ROWS_2019]) for (const l of r.labels) labels.add(l);
-  for (const r of APPLICATION_ROWS) labels.add(stripOrdinals(normalizeLabel(r.label)));
-  for (const c of REVIEW_COLUMNS) labels.add(c.label);
-  labels.add('数量');
-  return [...labels].filter((l) => l.length >= 2);
-})();
-
-// ---------------------------------------------------------------------------------------------
-// 表二
-
-const DISCLOSURE_LABELS: ReadonlyMap<string, string> = (() => {
-  const m = new Map<string, string>();
-  for (const r of [...DISCLOSURE_ROWS_2019, ...DISCLOSURE_ROWS_2021]) for (const l of r.labels) m.set(l, r.id);
-  return m;
-})();
-
-/** The 表二 row a label names, keyed by the label as written (memoised like 表三's candidates). */
-const disclosureIds = new BoundedMemo<string | null>(MAX_LABEL_LENGTH);
-const disclosureIdOfText = (raw: string) => DISCLOSURE_LABELS.get(stripOrdinals(normalizeLabel(raw))) ?? null;
-
-function disclosureIdOf(cell: RawCell): string | undefined {
-  return disclosureIds.get(cell.text, disclosureIdOfText) ?? undefined;
-}
-
-const matchDisclosureRow: RowMatcher = (fragments, consumed) => {
-  for (let i = fragments.length - 1; i >= 0; i--) {
-    const id = disclosureIdOf(fragments[i]!);
-    if (id && !consumed.has(id)) return { id, cell: fragments[i]! };
-  }
-  return undefined;
-};
-
-export function parseActiveDisclosureTable(text: string, lines: LineIndex, region: Span): {
-  table: ActiveDisclosureTable | undefined; signatures: OldFormatSignature[];
-} {
-  const scan = new RegionScan(text, lines, region, true);
-  // The 2019 format is known from its header labels, which come before the rows they describe.
-  const specsNow = () => (scan.signatures.length > 0 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021);
-  const expected = (id: string) => specsNow().find((s) => s.id === id)?.columns.length ?? 1;
-  const assembled = assemble(scan, matchDisclosureRow, expected);
-  if (!scan.first) return { table: undefined, signatures: [] };
-  const signatures = scan.signatures;
-  const format: 2019 | 2021 = signatures.length > 0 ? 2019 : 2021;
-  const specs: readonly DisclosureRowSpec[] = format === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021;
-  const base = { id: 'activeDisclosure' as const, layout: scan.layout, firstLine: scan.firstLine, span: region, format };
-  const glued = scan.glued(2);
-  if (glued) {
-    return { table: { ...base, layout: 'flattened', rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span } }, signatures };
-  }
-  const rows = new Map<string, TableRow>();
-  for (const a of assembled) {
-    const spec = specs.find((s) => s.id === a.id);
-    if (!spec) continue;
-    rows.set(a.id, buildRow(a, spec.columns, 'activeDisclosure'));
-  }
-  if (rows.size === 0 && !scan.hasWords(['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
-  return { table: { ...base, rows }, signatures };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 表三
-
-function matchApplicationSpec(label: string, spec: ApplicationRowSpec): boolean {
-  if (spec.exact !== undefined) return stripOrdinals(label) === spec.exact;
-  return spec.keys.some((k) => label.includes(k));
+  return {
+    id: a.id, label, labelSpan: { start: a.labelCell.start, end: a.labelCell.end }, cells, cellList,
+    span: { start: a.labelCell.start, end }, problem: a.problem, misprint: a.misprint,
+  };
 }
 
 /**
- * The rows a label could be, in schema order. Memoised: every report repeats the same few dozen labels,
- * and matching one against every row's keys was a tenth of the parse. Bounded in count and label length, so odd
- * labels cannot pile up.
+ * How the table was read: unreadable when no row was read with certainty (or nothing could be read at all),
+ * partly read when some rows were not, or numbers were left over; read otherwise.
  */
-const applicationCandidates = new BoundedMemo<readonly ApplicationRowSpec[]>(MAX_LABEL_LENGTH);
-
-/** Keyed by the cell's text as written: a hit needs neither normalising nor a second lookup. */
-const candidatesOfText = (raw: string): readonly ApplicationRowSpec[] => {
-  const label = normalizeLabel(raw);
-  return APPLICATION_ROWS.filter((spec) => matchApplicationSpec(label, spec));
-};
-
-function candidatesOf(cell: RawCell): readonly ApplicationRowSpec[] {
-  return applicationCandidates.get(cell.text, candidatesOfText);
+export function reading(certainRows: number, unread: readonly UnreadRow[], strays: readonly Span[]): TableReading {
+  const status = certainRows === 0 ? 'unreadable' : unread.length > 0 || strays.length > 0 ? 'partly-read' : 'read';
+  return { status, unread, strays };
 }
 
-const matchApplicationRow: RowMatcher = (fragments, consumed) => {
-  // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
-  // wrapped pieces of other rows come before it.
-  for (let i = fragments.length - 1; i >= 0; i--) {
-    for (const spec of candidatesOf(fragments[i]!)) {
-      if (!consumed.has(spec.id)) return { id: spec.id, cell: fragments[i]! };
-    }
-  }
-  if (fragments.length === 1) return undefined; // the joined label is the one label, already tried
-  let joined = '';
-  for (const f of fragments) joined += cellLabel(f);
-  for (const spec of APPLICATION_ROWS) {
-    if (spec.exact === undefined && !consumed.has(spec.id) && matchApplicationSpec(joined, spec)) {
-      return { id: spec.id, cell: fragments[fragments.length - 1]! };
-    }
-  }
-  return undefined;
-};
-
-export function parseApplicationsTable(text: string, lines: LineIndex, region: Span): {
-  table: ApplicationsTable | undefined; signatures: OldFormatSignature[];
-} {
-  const scan = new RegionScan(text, lines, region);
-  const assembled = assemble(scan, matchApplicationRow, () => APPLICANT_COLUMN_IDS.length);
-  if (!scan.first) return { table: undefined, signatures: [] };
-  const base = { id: 'applications' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
-  const glued = scan.glued(2);
-  if (glued) {
-    return { table: { ...base, layout: 'flattened', format: 2021, rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span } }, signatures: [] };
-  }
-  const rows = new Map<string, TableRow<ApplicantColumn>>();
-  for (const a of assembled) rows.set(a.id, buildRow(a, APPLICANT_COLUMN_IDS, 'applications'));
-  const signatures: OldFormatSignature[] = [];
-  const single = rows.get('otherHandling');
-  const hasSubRows = rows.has('otherHandling.noCorrection') || rows.has('otherHandling.feeUnpaid');
-  let format: 2019 | 2021 = 2021;
-  if (single && !hasSubRows) {
-    format = 2019;
-    signatures.push({ label: single.label, span: single.labelSpan });
-  } else if (single) {
-    rows.delete('otherHandling');
-  }
-  if (rows.size === 0 && !scan.hasWords(['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
-  return { table: { ...base, format, rows }, signatures };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 表四: the header is fixed, so the 15 data cells map onto the groups and columns in order.
-
-const REVIEW_CELL_COUNT = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
-
-export function parseReviewsTable(text: string, lines: LineIndex, region: Span): ReviewsTable | undefined {
-  const scan = new RegionScan(text, lines, region);
-  // The data cells: from the first line with values, through the following value-only lines.
-  const values: RawCell[] = [];
-  let started = false;
-  scan.each((row) => {
-    if (!started) {
-      if (row.filled === 0) return true;
-      if (hasProseLabel(row)) return true;
-      started = true;
-      for (const v of row.values) values.push(v);
-    } else {
-      if (row.labels.length > 0) return false;
-      for (const v of row.values) values.push(v);
-    }
-    return countFilled(values, 0) < REVIEW_CELL_COUNT;
-  });
-  if (!scan.first) return undefined;
-  const base = { id: 'reviewsAndLawsuits' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
-  // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
-  const glued = scan.glued(1);
-  if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span } };
-  if (!started) return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结']) ? { ...base, groups: undefined } : undefined;
-  const { lo, hi, after } = fitValues(values, REVIEW_CELL_COUNT);
-  const present = hi - lo;
-  if (present < REVIEW_CELL_COUNT) {
-    return {
-      ...base, groups: undefined,
-      unparseable: { reason: 'cell-count', span: { start: values[0]!.start, end: after }, detail: String(present) },
-    };
-  }
-  const groups = new Map<ReviewGroup, Record<ReviewColumn, Cell>>();
-  REVIEW_GROUPS.forEach((g, gi) => {
-    const rec = {} as Record<ReviewColumn, Cell>;
-    REVIEW_COLUMNS.forEach((c, ci) => {
-      rec[c.id] = toCell(values[lo + gi * REVIEW_COLUMNS.length + ci], after, 'reviewsAndLawsuits', g.id, c.id);
-    });
-    groups.set(g.id, rec);
-  });
-  return { ...base, groups };
-}
+/** The reading of a table whose cells cannot be separated at all (flattened web text). */
+export const UNREADABLE: TableReading = { status: 'unreadable', unread: [], strays: [] };

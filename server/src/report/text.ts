@@ -141,8 +141,9 @@ export function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** Blank in a report's text: spaces of every width, tabs, line breaks, a form feed (a page break at a line's start), BOM and zero-width space. */
 export function isBlankChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 10 || c === 13 || c === 0x200b;
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 10 || c === 13 || c === 0x200b || c === 12 || c === 11;
 }
 
 /**
@@ -189,4 +190,19 @@ export class BoundedMemo<V> {
     }
     return value;
   }
+}
+
+/** The value that occurs most often; on a tie, the one seen first. */
+export function mostCommon(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [v, count] of counts) {
+    if (count > bestCount) {
+      best = v;
+      bestCount = count;
+    }
+  }
+  return best;
 }

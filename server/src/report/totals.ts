@@ -1,4 +1,4 @@
-// The arithmetic identities of the format (FORMAT.md §3.1, §3.2), as data: each Computation names its result
+// The arithmetic identities of the format (docs/format.md §7), as data: each Computation names its result
 // cell and signed operands. The rules (row-sum, column-total, balance) and the hovers read the same list, so
 // what a hover shows is exactly what a diagnostic claims.
 
@@ -22,6 +22,8 @@ export interface Computation {
   readonly cells: readonly Cell[];
   /** The signed operands; made when first asked for (a message or a hover), since most computations are only summed. */
   readonly operands: readonly Operand[];
+  /** The sign of each cell in `cells` (1, or −1 for the one subtracted). */
+  signOf(index: number): 1 | -1;
   /** Set when every cell involved is a number. */
   readonly expected?: number;
   readonly actual?: number;
@@ -41,15 +43,20 @@ class Sum implements Computation {
 
   constructor(readonly kind: ComputationKind, readonly result: Cell, readonly cells: readonly Cell[], private readonly negative = -1) {
     let expected = 0;
-    let complete = result.kind === 'number';
+    // Computed only over numbers read with certainty: an identity with a blank, invalid or uncertain cell is unknown.
+    let complete = result.kind === 'number' && result.certain;
     for (let i = 0; i < cells.length && complete; i++) {
       const c = cells[i]!;
-      if (c.kind !== 'number') complete = false;
+      if (c.kind !== 'number' || !c.certain) complete = false;
       else expected += i === negative ? -c.value! : c.value!;
     }
     this.expected = complete ? expected : undefined;
     this.actual = complete ? result.value : undefined;
     this.ok = complete ? expected === result.value : undefined;
+  }
+
+  signOf(index: number): 1 | -1 {
+    return index === this.negative ? -1 : 1;
   }
 
   get operands(): readonly Operand[] {

@@ -1,20 +1,24 @@
-// Types shared by the client and the server: settings and the custom requests. Typed once, used on both sides.
+// What the client and the server say to each other beyond LSP: the settings, the custom requests with their
+// parameter and result types (declared once, as RequestTypes, used on both sides), and the command ids.
+
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export const SETTINGS_SECTION = 'govReport';
 
 export type SeverityLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+const SEVERITY_LEVELS: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** The `govReport.*` settings, read per resource. */
 export interface Settings {
-  enable: boolean;
+  readonly enable: boolean;
   /** Per-rule severity overrides, by rule code. */
-  severity: Record<string, SeverityLevel>;
-  /** Globs of files that workspace validation checks. */
-  include: string[];
+  readonly severity: Readonly<Record<string, SeverityLevel>>;
+  /** Globs of files that workspace validation checks (when the server lists files itself). */
+  readonly include: readonly string[];
   /** "auto" follows the editor's display language. */
-  locale: 'auto' | 'zh-CN' | 'en';
+  readonly locale: 'auto' | 'zh-CN' | 'en';
   /** Documents larger than this (in MB) are not checked. */
-  maxDocumentSizeMB: number;
+  readonly maxDocumentSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,10 +29,35 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDocumentSizeMB: 5,
 };
 
-export const VALIDATE_WORKSPACE_REQUEST = 'govReport/validateWorkspace';
+/**
+ * Settings as they arrive from the client, made safe: a value of the wrong type (a string where a list belongs, a
+ * severity that is not a level, a negative size) falls back to the default instead of throwing later.
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const severity: Record<string, SeverityLevel> = {};
+  if (r.severity !== null && typeof r.severity === 'object' && !Array.isArray(r.severity)) {
+    for (const [code, level] of Object.entries(r.severity as Record<string, unknown>)) {
+      if (typeof level === 'string' && SEVERITY_LEVELS.includes(level)) severity[code] = level as SeverityLevel;
+    }
+  }
+  const include = Array.isArray(r.include) ? r.include.filter((g): g is string => typeof g === 'string' && g.trim() !== '')
+    : typeof r.include === 'string' && r.include.trim() !== '' ? [r.include] : DEFAULT_SETTINGS.include;
+  const size = typeof r.maxDocumentSizeMB === 'number' && Number.isFinite(r.maxDocumentSizeMB) && r.maxDocumentSizeMB > 0
+    ? r.maxDocumentSizeMB : DEFAULT_SETTINGS.maxDocumentSizeMB;
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    severity,
+    include,
+    locale: r.locale === 'zh-CN' || r.locale === 'en' || r.locale === 'auto' ? r.locale : DEFAULT_SETTINGS.locale,
+    maxDocumentSizeMB: size,
+  };
+}
 
 export interface ValidateWorkspaceParams {
-  /** Folder URIs to check; defaults to the workspace folders. */
+  /** The files to check, as URIs (the client lists them with the user's excludes); when absent the server walks the folders. */
+  files?: string[];
+  /** Folder URIs to walk when `files` is absent; defaults to the workspace folders. */
   folders?: string[];
   /** Progress token created by the client (window/workDoneProgress/create), if any. */
   workDoneToken?: string | number;
@@ -37,13 +66,30 @@ export interface ValidateWorkspaceParams {
 export interface ValidateWorkspaceResult {
   files: number;
   reports: number;
+  /** Reports with at least one Error-severity problem. */
+  reportsWithErrors: number;
   errors: number;
   warnings: number;
   notReports: number;
-  unreadable: { uri: string; reason: string }[];
+  /** Files that could not be read: their path (decoded, as the user knows it) and why. */
+  unreadable: { uri: string; path: string; reason: string }[];
   cancelled: boolean;
   elapsedMs: number;
 }
+
+export const ValidateWorkspaceRequest = new RequestType<ValidateWorkspaceParams, ValidateWorkspaceResult, void>('govReport/validateWorkspace');
+
+/** The rule codes, so a client can build its settings UI or check a name. */
+export const RuleCodesRequest = new RequestType0<string[], void>('govReport/ruleCodes');
+
+export interface ServerInfo {
+  pid: number;
+  version: string;
+  node: string;
+}
+
+/** Which process serves: for logs, and for the tests that kill the server and expect the client to restart it. */
+export const ServerInfoRequest = new RequestType0<ServerInfo, void>('govReport/serverInfo');
 
 /** Diagnostic code for a document the server will not check because of its size. */
 export const TOO_LARGE_CODE = 'document-too-large';

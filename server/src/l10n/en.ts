@@ -1,0 +1,168 @@
+// English, on request (govReport.locale "en", or "auto" with a non-Chinese VS Code; the CLI's --locale en).
+
+import type { Messages } from './messages';
+
+const TABLE = {
+  activeDisclosure: ['Table 2', 'proactive disclosure'],
+  applications: ['Table 3', 'applications'],
+  reviewsAndLawsuits: ['Table 4', 'review and litigation'],
+} as const;
+
+const STATEMENTS = {
+  applicationsReceived: 'applications received',
+  applicationsHandled: 'applications handled',
+  applicationsCarriedOver: 'applications carried over',
+  applicationsCarriedForward: 'applications carried forward',
+  noApplications: '"no applications received"',
+  reviews: 'administrative reviews',
+  lawsuits: 'administrative lawsuits',
+  allUpheld: '"all upheld"',
+  normativeDocumentsInForce: 'normative documents in force',
+} as const;
+
+const PARTS = ['General situation', 'Proactive disclosure', 'Applications received and handled', 'Administrative review and litigation', 'Main problems and improvements', 'Other matters to report'];
+
+const SUBSECTIONS = {
+  activeDisclosure: 'proactive disclosure', onRequest: 'disclosure on request', management: 'information management',
+  platform: 'disclosure platforms', oversight: 'supervision and safeguards',
+} as const;
+
+const IDENTITY = { 'row-sum': 'row total', 'column-total': 'column total', balance: 'balance' } as const;
+
+const PROBLEMS = {
+  'label-away-from-numbers': 'label away from its numbers',
+  'fewer-values': 'fewer values than columns',
+  'more-values': 'more values than columns',
+  'values-before-labels': 'values before their labels',
+  'stray-values-near': 'numbers of no row next to it',
+  'ambiguous-label': 'several row labels before one run of numbers',
+} as const;
+
+/** "a", "a and b", "a, b and c". */
+function joinEn(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const REQUIREMENTS = {
+  1: 'Overview of how the agency implemented the Regulations, covering five areas: proactive disclosure, disclosure on request, information management, disclosure platforms, supervision and safeguards.',
+  2: 'Table 2: regulations and normative documents issued, repealed and in force; licensing, penalty and enforcement decisions; administrative fees (10,000 yuan).',
+  3: 'Table 3: applications by applicant type (7 columns), new and carried over, the 25 result rows, and carried forward. Balance: I + II = III (7) total + IV.',
+  4: 'Table 4: administrative review, and lawsuits (direct, and after review): upheld, corrected, other, pending, total.',
+  5: 'The main problems of the year and how they are being addressed.',
+  6: 'Information processing fees charged (notices sent, amounts billed and collected — state it even when none), and other matters.',
+} as const;
+
+export const en: Messages = {
+  locale: 'en',
+  label: (l) => l.labelEn,
+
+  partName: (id) => `Part ${id} (${PARTS[id - 1]})`,
+  subsectionName: (id) => SUBSECTIONS[id],
+  tableShort: (id) => TABLE[id][0],
+  tableName: (id) => `${TABLE[id][0]} (${TABLE[id][1]})`,
+  tableTitle: (id) => `${TABLE[id][0]}: ${TABLE[id][1]}`,
+  applicationCell: (_group, row, column) => `Table 3 ${row.labelEn} · ${column.labelEn}`,
+  applicationRow: (_group, row) => row.labelEn,
+  reviewCell: (group, column) => `Table 4 ${group.labelEn} · ${column.labelEn}`,
+  disclosureCell: (row, column) => `Table 2 ${row.labelEn} · ${column}`,
+  disclosureRow: (_item, row) => row.labelEn,
+  yearSource: (source) => ({ title: 'title', period: 'reporting period', body: 'text' })[source],
+  statementName: (kind) => STATEMENTS[kind],
+
+  sectionMissing: (part) => `${part} is missing: the report must have all six parts`,
+  sectionOrder: (part, after) => `${part} is out of order: it comes after ${after}`,
+  sectionDuplicate: (part) => `${part} appears a second time`,
+  headingVariant: (found, canonical) => `Heading should read "${canonical}", found "${found}"`,
+  subsectionMissing: (s) => `Part 1 (General situation) lacks the sub-part on ${s}`,
+  partCount: (stated) => `The introduction says the report has ${stated} parts; the format has 6`,
+  yearMismatch: (found, expected, where) => `Year ${found} in the ${where} disagrees with the report year ${expected}`,
+  numbering: (expected, found) => `Numbering breaks: expected "${expected}", found "${found}"`,
+  feeMissing: () => 'Part 6 does not state the information processing fee (信息处理费) situation, even if none was charged',
+  oldTemplate: (year, label) => `A ${year} report uses the 2019 trial-format table ("${label}"); use the 2021 format (国办公开办函〔2021〕30号)`,
+  tableMissing: (id) => `${en.tableName(id)} is missing under this heading`,
+  tableRowMissing: (id, row) => `${en.tableName(id)} lacks the row "${row}"`,
+  tableUnparseable: (id, detail) => `${en.tableName(id)} cannot be read reliably (${detail}); its totals were not checked`,
+  gluedDigits: () => 'digits of adjacent cells run together',
+  cellCount: (expected, found) => `expected ${expected} data cells, found ${found}`,
+  cellInvalid: (cell, text, decimal) => `${cell} must be ${decimal ? 'a number ≥ 0' : 'a whole number ≥ 0'}, found "${text}"`,
+  cellBlank: (cell, text) => `${cell} is ${text ? `"${text}"` : 'blank'}; write 0 if there were none`,
+  rowSum: (cell, expected, actual, sum) => `${cell} should be ${expected} (${sum}), found ${actual}`,
+  blamedCell: (cell, expected, actual, identities) =>
+    `${cell} should be ${expected} (found ${actual}): the ${joinEn(identities.map((k) => IDENTITY[k]))} ${identities.length > 1 ? 'all require' : 'requires'} ${expected}`,
+  identityFails: (kind, cell, sum, expected, actual) =>
+    `${cell}: the ${IDENTITY[kind]} does not hold (${sum} = ${expected}, the table says ${actual}); which cell is wrong cannot be told`,
+  identitiesFail: (id, count) => `${TABLE[id][0]}: ${count} totals do not hold and no single correction explains them all: several cells may be wrong, or the table was not read right. Check each (see related information)`,
+  relatedIdentity: (kind, cell, expected, actual) => `${IDENTITY[kind]}: ${cell} should be ${expected}, the table says ${actual}`,
+  tablePartlyRead: (id, rows, strays) => {
+    const listed = rows.slice(0, 4).map((r) => `"${r.name}" (${PROBLEMS[r.reason]})`).join(', ');
+    const more = rows.length > 4 ? ` and ${rows.length - 4} more rows` : '';
+    const stray = strays > 0 ? `${rows.length > 0 ? '; ' : ''}${strays} run(s) of numbers belong to no row` : '';
+    return `${TABLE[id][0]} could not be read completely: ${listed}${more}${stray}. What was not read is not checked: check the table's layout`;
+  },
+  rowProblem: (reason) => PROBLEMS[reason],
+  noNumbers: () => 'no numbers in the table (all blank or "-")',
+  tablePlaceholder: () => 'the text holds only a placeholder or a picture where the table is, not its contents',
+  labelMisprint: (found, canonical) => `Row label misprinted: should read "${canonical}", found "${found}"`,
+  columnTotal: (cell, expected, actual) => `${cell} should be ${expected} (sum of the result rows), found ${actual}`,
+  balance: (cell, expected, actual, sum) => `${cell} should be ${expected} (new + carried over − total handled = ${sum}), found ${actual}`,
+  textTable: (kind, stated, table, where) => `The text states ${stated} ${STATEMENTS[kind]}, the table says ${table} (${where})`,
+  noApplicationsButTable: (table) => `The text says no applications were received, but table 3 row I total is ${table}`,
+  allUpheldButTable: (corrected, pending) => `The text says all were upheld, but table 4 shows ${corrected} corrected and ${pending} pending`,
+  statementTableCell: (where, row) => ({
+    'applications-row-total': `table 3, ${row ?? ''}, total`,
+    'review-total': 'table 4, review total',
+    'lawsuit-totals': 'table 4, lawsuit totals',
+    'normative-in-force': 'table 2, normative documents in force',
+  })[where],
+  documentTooLarge: (mb, limit) => `Document is ${mb} MB, over the ${limit} MB limit (govReport.maxDocumentSizeMB): not checked`,
+
+  severityName: (s) => ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' })[s],
+
+  hoverValue: (value) => `Value：${value}`,
+  hoverUncertain: (reason) => `⚠ this row was not read with certainty (${PROBLEMS[reason]}): not checked`,
+  blankValue: () => '(blank)',
+  identityLabel: (kind) => ({ 'row-sum': 'row total', 'column-total': 'column total', balance: 'balance' })[kind],
+  notComputed: () => 'not computed: a cell involved is blank or not a number',
+  tableSays: (actual) => `✗（table says ${actual}）`,
+  balanceFormula: () => 'I + II − (7)',
+  partRequirements: (part) => REQUIREMENTS[part],
+
+  fixInsertPart: (heading) => `Insert part "${heading}" from the template`,
+  fixInsertSubsection: (heading) => `Insert sub-part "${heading}"`,
+  fixInsertTable: () => 'Insert the table from the template',
+  fixInsertRow: () => 'Insert the missing row',
+  fixCanonicalHeading: (heading) => `Use the canonical heading "${heading}"`,
+  fixFillZero: () => 'Fill in 0',
+  fixChangeTo: (text) => `Change to ${text}`,
+  fixYear: (year) => `Change the year to ${year}`,
+  fixComputed: (expected) => `Change to ${expected} (computed)`,
+  fixLabel: (label) => `Change to "${label}"`,
+  fixGeneric: () => 'Fix',
+  fixAll: () => 'Fix all safe problems (gov report)',
+  lensUnparseable: () => '⚠ table cannot be read reliably: not checked',
+  lensPartlyRead: (unread) => `⚠ table partly read: ${unread} place(s) not checked`,
+  lensChecked: (identities, cells) => `✓ no problems reported (${cells} cells${identities > 0 ? `, ${identities} totals` : ''})`,
+  lensProblems: (errors, warnings) => `✗ ${[errors ? `${errors} error(s)` : '', warnings ? `${warnings} warning(s)` : ''].filter(Boolean).join(', ')}`,
+
+  fileErrno: (code) => ({ ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a folder', EPERM: 'not permitted', ELOOP: 'symlink loop' })[code],
+  fileTooLarge: (mb, limit) => `file is ${mb} MB, over the ${limit} MB limit`,
+  fileBinary: () => 'binary file, not text',
+  cannotRead: () => 'cannot read',
+  cliSummary: (files, reports, errors, warnings, notReports) =>
+    `${files} file(s), ${reports} report(s): ${errors} error(s), ${warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`,
+
+  client: {
+    checking: () => 'Checking the reports in the workspace…',
+    progressTitle: () => 'Checking reports',
+    summary: (files, reports, errors, warnings, seconds) => `Checked ${files} files, ${reports} reports: ${errors} errors, ${warnings} warnings (${seconds} s)`,
+    cancelled: (files) => `Cancelled after ${files} files`,
+    unreadable: (count) => `${count} files could not be read: see the Output panel`,
+    openProblems: () => 'Open Problems',
+    noWorkspace: () => 'Open a folder or workspace first',
+    noEditor: () => 'Open a report first',
+    statusTooltip: () => 'Report checker: click to check the whole workspace',
+    statusName: () => 'Gov disclosure report',
+    statusText: (errors, warnings) => (errors + warnings === 0 ? '$(check) Report' : `$(error) ${errors} $(warning) ${warnings} Report`),
+    failed: (message) => `Check failed: ${message}`,
+  },
+};

@@ -1,0 +1,168 @@
+// 中文（简体）: the default wording. Messages say what was expected and what was found.
+
+import type { Messages } from './messages';
+
+const TABLE = {
+  activeDisclosure: ['表二', '主动公开政府信息情况'],
+  applications: ['表三', '收到和处理政府信息公开申请情况'],
+  reviewsAndLawsuits: ['表四', '政府信息公开行政复议、行政诉讼情况'],
+} as const;
+
+const STATEMENTS = {
+  applicationsReceived: '收到申请数',
+  applicationsHandled: '办结（答复）申请数',
+  applicationsCarriedOver: '上年结转申请数',
+  applicationsCarriedForward: '结转下年度申请数',
+  noApplications: '“未收到申请”',
+  reviews: '行政复议件数',
+  lawsuits: '行政诉讼件数',
+  allUpheld: '“均获维持”',
+  normativeDocumentsInForce: '现行有效行政规范性文件件数',
+} as const;
+
+const IDENTITY = { 'row-sum': '行合计', 'column-total': '列合计', balance: '勾稽关系' } as const;
+
+const PROBLEMS = {
+  'label-away-from-numbers': '标签与数字不在一起',
+  'fewer-values': '数字少于列数',
+  'more-values': '数字多于列数',
+  'values-before-labels': '数字出现在标签之前',
+  'stray-values-near': '旁边有不属于任何行的数字',
+  'ambiguous-label': '一组数字前有多个行标签',
+} as const;
+
+/** "甲"、"甲与乙"、"甲、乙与丙". */
+function joinZh(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('、')}与${items[items.length - 1]}`;
+}
+
+const REQUIREMENTS = {
+  1: '综述本机关贯彻落实《条例》的情况，应包括五个方面：（一）主动公开、（二）依申请公开、（三）政府信息管理、（四）政府信息公开平台建设、（五）监督保障（各级人民政府还应报告工作考核、社会评议和责任追究结果情况）。',
+  2: '表二：第二十条第（一）项 规章、行政规范性文件的本年制发件数、本年废止件数、现行有效件数；第（五）项 行政许可、第（六）项 行政处罚和行政强制的本年处理决定数量；第（八）项 行政事业性收费的本年收费金额（万元）。',
+  3: '表三：按申请人（自然人，商业企业、科研机构、社会公益组织、法律服务机构、其他，总计）统计本年新收、上年结转、本年度办理结果（25行）和结转下年度继续办理。勾稽关系：第一项加第二项之和，等于第三项加第四项之和。',
+  4: '表四：行政复议，以及行政诉讼（未经复议直接起诉、复议后起诉）的结果维持、结果纠正、其他结果、尚未审结和总计。',
+  5: '如实报告本年度政府信息公开工作存在的主要问题及改进情况（许多地方还要求报告上年度问题的整改情况）。',
+  6: '报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（发出收费通知的件数和总金额以及实际收取的总金额，未收取也应说明），以及其他需要报告的事项。',
+} as const;
+
+export const zhCN: Messages = {
+  locale: 'zh-CN',
+  label: (l) => l.label,
+
+  partName: (_id, numeral, title) => `${numeral}、${title}`,
+  subsectionName: (_id, title) => title.replace(/情况$/, ''),
+  tableShort: (id) => TABLE[id][0],
+  tableName: (id) => `${TABLE[id][0]}（${TABLE[id][1]}）`,
+  tableTitle: (id) => `${TABLE[id][0]} ${TABLE[id][1]}`,
+  applicationCell: (group, row, column) => `${group ? `${group} ` : ''}${shortRowLabel(row.label)}·${column.label}`,
+  applicationRow: (group, row) => `${group ? `${group} ` : ''}${shortRowLabel(row.label)}`,
+  reviewCell: (group, column) => `表四 ${group.label}·${column.label}`,
+  disclosureCell: (row, column) => `表二 ${row.label}·${column}`,
+  disclosureRow: (item, row) => `第二十条第${item}项 ${row.label}`,
+  yearSource: (source) => ({ title: '标题', period: '统计期限', body: '正文' })[source],
+  statementName: (kind) => STATEMENTS[kind],
+
+  sectionMissing: (part) => `缺少“${part}”部分：年度报告应包含全部六个部分`,
+  sectionOrder: (part, after) => `“${part}”顺序错误：出现在“${after}”之后`,
+  sectionDuplicate: (part) => `“${part}”重复出现`,
+  headingVariant: (found, canonical) => `标题应为“${canonical}”，实为“${found}”`,
+  subsectionMissing: (s) => `“一、总体情况”缺少“${s}”方面的内容（应包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）`,
+  partCount: (stated) => `引言称报告共${stated}个部分，格式规定为6个部分`,
+  yearMismatch: (found, expected, where) => `${where}年份为${found}年，与报告年度${expected}年不一致`,
+  numbering: (expected, found) => `序号不连续：应为“${expected}”，实为“${found}”`,
+  feeMissing: () => '“六、其他需要报告的事项”未说明收取信息处理费的情况（未收取也应说明）',
+  oldTemplate: (year, label) => `${year}年度报告使用了2019年试行格式的表格（“${label}”），应使用国办公开办函〔2021〕30号规定的格式`,
+  tableMissing: (id) => `该部分缺少${zhCN.tableName(id)}`,
+  tableRowMissing: (id, row) => `${zhCN.tableName(id)}缺少“${row}”行`,
+  tableUnparseable: (id, detail) => `${zhCN.tableName(id)}无法可靠识别（${detail}），未核对其数据`,
+  gluedDigits: () => '相邻单元格的数字连在一起',
+  cellCount: (expected, found) => `数据行应有${expected}个单元格，实有${found}个`,
+  cellInvalid: (cell, text, decimal) => `${cell}应为${decimal ? '不小于0的数' : '不小于0的整数'}，实为“${text}”`,
+  cellBlank: (cell, text) => `${cell}${text ? `为“${text}”` : '为空'}，没有数据应填0`,
+  rowSum: (cell, expected, actual, sum) => `${cell}应为 ${expected}（${sum}），实为 ${actual}`,
+  blamedCell: (cell, expected, actual, identities) =>
+    `${cell}应为 ${expected}（实为 ${actual}）：${joinZh(identities.map((k) => IDENTITY[k]))}${identities.length > 1 ? '均' : ''}要求 ${expected}`,
+  identityFails: (kind, cell, sum, expected, actual) =>
+    kind === 'balance'
+      ? `${cell}：第一项加第二项之和减第三项为 ${expected}（${sum}），表中为 ${actual}，勾稽关系不成立；无法确定是哪一格有误`
+      : `${cell}与同${kind === 'row-sum' ? '行' : '列'}各项之和不符：各项之和为 ${expected}（${sum}），表中为 ${actual}；无法确定是哪一格有误`,
+  identitiesFail: (id, count) => `${TABLE[id][0]}有 ${count} 项合计不成立，且无法由改正某一个单元格全部解释：可能有多处错误，或表格未能正确识别。请逐项核对（见相关信息）`,
+  relatedIdentity: (kind, cell, expected, actual) => `${IDENTITY[kind]}：${cell}应为 ${expected}，表中为 ${actual}`,
+  tablePartlyRead: (id, rows, strays) => {
+    const listed = rows.slice(0, 4).map((r) => `“${r.name}”（${PROBLEMS[r.reason]}）`).join('、');
+    const more = rows.length > 4 ? `等 ${rows.length} 行` : '';
+    const stray = strays > 0 ? `${rows.length > 0 ? '；另有' : ''} ${strays} 处数字不属于任何行` : '';
+    return `${TABLE[id][0]}未能完全识别：${listed}${more}${stray}。未能识别的部分不参与核对，请检查表格的格式`;
+  },
+  rowProblem: (reason) => PROBLEMS[reason],
+  noNumbers: () => '表中没有数字（全部为空或“-”）',
+  tablePlaceholder: () => '文本中只有表格的占位符或图片，没有表格的内容',
+  labelMisprint: (found, canonical) => `行标签有误：应为“${canonical}”，实为“${found}”`,
+  columnTotal: (cell, expected, actual) => `${cell}应为 ${expected}（各项之和），实为 ${actual}`,
+  balance: (cell, expected, actual, sum) => `${cell}应为 ${expected}（第一项加第二项之和减第三项：${sum}），实为 ${actual}`,
+  textTable: (kind, stated, table, where) => `正文${STATEMENTS[kind]}为 ${stated}，表格为 ${table}（${where}）`,
+  noApplicationsButTable: (table) => `正文称未收到申请，但表三“一、本年新收”总计为 ${table}`,
+  allUpheldButTable: (corrected, pending) => `正文称“均获维持”，但表四显示结果纠正 ${corrected} 件、尚未审结 ${pending} 件`,
+  statementTableCell: (where, row) => ({
+    'applications-row-total': `表三“${row ?? ''}”总计`,
+    'review-total': '表四 行政复议·总计',
+    'lawsuit-totals': '表四 行政诉讼两项总计之和',
+    'normative-in-force': '表二 行政规范性文件·现行有效件数',
+  })[where],
+  documentTooLarge: (mb, limit) => `文档大小 ${mb} MB，超过 ${limit} MB 上限（govReport.maxDocumentSizeMB），未检查`,
+
+  severityName: (s) => ({ 1: '错误', 2: '警告', 3: '信息', 4: '提示' })[s],
+
+  hoverValue: (value) => `数值：${value}`,
+  hoverUncertain: (reason) => `⚠ 本行未能确定识别（${PROBLEMS[reason]}），不参与核对`,
+  blankValue: () => '（空）',
+  identityLabel: (kind) => ({ 'row-sum': '行合计', 'column-total': '列合计', balance: '勾稽关系' })[kind],
+  notComputed: () => '无法计算：涉及的单元格有空白或非数字',
+  tableSays: (actual) => `✗（表中为 ${actual}）`,
+  balanceFormula: () => '一 + 二 − （七）',
+  partRequirements: (part) => REQUIREMENTS[part],
+
+  fixInsertPart: (heading) => `插入“${heading}”部分（模板）`,
+  fixInsertSubsection: (heading) => `插入“${heading}”`,
+  fixInsertTable: () => '插入表格模板',
+  fixInsertRow: (row) => `插入缺少的行“${row}”`,
+  fixCanonicalHeading: (heading) => `改为规范标题“${heading}”`,
+  fixFillZero: () => '填入 0',
+  fixChangeTo: (text) => `改为“${text}”`,
+  fixYear: (year) => `将年份改为 ${year}`,
+  fixComputed: (expected, actual) => `改为计算值 ${expected}（原为 ${actual}）`,
+  fixLabel: (label) => `改为“${label}”`,
+  fixGeneric: () => '修复',
+  fixAll: () => '修复所有可安全修复的问题（年度报告）',
+  lensUnparseable: () => '⚠ 表格无法可靠识别，未核对',
+  lensPartlyRead: (unread) => `⚠ 表格未能完全识别：${unread} 处未核对`,
+  lensChecked: (identities, cells) => `✓ 本表未报告问题（${cells} 个单元格${identities > 0 ? `，${identities} 项合计` : ''}）`,
+  lensProblems: (errors, warnings) => `✗ ${[errors ? `错误 ${errors} 个` : '', warnings ? `警告 ${warnings} 个` : ''].filter(Boolean).join('，')}`,
+
+  fileErrno: (code) => ({ ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '是文件夹', EPERM: '没有权限', ELOOP: '符号链接循环' })[code],
+  fileTooLarge: (mb, limit) => `文件大小 ${mb} MB，超过 ${limit} MB 上限，已跳过`,
+  fileBinary: () => '二进制文件，不是文本',
+  cannotRead: () => '无法读取',
+  cliSummary: (files, reports, errors, warnings, notReports) =>
+    `共检查 ${files} 个文件，其中年度报告 ${reports} 份：错误 ${errors} 个，警告 ${warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`,
+
+  client: {
+    checking: () => '正在检查工作区中的年度报告…',
+    progressTitle: () => '正在检查年度报告',
+    summary: (files, reports, errors, warnings, seconds) => `共检查 ${files} 个文件、${reports} 份年度报告：错误 ${errors} 个，警告 ${warnings} 个（${seconds} 秒）`,
+    cancelled: (files) => `检查已取消：已检查 ${files} 个文件`,
+    unreadable: (count) => `${count} 个文件无法读取，详见输出面板`,
+    openProblems: () => '打开问题面板',
+    noWorkspace: () => '请先打开一个文件夹或工作区',
+    noEditor: () => '请先打开一个年度报告',
+    statusTooltip: () => '年度报告检查：点击检查整个工作区',
+    statusName: () => '政府信息公开年度报告',
+    statusText: (errors, warnings) => (errors + warnings === 0 ? '$(check) 年报' : `$(error) ${errors} $(warning) ${warnings} 年报`),
+    failed: (message) => `检查失败：${message}`,
+  },
+};
+
+/** "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "（二）部分公开". */
+function shortRowLabel(label: string): string {
+  return label.replace(/（区分处理的.*$/, '');
+}

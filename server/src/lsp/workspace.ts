@@ -1,0 +1,231 @@
+// Workspace results: every report in the workspace checked from disk (Validate All), and kept the truth about each
+// file until it changes. A file opened in the editor is the editor's; closed again, its disk result comes back. A
+// file changed, created or deleted on disk (file events from the client's watcher) is re-checked or dropped. A
+// rerun replaces every earlier result.
+
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { Messages } from '../l10n';
+import { check, parse } from '../report';
+import { withRuleLinks } from '../features/diagnostics';
+import { readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
+import { matcher } from '../node/glob';
+import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
+import type { SettingsStore } from './settings';
+
+/** What the workspace results need from the rest of the server. */
+export interface WorkspaceHost {
+  readonly connection: Connection;
+  readonly settings: SettingsStore;
+  /** Whether the client can show work-done progress the server creates. */
+  readonly workDoneProgress: boolean;
+  workspaceFolders(): readonly string[];
+  /** Whether the document is open in the editor (its live diagnostics are the editor's, not the disk's). */
+  isOpen(uri: string): boolean;
+  /** Errors and warnings of an open document as published now; undefined when it is not a report. */
+  openCounts(uri: string): { errors: number; warnings: number } | undefined;
+  log(message: string): void;
+  logError(what: string, uri: string | undefined, e: unknown): void;
+}
+
+type FileOutcome =
+  | { kind: 'report'; diagnostics: Diagnostic[] }
+  | { kind: 'not-report' }
+  | { kind: 'unreadable'; reason: string };
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How often progress is reported and cancellation looked at, at most (ms). */
+const PROGRESS_INTERVAL = 100;
+
+export class WorkspaceResults {
+  /** Every file of the last run (reports or not), by URI: the files whose disk result the server keeps current. */
+  private readonly known = new Set<string>();
+  /** Files whose disk diagnostics are published (reports not open in the editor). */
+  private readonly published = new Set<string>();
+  private ranOnce = false;
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  async validate(params: ValidateWorkspaceParams, token: CancellationToken): Promise<ValidateWorkspaceResult> {
+    const { host } = this;
+    const started = Date.now();
+    const result: ValidateWorkspaceResult = {
+      files: 0, reports: 0, reportsWithErrors: 0, errors: 0, warnings: 0, notReports: 0, unreadable: [], cancelled: false, elapsedMs: 0,
+    };
+    const folders = params.folders && params.folders.length > 0 ? params.folders : [...host.workspaceFolders()];
+    const folderSettings = new Map<string, Settings>();
+    for (const f of folders) folderSettings.set(f, await host.settings.get(f));
+    const firstSettings = folderSettings.values().next().value ?? (await host.settings.get(''));
+    const msg = host.settings.messages(firstSettings);
+    let progress: WorkDoneProgressReporter | undefined;
+    if (params.workDoneToken !== undefined) progress = host.connection.window.attachWorkDoneProgress(params.workDoneToken);
+    else if (host.workDoneProgress) progress = await host.connection.window.createWorkDoneProgress();
+    progress?.begin(msg.client.progressTitle(), 0, undefined, true);
+    const cancelled = () => token.isCancellationRequested || (progress as { token?: CancellationToken } | undefined)?.token?.isCancellationRequested === true;
+
+    // The files: as the client listed them (with the user's excludes), or walked here for other editors.
+    const work = params.files ? params.files.filter((u) => u.startsWith('file:')) : await this.walkFolders(folders, folderSettings, msg, result, cancelled);
+    const settingsOf = (uri: string) => {
+      let best: string | undefined;
+      for (const f of folderSettings.keys()) if (uri.startsWith(f.endsWith('/') ? f : `${f}/`) && (!best || f.length > best.length)) best = f;
+      return best ? folderSettings.get(best)! : firstSettings;
+    };
+
+    const seen = new Set<string>();
+    let lastReport = Date.now();
+    for (let i = 0; i < work.length; i++) {
+      if (Date.now() - lastReport >= PROGRESS_INTERVAL || i % 20 === 19) {
+        // Hovers and edits are answered while a large workspace is checked, and cancellation is seen.
+        await yieldToEventLoop();
+        if (cancelled()) {
+          result.cancelled = true;
+          break;
+        }
+        if (Date.now() - lastReport >= PROGRESS_INTERVAL) {
+          lastReport = Date.now();
+          progress?.report(Math.floor(((i + 1) / work.length) * 100), `${i + 1}/${work.length}`);
+        }
+      }
+      const uri = work[i]!;
+      const settings = settingsOf(uri);
+      if (!settings.enable) continue;
+      seen.add(uri);
+      result.files++;
+      if (host.isOpen(uri)) {
+        // Open documents have live diagnostics; count them as they are now.
+        const counts = host.openCounts(uri);
+        if (counts) {
+          result.reports++;
+          result.errors += counts.errors;
+          result.warnings += counts.warnings;
+          if (counts.errors > 0) result.reportsWithErrors++;
+        } else result.notReports++;
+        continue;
+      }
+      const outcome = this.checkFromDisk(uri, settings);
+      switch (outcome.kind) {
+        case 'report': {
+          result.reports++;
+          let errors = 0;
+          for (const d of outcome.diagnostics) if (d.severity === 1) errors++; else if (d.severity === 2) result.warnings++;
+          result.errors += errors;
+          if (errors > 0) result.reportsWithErrors++;
+          break;
+        }
+        case 'not-report':
+          result.notReports++;
+          break;
+        case 'unreadable':
+          result.unreadable.push({ uri, path: pathOf(uri), reason: outcome.reason });
+          break;
+      }
+    }
+    if (!result.cancelled) {
+      // A rerun replaces every earlier result: files of the last run that are not in this one are dropped.
+      for (const uri of this.known) if (!seen.has(uri)) this.drop(uri);
+      this.known.clear();
+    }
+    for (const uri of seen) this.known.add(uri);
+    this.ranOnce = true;
+    progress?.done();
+    result.elapsedMs = Date.now() - started;
+    host.log(`validated workspace: ${result.files} files, ${result.reports} reports (${result.reportsWithErrors} with errors), ${result.errors} errors, ${result.warnings} warnings in ${result.elapsedMs} ms${result.cancelled ? ' (cancelled)' : ''}`);
+    return result;
+  }
+
+  /** A document was closed in the editor: its disk result comes back (or nothing, for a file never validated). */
+  documentClosed(uri: string): void {
+    if (this.known.has(uri)) void this.recheck(uri);
+    else this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Files changed on disk (from the client's watcher): re-check what the workspace results hold, drop the deleted. */
+  async filesChanged(changes: readonly { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    for (const { uri, type } of changes) {
+      if (type === 3 /* deleted */) {
+        this.known.delete(uri);
+        this.drop(uri);
+        continue;
+      }
+      // Created or changed: an open document is the editor's; otherwise re-check when validation has run.
+      if (this.host.isOpen(uri) || !this.ranOnce) continue;
+      this.known.add(uri);
+      await this.recheck(uri);
+    }
+  }
+
+  private async recheck(uri: string): Promise<void> {
+    try {
+      const settings = await this.host.settings.get(uri);
+      if (!settings.enable) return this.drop(uri);
+      this.checkFromDisk(uri, settings);
+    } catch (e) {
+      this.host.logError('recheck', uri, e);
+    }
+  }
+
+  private drop(uri: string): void {
+    if (this.published.delete(uri) && !this.host.isOpen(uri)) this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Reads, checks and publishes one file (a report's diagnostics, or none). */
+  private checkFromDisk(uri: string, settings: Settings): FileOutcome {
+    const msg = this.host.settings.messages(settings);
+    const maxBytes = settings.maxDocumentSizeMB * 1024 * 1024;
+    let outcome: FileOutcome;
+    const read = readReportFile(fileURLToPath(uri), maxBytes);
+    if (!read.ok) outcome = { kind: 'unreadable', reason: readFailureMessage(read, maxBytes, msg) };
+    else {
+      try {
+        const model = parse(read.text);
+        outcome = model.isReport
+          ? { kind: 'report', diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity, uri })) }
+          : { kind: 'not-report' };
+      } catch (e) {
+        this.host.logError('validateWorkspace', uri, e);
+        outcome = { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    if (outcome.kind === 'report') {
+      this.host.connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
+      this.published.add(uri);
+    } else this.drop(uri);
+    return outcome;
+  }
+
+  /** Lists the files of the folders (stdio clients, which do not list them): include, files.exclude, no symlinks. */
+  private async walkFolders(folders: readonly string[], settingsOf: ReadonlyMap<string, Settings>, msg: Messages, result: ValidateWorkspaceResult, cancelled: () => boolean): Promise<string[]> {
+    const files: string[] = [];
+    for (const folderUri of folders) {
+      let root: string;
+      try {
+        root = fileURLToPath(folderUri);
+      } catch {
+        continue; // not a file: URI (virtual workspace): nothing on disk to walk
+      }
+      const settings = settingsOf.get(folderUri)!;
+      if (!settings.enable) continue;
+      const exclude = matcher(['**/node_modules', '**/.git', ...(await this.host.settings.filesExclude(folderUri))]);
+      const failures: WalkFailure[] = [];
+      for (const path of walk(root, { include: matcher(settings.include), exclude }, failures)) {
+        files.push(pathToFileURL(path).toString());
+        if (files.length % 500 === 0) {
+          await yieldToEventLoop();
+          if (cancelled()) break;
+        }
+      }
+      for (const f of failures) result.unreadable.push({ uri: pathToFileURL(f.path).toString(), path: f.path, reason: errnoMessage(f.error, msg) });
+    }
+    return files;
+  }
+}
+
+/** The file's path as the user knows it (decoded), for messages. */
+function pathOf(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return decodeURIComponent(uri);
+  }
+}

@@ -1,0 +1,134 @@
+// 表三, 收到和处理政府信息公开申请情况: 25 rows (2021 format) by label, 7 columns each (docs/format.md §4).
+
+import { cellLabel, type RawCell } from './cells';
+import type { ApplicationsTable, OldFormatSignature, TableRow } from './model';
+import { misprintOf } from './misprints';
+import { normalizeLabel, stripOrdinals } from './normalize';
+import { APPLICANT_COLUMNS, APPLICANT_COLUMN_IDS, APPLICATION_ROWS, type ApplicantColumn, type ApplicationRowSpec } from './schema';
+import { MAX_LABEL_LENGTH, RegionScan, RowAssembler, UNREADABLE, buildRow, reading, type RowVocabulary } from './tables';
+import { BoundedMemo, type LineIndex, type Span } from './text';
+
+function matchSpec(label: string, spec: ApplicationRowSpec): boolean {
+  if (spec.exact !== undefined) return stripOrdinals(label) === spec.exact;
+  return spec.keys.some((k) => label.includes(k));
+}
+
+/**
+ * The rows a label could be, in schema order. Memoised: every report repeats the same few dozen labels,
+ * and matching one against every row's keys was a tenth of the parse. Bounded in count and label length, so odd
+ * labels cannot pile up. Keyed by the cell's text as written: a hit needs neither normalising nor a second lookup.
+ */
+const candidates = new BoundedMemo<readonly ApplicationRowSpec[]>(MAX_LABEL_LENGTH);
+const candidatesOfText = (raw: string): readonly ApplicationRowSpec[] => {
+  const label = normalizeLabel(raw);
+  return APPLICATION_ROWS.filter((spec) => matchSpec(label, spec));
+};
+
+function candidatesOf(cell: RawCell): readonly ApplicationRowSpec[] {
+  return candidates.get(cell.text, candidatesOfText);
+}
+
+/**
+ * Column headings that are also a row's wording ("其他" is both a column and 3.其他, "总计" a column and （七）总计):
+ * as a cell of their own they head a column and name no row.
+ */
+const COLUMN_WORDS: ReadonlySet<string> = new Set([...APPLICANT_COLUMNS.map((c) => c.label), '法人或其他组织', '申请人情况']);
+
+/** Group labels ((三)不予公开…, 三、本年度办理结果): they head rows, and a line of theirs with numbers is a subtotal. */
+const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处理', '本年度办理结果', '办理结果'];
+
+const NO_NAMES: readonly string[] = [];
+const names = new BoundedMemo<readonly string[]>(MAX_LABEL_LENGTH);
+const namesOfText = (raw: string): readonly string[] => {
+  const label = normalizeLabel(raw);
+  if (COLUMN_WORDS.has(label)) return NO_NAMES;
+  // （六）其他处理 is a row of the 2019 format only; in a 2021 table it heads the group: it names no row alone.
+  const ids = APPLICATION_ROWS.filter((spec) => matchSpec(label, spec) && !spec.format2019Only).map((s) => s.id);
+  return ids.length > 0 ? ids : NO_NAMES;
+};
+
+/** Canonical wording of each row for misprint matching: normalised, ordinals and the 部分公开 remark stripped. */
+const MISPRINT_WORDS = APPLICATION_ROWS.filter((r) => r.exact === undefined).map((r) => ({
+  id: r.id, label: r.label, words: stripOrdinals(normalizeLabel(r.label)).replace(/\(区分处理的.*$/, ''),
+}));
+
+const vocabulary: RowVocabulary = {
+  match(fragments, consumed) {
+    // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
+    // wrapped pieces of other rows come before it.
+    for (let i = fragments.length - 1; i >= 0; i--) {
+      for (const spec of candidatesOf(fragments[i]!)) {
+        if (!consumed.has(spec.id)) return { id: spec.id, cell: fragments[i]! };
+      }
+    }
+    if (fragments.length === 1) return undefined; // the joined label is the one label, already tried
+    let joined = '';
+    for (const f of fragments) joined += cellLabel(f);
+    for (const spec of APPLICATION_ROWS) {
+      if (spec.exact === undefined && !consumed.has(spec.id) && matchSpec(joined, spec)) return { id: spec.id, cell: fragments[fragments.length - 1]! };
+    }
+    return undefined;
+  },
+  names: (cell) => (cell.text.length > MAX_LABEL_LENGTH ? NO_NAMES : names.get(cell.text, namesOfText)),
+  expected: () => APPLICANT_COLUMN_IDS.length,
+  misprint(cell, consumed) {
+    const words = stripOrdinals(normalizeLabel(cell.text));
+    const m = misprintOf(words, MISPRINT_WORDS.filter((w) => !consumed.has(w.id)));
+    return m && { id: m.id, canonical: m.label };
+  },
+  isGroupLabel(cell) {
+    const label = normalizeLabel(cell.text);
+    return GROUP_WORDS.some((w) => label.includes(w));
+  },
+};
+
+const GLUE_LABELS: readonly string[] = [
+  ...new Set([...APPLICATION_ROWS.map((r) => stripOrdinals(normalizeLabel(r.label))), ...APPLICANT_COLUMNS.map((c) => c.label), '数量']),
+].filter((l) => l.length >= 2);
+
+export function parseApplicationsTable(text: string, lines: LineIndex, region: Span): {
+  table: ApplicationsTable | undefined; signatures: OldFormatSignature[];
+} {
+  const scan = new RegionScan(text, lines, region, GLUE_LABELS);
+  const assembler = new RowAssembler(vocabulary);
+  scan.each((row) => assembler.push(row));
+  if (!scan.first) return { table: undefined, signatures: [] };
+  const base = { id: 'applications' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
+  const glued = scan.glued(2);
+  if (glued) {
+    return {
+      table: { ...base, layout: 'flattened', format: 2021, rows: new Map(), unparseable: { reason: 'glued-digits', span: glued.span }, reading: UNREADABLE },
+      signatures: [],
+    };
+  }
+  const { rows: assembled, unread, strays } = assembler.finish();
+  const rows = new Map<string, TableRow<ApplicantColumn>>();
+  for (const a of assembled) rows.set(a.id, buildRow(a, APPLICANT_COLUMN_IDS, 'applications'));
+  const signatures: OldFormatSignature[] = [];
+  // The 2019 format has a single （六）其他处理 row; the 2021 format three sub-rows under it.
+  const single = rows.get('otherHandling');
+  const hasSubRows = rows.has('otherHandling.noCorrection') || rows.has('otherHandling.feeUnpaid');
+  let format: 2019 | 2021 = 2021;
+  if (single && !hasSubRows) {
+    format = 2019;
+    signatures.push({ label: single.label, span: single.labelSpan });
+  } else if (single) {
+    rows.delete('otherHandling');
+  }
+  if (rows.size === 0 && unread.length === 0 && scan.placeholder) {
+    return { table: { ...base, format, rows, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE }, signatures };
+  }
+  if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
+  const expected = unread.filter((u) => format === 2021 || !APPLICATION_ROWS.find((s) => s.id === u.row)?.format2021Only);
+  const noNumbers = rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'));
+  if (noNumbers) {
+    return { table: { ...base, format, rows: new Map(), unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
+  }
+  return { table: { ...base, format, rows, reading: reading(certainRows(rows), expected, strays) }, signatures };
+}
+
+function certainRows(rows: ReadonlyMap<string, TableRow>): number {
+  let n = 0;
+  for (const r of rows.values()) if (!r.problem) n++;
+  return n;
+}

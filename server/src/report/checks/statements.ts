@@ -1,0 +1,76 @@
+// Numbers stated in the text against the tables (statements.ts reads them): applications received, handled and
+// carried, 行政复议 and 行政诉讼 counts, "均获维持", the 现行有效 normative documents.
+
+import type { Collector } from '../check';
+import type { Cell, StatementKind } from '../model';
+import { rowName } from '../names';
+import type { Span } from '../text';
+
+function numberOf(cell: Cell | undefined): number | undefined {
+  return cell?.kind === 'number' ? cell.value : undefined;
+}
+
+export function checkStatements(c: Collector): void {
+  const { model, msg } = c;
+  const t2 = model.tables.activeDisclosure;
+  const t3 = model.tables.applications && !model.tables.applications.unparseable ? model.tables.applications : undefined;
+  const t4 = model.tables.reviewsAndLawsuits?.groups;
+  const t3total = (row: string) => numberOf(t3?.rows.get(row)?.cells.total);
+  const rowTotal = (row: string) => msg.statementTableCell('applications-row-total', rowName('applications', row, msg));
+  const mismatch = (kind: StatementKind, stated: number | undefined, span: Span, table: number | undefined, where: string) => {
+    if (stated === undefined || table === undefined || stated === table) return;
+    c.add('text-table-mismatch', span, msg.textTable(kind, stated, table, where), { kind: 'info', stated, table });
+  };
+  for (const s of model.statements) {
+    switch (s.kind) {
+      case 'applicationsReceived': {
+        const received = t3total('newReceived');
+        const carried = t3total('carriedOver');
+        // The text may count carried-over applications with the new ones.
+        if (received !== undefined && carried !== undefined && s.value === received + carried) break;
+        mismatch(s.kind, s.value, s.span, received, rowTotal('newReceived'));
+        break;
+      }
+      case 'applicationsHandled':
+        mismatch(s.kind, s.value, s.span, t3total('total'), rowTotal('total'));
+        break;
+      case 'applicationsCarriedOver':
+        mismatch(s.kind, s.value, s.span, t3total('carriedOver'), rowTotal('carriedOver'));
+        break;
+      case 'applicationsCarriedForward':
+        mismatch(s.kind, s.value, s.span, t3total('carriedForward'), rowTotal('carriedForward'));
+        break;
+      case 'noApplications': {
+        const received = t3total('newReceived');
+        if (received !== undefined && received > 0) c.add('text-table-mismatch', s.span, msg.noApplicationsButTable(received), { kind: 'info', stated: 0, table: received });
+        break;
+      }
+      case 'reviews':
+        mismatch(s.kind, s.value, s.span, numberOf(t4?.get('review')?.total), msg.statementTableCell('review-total'));
+        break;
+      case 'lawsuits': {
+        const a = numberOf(t4?.get('directSuit')?.total);
+        const b = numberOf(t4?.get('suitAfterReview')?.total);
+        if (a !== undefined && b !== undefined) mismatch(s.kind, s.value, s.span, a + b, msg.statementTableCell('lawsuit-totals'));
+        break;
+      }
+      case 'allUpheld': {
+        if (!t4) break;
+        // Blank cells are unknown, not zero: only numbers that are there count against the claim.
+        let corrected = 0;
+        let pending = 0;
+        for (const g of t4.values()) {
+          corrected += numberOf(g.corrected) ?? 0;
+          pending += numberOf(g.pending) ?? 0;
+        }
+        if (corrected > 0 || pending > 0) c.add('text-table-mismatch', s.span, msg.allUpheldButTable(corrected, pending), { kind: 'info', corrected, pending });
+        break;
+      }
+      case 'normativeDocumentsInForce': {
+        if (!t2 || t2.unparseable || t2.format !== 2021) break;
+        mismatch(s.kind, s.value, s.span, numberOf(t2.rows.get('normativeDocuments')?.cells['现行有效件数']), msg.statementTableCell('normative-in-force'));
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// 表四, 政府信息公开行政复议、行政诉讼情况: one data row of 15 cells, five for each of 行政复议, 未经复议直接起诉 and
+// 复议后起诉 (docs/format.md §5). The header is fixed, so the 15 values map onto the groups and columns in order —
+// when they stand together as one run. Some converters split the table into three five-column tables, each under
+// its group's name: then each run of five goes to the group named before it.
+
+import { countFilled, type RawCell } from './cells';
+import type { Cell, ReviewsTable, UnreadRow } from './model';
+import { normalizeLabel } from './normalize';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewColumn, type ReviewGroup } from './schema';
+import { RegionScan, UNREADABLE, fitValues, hasProseLabel, reading, toCell } from './tables';
+import type { LineIndex, Span } from './text';
+
+const CELLS_PER_GROUP = REVIEW_COLUMNS.length;
+const CELL_COUNT = REVIEW_GROUPS.length * CELLS_PER_GROUP;
+
+const GLUE_LABELS: readonly string[] = [...REVIEW_COLUMNS.map((c) => c.label), '数量'].filter((l) => l.length >= 2);
+
+/** The group a heading names: 复议后起诉 before 行政复议 (it contains 复议), 行政诉讼 alone names none. */
+function groupOf(cell: RawCell): ReviewGroup | undefined {
+  const label = normalizeLabel(cell.text);
+  if (label.includes('复议后起诉')) return 'suitAfterReview';
+  if (label.includes('未经复议') || label.includes('直接起诉')) return 'directSuit';
+  if (label.includes('行政复议')) return 'review';
+  return undefined;
+}
+
+/** A run of value cells, and the group named last before it (if any). */
+interface Run {
+  readonly group: ReviewGroup | undefined;
+  readonly values: RawCell[];
+}
+
+export function parseReviewsTable(text: string, lines: LineIndex, region: Span): ReviewsTable | undefined {
+  const scan = new RegionScan(text, lines, region, GLUE_LABELS);
+  // Runs of values: a run continues over value-only lines and ends at a line with labels. The groups named since
+  // the last run are the candidates for the next one.
+  const runs: Run[] = [];
+  let named: ReviewGroup[] = [];
+  let run: Run | undefined;
+  let seenValues = false;
+  scan.each((row) => {
+    if (hasProseLabel(row)) {
+      // Prose after the table ends it; prose before it is the part's text.
+      if (seenValues) return false;
+      named = [];
+      return true;
+    }
+    if (row.labels.length > 0) {
+      run = undefined;
+      for (const l of row.labels) {
+        const g = groupOf(l);
+        if (g && !named.includes(g)) named.push(g);
+      }
+    }
+    if (row.filled === 0) return true;
+    seenValues = true;
+    if (!run) {
+      // A run's group: the one group named before it, when exactly one was (three five-column tables).
+      run = { group: named.length === 1 ? named[0] : undefined, values: [] };
+      runs.push(run);
+      named = [];
+    }
+    for (const v of row.values) run.values.push(v);
+    return true;
+  });
+  if (!scan.first) return undefined;
+  const base = { id: 'reviewsAndLawsuits' as const, layout: scan.layout, firstLine: scan.firstLine, span: region };
+  // 表四 has a single data row: one glued run ("总计110024…") is enough to know.
+  const glued = scan.glued(1);
+  if (glued) return { ...base, layout: 'flattened', groups: undefined, unparseable: { reason: 'glued-digits', span: glued.span }, reading: UNREADABLE };
+  if (runs.length === 0 && scan.placeholder) return { ...base, groups: undefined, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE };
+  if (runs.length === 0) {
+    return scan.hasWords(['行政复议', '行政诉讼', '结果维持', '尚未审结']) ? { ...base, groups: undefined, reading: UNREADABLE } : undefined;
+  }
+  const groups = readGroups(runs);
+  if (!groups) {
+    const all = runs.flatMap((r) => r.values);
+    const present = countFilled(all, 0);
+    const first = all.find((v) => v.kind !== 'empty') ?? all[0]!;
+    const last = all[all.length - 1]!;
+    return {
+      ...base, groups: undefined, reading: UNREADABLE,
+      unparseable: { reason: 'cell-count', span: { start: first.start, end: last.end }, detail: String(present) },
+    };
+  }
+  const unread: UnreadRow[] = [];
+  let certain = 0;
+  groups.forEach((cells, id) => {
+    if (cells.total.certain) certain++;
+    else unread.push({ row: id, reason: 'fewer-values', span: cells.total.span });
+  });
+  return { ...base, groups, reading: reading(certain, unread, []) };
+}
+
+/**
+ * The 15 cells by group, or undefined when the values cannot be placed: one run holding exactly 15 values, or
+ * runs of five each under its own group's heading.
+ */
+function readGroups(runs: readonly Run[]): Map<ReviewGroup, Record<ReviewColumn, Cell>> | undefined {
+  const groups = new Map<ReviewGroup, Record<ReviewColumn, Cell>>();
+  const place = (group: ReviewGroup, values: readonly RawCell[], lo: number, after: number) => {
+    const rec = {} as Record<ReviewColumn, Cell>;
+    REVIEW_COLUMNS.forEach((c, ci) => {
+      rec[c.id] = toCell(values[lo + ci], after, 'reviewsAndLawsuits', group, c.id, true);
+    });
+    groups.set(group, rec);
+  };
+  // The usual table: the first run holds the 15 values, in the header's order.
+  const first = runs[0]!;
+  const fit = fitValues(first.values, CELL_COUNT);
+  if (fit.hi - fit.lo === CELL_COUNT && countFilled(first.values, 0) <= CELL_COUNT) {
+    REVIEW_GROUPS.forEach((g, gi) => place(g.id, first.values, fit.lo + gi * CELLS_PER_GROUP, fit.after));
+    return groups;
+  }
+  // Three tables of five, each under its group: every run of five placed by the group named before it.
+  for (const r of runs) {
+    if (!r.group || groups.has(r.group)) continue;
+    const f = fitValues(r.values, CELLS_PER_GROUP);
+    if (f.hi - f.lo !== CELLS_PER_GROUP || countFilled(r.values, 0) > CELLS_PER_GROUP) continue;
+    place(r.group, r.values, f.lo, f.after);
+  }
+  return groups.size === REVIEW_GROUPS.length ? groups : undefined;
+}

@@ -1,0 +1,102 @@
+// Each language feature on its own, on small in-memory texts: a report written in the test, a cursor marked with
+// "$0" where a position matters (as rust-analyzer's tests do), the expected output spelled out.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { check, parse, template } from '../../server/src/report';
+import { hover } from '../../server/src/features/hover';
+import { documentSymbols, foldingRanges } from '../../server/src/features/outline';
+import { codeLenses } from '../../server/src/features/codeLens';
+import { mayBeReport, shouldCheck } from '../../server/src/features/detect';
+import { zhCN } from '../../server/src/l10n/zh-CN';
+import { en } from '../../server/src/l10n/en';
+
+/** The text with its "$0" removed, and the position of the marker. */
+function cursor(marked: string): { text: string; position: { line: number; character: number } } {
+  const at = marked.indexOf('$0');
+  assert.ok(at >= 0, 'the text marks a position with $0');
+  const before = marked.slice(0, at).split('\n');
+  return { text: marked.slice(0, at) + marked.slice(at + 2), position: { line: before.length - 1, character: before.at(-1)!.length } };
+}
+
+/** The 2021 template with 表三's 一、本年新收 and （一）予以公开 rows holding `natural` in 自然人 and 总计. */
+function reportWith(rowEdits: Record<string, string>): string {
+  let text = template.reportTemplate('某某局', 2024);
+  for (const [label, cells] of Object.entries(rowEdits)) {
+    const lines = text.split('\n');
+    const i = lines.findIndex((l) => l.includes(label));
+    assert.ok(i >= 0, label);
+    lines[i] = lines[i]!.replace(/(\t0){7}$/, cells);
+    text = lines.join('\n');
+  }
+  return text;
+}
+
+test('hover on a 表三 number: the cell\'s name, its value, and every total it takes part in, computed', () => {
+  const base = reportWith({ '一、本年新收': '\t3\t0\t0\t0\t0\t0\t3', '（一）予以公开': '\t3\t0\t0\t0\t0\t0\t3', '（七）总计': '\t3\t0\t0\t0\t0\t0\t3' });
+  const marked = base.replace(/(（七）总计\t\t)3/, '$1$03');
+  const { text, position } = cursor(marked);
+  const h = hover(parse(text), position, zhCN)!;
+  const value = (h.contents as { value: string }).value;
+  assert.match(value, /^\*\*（七）总计·自然人\*\*/);
+  assert.match(value, /数值：3/);
+  assert.match(value, /- 列合计：（七）总计·自然人 = 3 = 3 ✓/);
+  assert.match(value, /- 行合计：（七）总计·总计 = 3 = 3 ✓/);
+  assert.match(value, /- 勾稽关系：四、结转下年度继续办理·自然人 = 一 \+ 二 − （七） = 3 − 3 = 0 ✓/);
+  assert.equal(h.range!.start.line, position.line);
+  // A wrong total shows what the table says.
+  const wrong = cursor(marked.replace(/(（七）总计\t\t)\$03/, '$1$04'));
+  assert.match((hover(parse(wrong.text), wrong.position, zhCN)!.contents as { value: string }).value, /（七）总计·自然人 = 3 = 3 ✗（表中为 4）/);
+});
+
+test('hover on a part heading says what the format requires of the part; in English on request', () => {
+  const { text, position } = cursor(template.reportTemplate('某某局', 2024).replace('三、收到和处理', '三、$0收到和处理'));
+  const zh = (hover(parse(text), position, zhCN)!.contents as { value: string }).value;
+  assert.match(zh, /^\*\*三、收到和处理政府信息公开申请情况\*\*/);
+  assert.match(zh, /勾稽关系：第一项加第二项之和，等于第三项加第四项之和/);
+  const english = (hover(parse(text), position, en)!.contents as { value: string }).value;
+  assert.match(english, /^\*\*Part 3 \(Applications received and handled\)\*\*/);
+  assert.equal(hover(parse(text), { line: 0, character: 0 }, zhCN), undefined, 'nothing to say on the title');
+});
+
+test('outline: the six parts, the sub-parts of 一 and the three tables; folding per part and table', () => {
+  const text = template.reportTemplate('某某局', 2024);
+  const model = parse(text);
+  const symbols = documentSymbols(model, zhCN);
+  assert.deepEqual(symbols.map((s) => s.name), ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+  assert.deepEqual(symbols[0]!.children!.map((c) => c.name), ['（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况']);
+  assert.deepEqual(symbols.slice(1, 4).map((s) => s.children!.map((c) => c.name)), [['表二 主动公开政府信息情况'], ['表三 收到和处理政府信息公开申请情况'], ['表四 政府信息公开行政复议、行政诉讼情况']]);
+  assert.deepEqual(documentSymbols(model, en)[2]!.children!.map((c) => c.name), ['Table 3: applications']);
+  const lines = text.split('\n');
+  const folds = foldingRanges(model);
+  const three = lines.indexOf('三、收到和处理政府信息公开申请情况');
+  assert.ok(folds.some((f) => f.startLine === three && f.kind === 'region'), 'part 三 folds');
+  assert.ok(folds.some((f) => f.startLine === three + 2 && f.kind === undefined && f.endLine - f.startLine === 27), '表三 folds as a table of 28 lines');
+});
+
+test('code lens: counts the diagnostics published on each table, whatever their severity setting; never judges cells itself', () => {
+  const text = reportWith({ '（一）予以公开': '\t1\t0\t0\t0\t0\t0\t2' });
+  const model = parse(text);
+  const all = check(model);
+  const titles = (d: Diagnostic[]) => codeLenses(model, d, zhCN).map((l) => l.command!.title);
+  assert.deepEqual(titles(all), ['✓ 本表未报告问题（10 个单元格）', '✗ 错误 2 个', '✓ 本表未报告问题（15 个单元格，3 项合计）']);
+  // The same text with the arithmetic rules off: the lens follows what is published.
+  const quiet = check(model, { severities: { 'row-sum': 'off', 'column-total': 'off', balance: 'off' } });
+  assert.deepEqual(titles(quiet), ['✓ 本表未报告问题（10 个单元格）', '✓ 本表未报告问题（175 个单元格，39 项合计）', '✓ 本表未报告问题（15 个单元格，3 项合计）']);
+  // Downgraded to warnings: the lens says warnings.
+  const warned = check(model, { severities: { 'row-sum': 'warning', 'column-total': 'warning', balance: 'warning' } });
+  assert.deepEqual(titles(warned)[1], '✗ 警告 2 个');
+  assert.deepEqual(codeLenses(parse('二、主动公开政府信息情况\n无表格'), [], zhCN), []);
+});
+
+test('detection: the report language always; plain text and Markdown only when the text is a report', () => {
+  const report = template.reportTemplate('某某局', 2024);
+  assert.equal(shouldCheck('gov-report', parse('随便写的几行字')), true);
+  assert.equal(shouldCheck('plaintext', parse(report)), true);
+  assert.equal(shouldCheck('markdown', parse(`# ${report}`)), true);
+  assert.equal(shouldCheck('plaintext', parse('2023年报销明细\n差旅费 300 元\n办公用品 120 元')), false);
+  assert.equal(shouldCheck('javascript', parse(report)), false);
+  assert.equal(mayBeReport('plaintext', 'x'.repeat(100000)), false, 'a large unrelated file is never parsed');
+  assert.equal(mayBeReport('markdown', '# 一、总体情况'), true);
+});
