@@ -200,7 +200,10 @@ function spliceFallbackGlyphs(runs: readonly Run[]): string[] {
         const c = t.charCodeAt(k);
         if (c === 32) {
           const d = Math.abs(x - r.x0);
-          if (d < bestDistance) (best = k), (bestDistance = d);
+          if (d < bestDistance) {
+            best = k;
+            bestDistance = d;
+          }
         } else x += advance(c) * host.size;
       }
       if (best < 0) continue;
@@ -708,7 +711,10 @@ function continuedRow(previous: LayoutBlock & { kind: 'row' }, next: LayoutBlock
       const c = cells[i];
       if (!c) continue;
       const o = Math.min(x1, c[0]!.box[2]) - Math.max(x0, c[0]!.box[0]);
-      if (o > overlap) (best = i), (overlap = o);
+      if (o > overlap) {
+        best = i;
+        overlap = o;
+      }
     }
     if (best < 0 || isValueCell(cells[best])) return undefined;
     const target = cells[best]!;
@@ -754,7 +760,12 @@ function metricsOf(lines: readonly Line[]): Metrics {
 
 function modeKey(m: Map<number, number>): number | undefined {
   let best: number | undefined, n = 0;
-  for (const [k, v] of m) if (v > n || (v === n && best !== undefined && k < best)) (best = k), (n = v);
+  for (const [k, v] of m) {
+    if (v > n || (v === n && best !== undefined && k < best)) {
+      best = k;
+      n = v;
+    }
+  }
   return best;
 }
 
