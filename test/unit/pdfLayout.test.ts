@@ -185,6 +185,16 @@ test('grid: a header row repeated on the next page is not joined into the last r
   assert.deepEqual(render(layoutDocument([p1, p2])), ['项目\t数量', '行政许可\t5', '项目\t数量', '行政处罚\t7']);
 });
 
+test('grid: a section row across all columns at the top of the next page is not joined into the last row', () => {
+  // 表二: "行政规范性文件 0 0 0" ends page 1; page 2 starts with "第二十条第（五）项", one cell across the table.
+  const xs = [70, 200, 240, 280, 320];
+  const s = 8;
+  const p1 = page(1, [run('规章', 75, 182, s), ...['0', '0', '0'].map((n, i) => run(n, 215 + 40 * i, 182, s)), run('行政规范性文件', 75, 152, s), ...['0', '0', '0'].map((n, i) => run(n, 215 + 40 * i, 152, s))], gridRules(xs, [200, 170, 140]));
+  const p2Rules = lines([[780, 70, 320], [760, 70, 320], [730, 70, 320]], [[70, 730, 780], [320, 730, 780], ...[200, 240, 280].map((x): [number, number, number] => [x, 730, 760])]);
+  const p2 = page(2, [run('第二十条第（五）项', 75, 768, s), run('行政许可', 75, 742, s), run('0', 215, 742, s)], p2Rules);
+  assert.deepEqual(render(layoutDocument([p1, p2])), ['规章\t0\t0\t0', '行政规范性文件\t0\t0\t0', '第二十条第（五）项', '行政许可\t0']);
+});
+
 test('grid: rules that do not meet are separate tables; a frame around text is not a table', () => {
   const a = gridRules([70, 150, 250], [700, 680, 660]);
   const b = gridRules([70, 150, 250], [500, 480, 460]);

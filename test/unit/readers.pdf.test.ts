@@ -181,6 +181,22 @@ for (const seed of SEED_PDFS) {
   });
 }
 
+// The accuracy corpus's PDFs (LibreOffice, made by the project, committed): the diagnostics of LibreOffice's own text
+// export of the same document, which the corpus test holds to the expected outcome.
+const CORPUS = join(__dirname, '..', '..', 'test', 'corpus');
+for (const name of ['seed000', 'seed000-v1', 'seed001', 'seed002', 'seed002-v3', 'seed003', 'seed004']) {
+  test(`corpus ${name}.pdf: the same tables and diagnostics as LibreOffice's text of the document; its "- N -" footers dropped`, async () => {
+    const report = await readPdf(new Uint8Array(readFileSync(join(CORPUS, 'published', `${name}.pdf`))));
+    assert.deepEqual(report.problems, []);
+    const fromPdf = parse(report.text);
+    const fromText = parse(readFileSync(join(CORPUS, 'libreoffice-txt', `${name}.clean.txt`), 'utf8'));
+    assert.deepEqual(tableCells(fromPdf), tableCells(fromText));
+    assert.deepEqual(rowsNotTsv(fromPdf), []);
+    assert.deepEqual(diagnosticsOf(fromPdf), diagnosticsOf(fromText));
+    assert.doesNotMatch(report.text, /^\s*-\s*\d+\s*-\s*$/m);
+  });
+}
+
 test('a row a page break splits (seed 000, 表三（六）2 on pages 3 and 4) is one row with one source entry per page', async (t) => {
   const bytes = sharedPdf(t, 'seed000.pdf');
   if (!bytes) return;

@@ -49,6 +49,13 @@ export interface PlacedText {
   readonly box: Box;
 }
 
+/** Where a row drawn with rules sits in its grid: the column boundaries, and which columns a cell to their left covers. */
+export interface RowGrid {
+  readonly xs: readonly number[];
+  /** Per atomic column: true when it belongs to a cell that starts further left (a horizontal merge). */
+  readonly covered: readonly boolean[];
+}
+
 /** A table cell's text: one piece, or one per page when a page break splits the row. */
 export type CellText = readonly PlacedText[];
 
@@ -56,7 +63,7 @@ export type LayoutBlock =
   /** One line of rendered text: a paragraph, its lines as pieces (joined as written, no separator added). */
   | { readonly kind: 'paragraph'; readonly pieces: readonly PlacedText[] }
   /** One table row: the cells in column order; undefined is an empty cell (a merge or a blank cell). */
-  | { readonly kind: 'row'; readonly cells: readonly (CellText | undefined)[] }
+  | { readonly kind: 'row'; readonly cells: readonly (CellText | undefined)[]; readonly grid?: RowGrid }
   /** A blank line: before and after a table. */
   | { readonly kind: 'blank' };
 
@@ -515,17 +522,19 @@ function gridRows(grid: Grid, page: number): { top: number; block: LayoutBlock }
   const texts = grid.cells.map((c) => cellText(c.runs, page));
   for (let r = 0; r < rows; r++) {
     const cells: (CellText | undefined)[] = [];
+    const covered: boolean[] = [];
     let last = -1;
     for (let c = 0; c < cols; c++) {
       const k = grid.owner[r * cols + c]!;
       const cell = grid.cells[k]!;
       const text = cell.row === r && cell.col === c ? texts[k] : undefined;
       cells.push(text && [text]);
+      covered.push(cell.col < c);
       if (text) last = c;
     }
     if (last < 0) continue;
     cells.length = last + 1;
-    out.push({ top: grid.ys[r]!, block: { kind: 'row', cells } });
+    out.push({ top: grid.ys[r]!, block: { kind: 'row', cells, grid: { xs: grid.xs, covered } } });
   }
   return out;
 }
@@ -695,12 +704,17 @@ function isValueCell(cell: CellText | undefined): boolean {
 /**
  * A row a page break split: the first row of a table on a new page that holds only label text, each piece of
  * it under a label cell of the last row of the previous page, which holds numbers, is the rest of that row
- * ("2. 申请人逾期未按收费" / "通知要求缴纳费用、…"). Returns the joined row, or undefined when the row is its own
- * (a repeated header row has text over the number columns; a row of its own has numbers).
+ * ("2. 申请人逾期未按收费" / "通知要求缴纳费用、…"). Both parts must be drawn on the same columns, and the new part
+ * must have a cell of its own under each number of the old part (its number cells, empty). Returns the joined
+ * row, or undefined when the row is its own: a repeated header row has text over the number columns, a row of
+ * its own has numbers, and a section row ("第二十条第（五）项") is one cell across the number columns.
  */
 function continuedRow(previous: LayoutBlock & { kind: 'row' }, next: LayoutBlock & { kind: 'row' }, page: number): LayoutBlock | undefined {
   const lastPage = previous.cells.find((c) => c)?.[0]?.page;
   if (lastPage === undefined || lastPage >= page || !previous.cells.some(isValueCell)) return undefined;
+  const a = previous.grid, b = next.grid;
+  if (!a || !b || a.xs.length !== b.xs.length || a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 3)) return undefined;
+  for (let i = 0; i < previous.cells.length; i++) if (isValueCell(previous.cells[i]) && b.covered[i]) return undefined;
   const cells = previous.cells.slice();
   for (const cell of next.cells) {
     if (!cell) continue;
@@ -722,7 +736,7 @@ function continuedRow(previous: LayoutBlock & { kind: 'row' }, next: LayoutBlock
     const sep = joined.length > target[target.length - 1]!.text.length + cell[0]!.text.length ? ' ' : '';
     cells[best] = [...target, ...cell.map((p, i) => (i === 0 && sep ? { ...p, text: sep + p.text } : p))];
   }
-  return { kind: 'row', cells };
+  return { kind: 'row', cells, grid: a };
 }
 
 // ----------------------------------------------------------------------------------------------------------------
