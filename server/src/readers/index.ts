@@ -46,7 +46,7 @@ export async function readPublished(bytes: Uint8Array, options?: ReadOptions): P
       case 'doc':
         return readDoc(bytes, limits);
       case 'pdf':
-        return await readPdfStub(bytes, options);
+        return await readPdfLazily(bytes, options);
       default:
         return failed('unknown', { code: 'unsupported', detail: 'not a format the readers handle (HTML, .docx, .doc/.wps, RTF, Word XML, PDF)' });
     }
@@ -59,10 +59,8 @@ function failed(format: PublishedFormat, problem: ReaderProblem): PublishedRepor
   return { format, text: '', map: [], meta: {}, problems: [problem] };
 }
 
-// STUB(pdf): the PDF reader (server/src/readers/pdf.ts, readPdf(bytes, { limits, shouldStop })) is written in
-// parallel. When it lands, replace this function's body with:
-//   const { readPdf } = await import('./pdf');
-//   return readPdf(bytes, options);
-async function readPdfStub(_bytes: Uint8Array, _options?: ReadOptions): Promise<PublishedReport> {
-  return failed('pdf', { code: 'unsupported', detail: 'PDF reader not integrated yet' });
+/** The PDF reader, loaded on the first PDF only: pdf.js is large, and most runs read none. */
+async function readPdfLazily(bytes: Uint8Array, options?: ReadOptions): Promise<PublishedReport> {
+  const { readPdf } = await import('./pdf.js');
+  return readPdf(bytes, options);
 }
