@@ -289,7 +289,9 @@ test('layout time grows linearly: 40 pages of tables take about 4× what 10 page
   };
   time(40); // warm-up: optimised code for both measurements
   time(40);
-  const ten = Math.max(1, time(10));
-  const forty = time(40);
+  // Best of five: this machine's cores are shared, and one slow run says nothing about growth.
+  const best = (pages: number) => Math.min(...Array.from({ length: 5 }, () => time(pages)));
+  const ten = Math.max(1, best(10));
+  const forty = best(40);
   assert.ok(forty < ten * 4 * 3, `10 pages ${ten.toFixed(1)} ms, 40 pages ${forty.toFixed(1)} ms`);
 });

@@ -74,6 +74,7 @@ export const en: Messages = {
   sectionOrder: (part, after) => `${part} is out of order: it comes after ${after}`,
   sectionDuplicate: (part) => `${part} appears a second time`,
   headingVariant: (found, canonical) => `Heading should read "${canonical}", found "${found}"`,
+  partOrdinal: (found, expected, part) => `${part} should be numbered "${expected}", found "${found}": the six parts are numbered 一 to 六`,
   subsectionMissing: (s) => `Part 1 (General situation) lacks the sub-part on ${s}`,
   partCount: (stated) => `The introduction says the report has ${stated} parts; the format has 6`,
   yearMismatch: (found, expected, where) => `Year ${found} in the ${where} disagrees with the report year ${expected}`,

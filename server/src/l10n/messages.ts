@@ -51,6 +51,8 @@ export interface Messages {
   sectionOrder(part: string, after: string): string;
   sectionDuplicate(part: string): string;
   headingVariant(found: string, canonical: string): string;
+  /** A part in its own words under another ordinal: "七、主动公开政府信息情况". */
+  partOrdinal(found: string, expected: string, part: string): string;
   subsectionMissing(subsection: string): string;
   partCount(stated: number): string;
   yearMismatch(found: number, expected: number, where: string): string;

@@ -67,6 +67,7 @@ export const zhCN: Messages = {
   sectionOrder: (part, after) => `“${part}”顺序错误：出现在“${after}”之后`,
   sectionDuplicate: (part) => `“${part}”重复出现`,
   headingVariant: (found, canonical) => `标题应为“${canonical}”，实为“${found}”`,
+  partOrdinal: (found, expected, part) => `“${part}”的序号应为“${expected}”，实为“${found}”：年度报告的六个部分按一至六编号`,
   subsectionMissing: (s) => `“一、总体情况”缺少“${s}”方面的内容（应包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）`,
   partCount: (stated) => `引言称报告共${stated}个部分，格式规定为6个部分`,
   yearMismatch: (found, expected, where) => `${where}年份为${found}年，与报告年度${expected}年不一致`,

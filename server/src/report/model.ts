@@ -39,8 +39,10 @@ export interface Heading {
 export interface Part {
   readonly id: PartId;
   readonly heading: Heading;
-  /** Whether the heading wording is the canonical one (ordinal aside). */
+  /** Whether the heading is the canonical one: its words (the title or the 条例's own words) and its ordinal. */
   readonly canonical: boolean;
+  /** Whether its words are the title or the 条例's wording for the part (the ordinal aside). */
+  readonly canonicalWords: boolean;
   /** The part's body: from the end of the heading to the next part's heading. */
   readonly body: Span;
   /** Second and later occurrences of the same part. */

@@ -4,7 +4,7 @@
 
 import type { OldFormatSignature, Part, ReportModel, Statement } from './model';
 import { findOrdinals } from './ordinals';
-import { findInlineParts, findLineParts, findSubsections, withBodies } from './parts';
+import { chooseParts, findInlineParts, findLineParts, findSubsections, withBodies } from './parts';
 import type { PartId } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable } from './activeDisclosureTable';
@@ -17,7 +17,7 @@ export function parse(input: string): ReportModel {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const lines = new LineIndex(text);
   const title = findTitle(text, lines);
-  let drafts = findLineParts(text, lines, title?.line);
+  let drafts = chooseParts(findLineParts(text, lines, title?.line), text);
   if (new Set(drafts.map((p) => p.id)).size < 3) {
     const inline = findInlineParts(text, lines, title?.line);
     if (new Set(inline.map((p) => p.id)).size > new Set(drafts.map((p) => p.id)).size) drafts = inline;

@@ -9,9 +9,10 @@ import { BoundedMemo, isBlankChar, trimSpan, type LineIndex } from './text';
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
 
-const LINE_HEADING = /^\s*([一二三四五六七八九十])\s*[、．.，,]\s*(\S.*?)\s*$/;
+/** A line heading: an ordinal of one to three numerals (一、… 十一、), then the words; Markdown's # and ** around it. */
+const LINE_HEADING = /^[\s#*]*([一二三四五六七八九十]{1,3})\s*[、．.，,]\s*(\S.*?)[\s*]*$/;
 /** What a heading may end in and its label does not: "一、总体情况：" is 总体情况. */
-const TRAILING_PUNCTUATION = /[。：:;；]+$/;
+export const TRAILING_PUNCTUATION = /[。：:;；]+$/;
 
 /**
  * The part a line heading's words name, and whether they are its canonical title. Memoised by the words as
@@ -20,7 +21,7 @@ const TRAILING_PUNCTUATION = /[。：:;；]+$/;
  */
 interface HeadingWords {
   readonly spec: PartSpec | undefined;
-  /** The words are the spec's title, as normalised (the numeral is checked apart). */
+  /** The words are the spec's title or the 条例's wording, as normalised (the numeral is checked apart). */
   readonly canonicalWords: boolean;
 }
 
@@ -41,13 +42,16 @@ function mayNamePart(words: string): boolean {
   return false;
 }
 
+/** The normalised accepted wordings of each part. */
+const ACCEPTED: ReadonlyMap<PartSpec, ReadonlySet<string>> = new Map(PARTS.map((p) => [p, new Set(p.accepted.map(normalizeLabel))]));
+
 function classifyWords(words: string): HeadingWords {
   if (headingLength(words) > MAX_HEADING_LENGTH || !mayNamePart(words)) return NOT_A_HEADING;
   // Results are remembered by classifyPart, or not worth remembering: normalised without the label memo.
   const label = normalizeLabelOnce(words).replace(TRAILING_PUNCTUATION, '');
   if (label.length === 0 || label.length > MAX_HEADING_LENGTH) return NOT_A_HEADING;
   const spec = PARTS.find((p) => p.pattern.test(label));
-  return spec ? { spec, canonicalWords: label === normalizeLabel(spec.title) } : NOT_A_HEADING;
+  return spec ? { spec, canonicalWords: ACCEPTED.get(spec)!.has(label) } : NOT_A_HEADING;
 }
 
 function classifyPart(words: string): HeadingWords {
@@ -64,23 +68,32 @@ function hasDigitOrTab(s: string): boolean {
   return false;
 }
 
-function isCanonical(spec: PartSpec, words: string, numeral: string | undefined): boolean {
-  const label = normalizeLabel(words).replace(TRAILING_PUNCTUATION, '');
-  return label === normalizeLabel(spec.title) && numeral === spec.numeral;
+function isCanonicalWords(spec: PartSpec, words: string): boolean {
+  return ACCEPTED.get(spec)!.has(normalizeLabel(words).replace(TRAILING_PUNCTUATION, ''));
 }
 
 export type PartDraft = Omit<Part, 'body' | 'duplicate'>;
 
+/** Whether a character code can start a line heading: a numeral, or Markdown's # or * before one. */
+function mayStartHeading(c: number): boolean {
+  return isChineseNumeralCode(c) || c === 35 /* # */ || c === 42 /* * */;
+}
+
+/**
+ * Every line that reads as a part heading: an ordinal and words that name a part. A report may have more than one
+ * for a part — municipal reports number the topics of 总体情况 as top-level headings too ("二、主动公开工作情况")
+ * before the statutory parts — and which one is the part is chosen by content (chooseParts).
+ */
 export function findLineParts(text: string, lines: LineIndex, titleLine: number | undefined): PartDraft[] {
   const found: PartDraft[] = [];
-  // Lines by index, not as Line objects: only a line whose first visible character is a numeral is sliced.
+  // Lines by index, not as Line objects: only a line whose first visible character may start a heading is sliced.
   for (let i = titleLine !== undefined ? titleLine + 1 : 0; i < lines.count; i++) {
     const start = lines.startOf(i);
     const end = lines.endOf(i);
     if (end - start > 200) continue;
     let k = start;
     while (k < end && isBlankChar(text.charCodeAt(k))) k++;
-    if (k >= end || !isChineseNumeralCode(text.charCodeAt(k))) continue;
+    if (k >= end || !mayStartHeading(text.charCodeAt(k))) continue;
     const lineText = text.slice(start, end);
     const m = LINE_HEADING.exec(lineText);
     if (!m) continue;
@@ -89,16 +102,61 @@ export function findLineParts(text: string, lines: LineIndex, titleLine: number 
     const { spec, canonicalWords } = classifyPart(words);
     if (!spec) continue;
     const numeralStart = start + lineText.indexOf(numeral);
-    const wordsStart = start + lineText.indexOf(words, numeralStart - start + 1);
+    const wordsStart = start + lineText.indexOf(words, numeralStart - start + numeral.length);
     const heading: Heading = {
       span: { start: numeralStart, end: wordsStart + words.length },
       text: words,
       numeral,
-      numeralSpan: { start: numeralStart, end: numeralStart + 1 },
+      numeralSpan: { start: numeralStart, end: numeralStart + numeral.length },
     };
-    found.push({ id: spec.id, heading, canonical: canonicalWords && numeral === spec.numeral, inline: false });
+    found.push({ id: spec.id, heading, canonical: canonicalWords && numeral === spec.numeral, canonicalWords, inline: false });
   }
   return found;
+}
+
+/** Words a table's region holds (its rows' and headers' labels): a heading with its table under it is the part. */
+const TABLE_WORDS: Partial<Record<PartId, RegExp>> = {
+  2: /第二十条|行政规范性文件|行政许可|行政处罚/,
+  3: /本年新收|上年结转|予以公开|申请人情况/,
+  4: /结果维持|结果纠正|尚未审结|复议后起诉/,
+};
+
+/** How much of a heading's body is looked at for its table. */
+const TABLE_LOOKAHEAD = 4000;
+
+/**
+ * One heading per part, chosen by content: the one with its table under it (二、三、四), then the one in the
+ * canonical wording, then the first. Headings as strong as the chosen one stay (a report pasted twice: its parts
+ * are duplicates); weaker ones are text — a topic of 总体情况 numbered like a part is not the part.
+ */
+export function chooseParts(drafts: readonly PartDraft[], text: string): PartDraft[] {
+  const byId = new Map<PartId, PartDraft[]>();
+  for (const d of drafts) {
+    const list = byId.get(d.id);
+    if (list) list.push(d);
+    else byId.set(d.id, [d]);
+  }
+  // A part with one heading is that heading: nothing to choose (the common case).
+  if ([...byId.values()].every((l) => l.length === 1)) return [...drafts];
+  const sorted = [...drafts].sort((a, b) => a.heading.span.start - b.heading.span.start);
+  const bodyEnd = (d: PartDraft) => {
+    const next = sorted.find((x) => x.heading.span.start > d.heading.span.start);
+    return Math.min(next ? next.heading.span.start : text.length, d.heading.span.end + TABLE_LOOKAHEAD);
+  };
+  const score = (d: PartDraft) => {
+    const words = TABLE_WORDS[d.id];
+    const table = words !== undefined && words.test(text.slice(d.heading.span.end, bodyEnd(d)));
+    return (table ? 4 : 0) + (d.canonicalWords ? 2 : 0) + (d.canonical ? 1 : 0);
+  };
+  const kept: PartDraft[] = [];
+  for (const list of byId.values()) {
+    const scores = list.map(score);
+    const best = Math.max(...scores);
+    list.forEach((d, i) => {
+      if (scores[i] === best) kept.push(d);
+    });
+  }
+  return kept.sort((a, b) => a.heading.span.start - b.heading.span.start);
 }
 
 /**
@@ -131,7 +189,8 @@ export function findInlineParts(text: string, lines: LineIndex, titleLine: numbe
       const words = text.slice(wordsStart, end);
       const heading: Heading = { span: { start, end }, text: words, numeral, numeralSpan: { start, end: start + 1 } };
       const list = candidates.get(spec.id) ?? [];
-      list.push({ id: spec.id, heading, canonical: isCanonical(spec, words, numeral), inline: true });
+      const canonicalWords = isCanonicalWords(spec, words);
+      list.push({ id: spec.id, heading, canonical: canonicalWords && numeral === spec.numeral, canonicalWords, inline: true });
       candidates.set(spec.id, list);
       break;
     }
@@ -161,48 +220,86 @@ export function withBodies(drafts: readonly PartDraft[], textLength: number): Pa
     const body = { start: d.heading.span.end, end: next ? next.heading.span.start : textLength };
     const duplicate = seen.has(d.id);
     seen.add(d.id);
-    parts.push({ id: d.id, heading: d.heading, canonical: d.canonical, inline: d.inline, body, duplicate });
+    parts.push({ id: d.id, heading: d.heading, canonical: d.canonical, canonicalWords: d.canonicalWords, inline: d.inline, body, duplicate });
   }
   return parts;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sub-parts of 一
+// Sub-parts of 一: their keywords anywhere in a sub-heading ("（一）系统化推进主动公开", "（三）完善公开制度规范，加强政府
+// 信息管理", "（五）及时回应关切，自觉接受监督"), numbered （一） or 一、 (municipal reports number the topics of 总体情况
+// like parts), or a short line of its own ("主动公开情况：").
 
-const SUB_HEADING = /(^|[^第])[（(]\s*([一二三四五六七八九十])\s*[)）]\s*([^。：:；;，,\n\r（(]{1,24})/g;
-const BARE_SUB_HEADING = /^\s*([^\s。，,；;]{2,18}?)\s*[：:]?\s*$/;
+/** （一） in flattened text, where headings sit inside one long line. */
+const INLINE_SUB_HEADING = /(^|[^第])[（(]\s*([一二三四五六七八九十])\s*[)）]\s*([^。\n\r]{1,40})/g;
+/** An ordinal at a line's start: （一）, 一、, 1. or 1、. */
+const LINE_ORDINAL = /^[\s#*]*(?:[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]|([一二三四五六七八九十]{1,2})\s*[、．.]|(\d{1,2})\s*[、.．](?!\d))\s*/;
+const MAX_SUB_HEADING = 60;
 const MAX_BARE_SUB_HEADING = 30;
+
+/** The sub-part whose keyword comes first in `label`, among those not yet found. */
+function subsectionOf(label: string, found: ReadonlySet<string>): (typeof SUBSECTIONS)[number] | undefined {
+  let best: (typeof SUBSECTIONS)[number] | undefined;
+  let at = Number.POSITIVE_INFINITY;
+  for (const spec of SUBSECTIONS) {
+    if (found.has(spec.id)) continue;
+    const m = spec.pattern.exec(label);
+    if (m && m.index < at) {
+      at = m.index;
+      best = spec;
+    }
+  }
+  return best;
+}
 
 export function findSubsections(text: string, lines: LineIndex, one: Part | undefined): Subsection[] {
   if (!one) return [];
   const out: Subsection[] = [];
-  const body = text.slice(one.body.start, one.body.end);
-  SUB_HEADING.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SUB_HEADING.exec(body))) {
-    const words = m[3]!;
-    const label = normalizeLabel(words);
-    const spec = SUBSECTIONS.find((s) => s.pattern.test(label));
-    const start = one.body.start + m.index + m[1]!.length;
-    const end = one.body.start + m.index + m[0].length;
-    if (spec && !out.some((s) => s.id === spec.id)) {
-      out.push({ id: spec.id, heading: { span: { start, end }, text: words, numeral: m[2], numeralSpan: { start, end: start + 3 } } });
+  const found = new Set<string>();
+  const add = (spec: (typeof SUBSECTIONS)[number], heading: Heading) => {
+    found.add(spec.id);
+    out.push({ id: spec.id, heading });
+  };
+  if (one.inline) {
+    const body = text.slice(one.body.start, one.body.end);
+    INLINE_SUB_HEADING.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = INLINE_SUB_HEADING.exec(body))) {
+      const spec = subsectionOf(normalizeLabel(m[3]!), found);
+      if (!spec) continue;
+      const start = one.body.start + m.index + m[1]!.length;
+      const end = one.body.start + m.index + m[0].length;
+      add(spec, { span: { start, end }, text: m[3]!, numeral: m[2], numeralSpan: { start, end: start + 3 } });
     }
+    return out;
   }
-  // Unnumbered sub-headings on their own line: "主动公开情况：" (seed 001). Only short lines are sliced.
+  // Only short lines are sliced: a sub-heading is a line of its own.
   const last = lines.indexAt(one.body.end);
   for (let i = lines.indexAt(one.body.start); i <= last; i++) {
-    const start = lines.startOf(i);
-    const end = lines.endOf(i);
-    if (end - start > MAX_BARE_SUB_HEADING) continue;
-    const bm = BARE_SUB_HEADING.exec(text.slice(start, end));
-    if (!bm) continue;
-    const label = normalizeLabel(bm[1]!);
-    const spec = SUBSECTIONS.find((s) => s.pattern.test(label));
-    if (spec && !out.some((s) => s.id === spec.id)) {
-      const span = trimSpan(text, { start, end });
-      out.push({ id: spec.id, heading: { span, text: bm[1]!, numeral: undefined, numeralSpan: undefined } });
+    const start = Math.max(lines.startOf(i), one.body.start);
+    const end = Math.min(lines.endOf(i), one.body.end);
+    if (end <= start) continue;
+    // A numbered heading may run on into its first sentence on the same line: only the line's start is read.
+    const line = text.slice(start, Math.min(end, start + 2 * MAX_SUB_HEADING));
+    const ordinal = LINE_ORDINAL.exec(line);
+    if (!ordinal && end - start > 2 * MAX_BARE_SUB_HEADING) continue;
+    let words: string;
+    if (ordinal) {
+      // A numbered line: its words up to the first full stop (a heading may run on into its first sentence).
+      words = line.slice(ordinal[0].length).split(/[。]/)[0]!;
+      if (words.length > MAX_SUB_HEADING) continue;
+    } else {
+      const trimmed = line.trim();
+      if (trimmed.length > MAX_BARE_SUB_HEADING || /[。，,；;]/.test(trimmed)) continue;
+      words = trimmed;
     }
+    const spec = subsectionOf(normalizeLabel(words), found);
+    if (!spec) continue;
+    // The heading's span: its ordinal and words, not the sentence that follows on the line.
+    const lead = line.length - line.trimStart().length;
+    const span = trimSpan(text, { start: start + lead, end: start + (ordinal ? ordinal[0].length : 0) + words.length });
+    const numeral = ordinal ? (ordinal[1] ?? ordinal[2] ?? ordinal[3]) : undefined;
+    add(spec, { span, text: words, numeral, numeralSpan: ordinal && numeral ? { start: span.start, end: start + ordinal[0].trimEnd().length } : undefined });
   }
   return out.sort((a, b) => a.heading.span.start - b.heading.span.start);
 }

@@ -14,19 +14,26 @@ export interface PartSpec {
   readonly pattern: RegExp;
   /** Wordings accepted in flattened text, where headings sit inside a line (normalised form). */
   readonly inlineWordings: readonly string[];
+  /**
+   * Wordings as good as the title: the title itself and the 条例's own words for the part (第五十条), which many
+   * reports use as the heading (normalised: half-width brackets, no spaces).
+   */
+  readonly accepted: readonly string[];
   /** Whether a table belongs under the heading. */
   readonly table?: 'activeDisclosure' | 'applications' | 'reviewsAndLawsuits';
 }
 
 export const PARTS: readonly PartSpec[] = [
-  { id: 1, numeral: '一', title: '总体情况', pattern: /^总体情况/, inlineWordings: ['总体情况'] },
+  { id: 1, numeral: '一', title: '总体情况', pattern: /^总体情况/, inlineWordings: ['总体情况'], accepted: ['总体情况'] },
   {
     id: 2, numeral: '二', title: '主动公开政府信息情况', pattern: /主动公开/, table: 'activeDisclosure',
     inlineWordings: ['主动公开政府信息情况'],
+    accepted: ['主动公开政府信息情况', '主动公开政府信息的情况', '行政机关主动公开政府信息的情况'],
   },
   {
     id: 3, numeral: '三', title: '收到和处理政府信息公开申请情况', pattern: /收到和?处理|处理政府信息公开申请/, table: 'applications',
     inlineWordings: ['收到和处理政府信息公开申请情况'],
+    accepted: ['收到和处理政府信息公开申请情况', '收到和处理政府信息公开申请的情况', '行政机关收到和处理政府信息公开申请的情况'],
   },
   {
     id: 4, numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', pattern: /行政法?复议|行政诉讼/, table: 'reviewsAndLawsuits',
@@ -35,6 +42,7 @@ export const PARTS: readonly PartSpec[] = [
       '因政府信息公开工作被申请行政复议、提起行政诉讼情况', '因政府信息公开申请行政复议、提起行政诉讼的情况',
       '因政府信息公开工作被申请行政复议和提起行政诉讼情况',
     ],
+    accepted: ['政府信息公开行政复议、行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼的情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
   },
   {
     id: 5, numeral: '五', title: '存在的主要问题及改进情况', pattern: /存在.{0,6}问题|问题.{0,3}改进|改进(?:情况|措施)/,
@@ -42,8 +50,9 @@ export const PARTS: readonly PartSpec[] = [
       '存在的主要问题及改进情况', '政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况',
       '存在的问题及改进情况', '存在的主要问题和改进措施',
     ],
+    accepted: ['存在的主要问题及改进情况', '政府信息公开工作存在的主要问题及改进情况'],
   },
-  { id: 6, numeral: '六', title: '其他需要报告的事项', pattern: /其他需要报告|其他.{0,2}事项/, inlineWordings: ['其他需要报告的事项'] },
+  { id: 6, numeral: '六', title: '其他需要报告的事项', pattern: /其他需要报告|其他.{0,2}事项/, inlineWordings: ['其他需要报告的事项'], accepted: ['其他需要报告的事项'] },
 ];
 
 export function partSpec(id: PartId): PartSpec {
@@ -64,15 +73,16 @@ export interface SubsectionSpec {
   readonly id: SubsectionId;
   readonly numeral: string;
   readonly title: string;
+  /** Its keyword, found anywhere in a sub-heading (the one that comes first decides). */
   readonly pattern: RegExp;
 }
 
 export const SUBSECTIONS: readonly SubsectionSpec[] = [
-  { id: 'activeDisclosure', numeral: '一', title: '主动公开情况', pattern: /^主动公开/ },
-  { id: 'onRequest', numeral: '二', title: '依申请公开情况', pattern: /^依申请/ },
-  { id: 'management', numeral: '三', title: '政府信息管理情况', pattern: /^(?:政府)?信息.{0,4}管理/ },
+  { id: 'activeDisclosure', numeral: '一', title: '主动公开情况', pattern: /主动公开/ },
+  { id: 'onRequest', numeral: '二', title: '依申请公开情况', pattern: /依申请/ },
+  { id: 'management', numeral: '三', title: '政府信息管理情况', pattern: /信息.{0,4}管理/ },
   { id: 'platform', numeral: '四', title: '政府信息公开平台建设情况', pattern: /平台/ },
-  { id: 'oversight', numeral: '五', title: '监督保障情况', pattern: /监督保障/ },
+  { id: 'oversight', numeral: '五', title: '监督保障情况', pattern: /监督|考核|评议|责任追究/ },
 ];
 
 // ---------------------------------------------------------------------------------------------

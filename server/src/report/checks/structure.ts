@@ -4,7 +4,7 @@
 import type { Collector } from '../check';
 import { firstPart } from '../model';
 import { partName, subsectionName } from '../names';
-import { PART_IDS, SUBSECTIONS, canonicalHeading, type PartId } from '../schema';
+import { PART_IDS, SUBSECTIONS, canonicalHeading, partSpec, type PartId } from '../schema';
 import { partText, subsectionText } from '../template';
 import { trimSpanEnd, type Span } from '../text';
 
@@ -63,10 +63,16 @@ function checkPartsOrderAndHeadings(c: Collector): void {
       maxSeen = part.id;
       maxPart = part.id;
     }
-    if (!part.canonical) {
+    if (!part.canonicalWords) {
       const canonical = canonicalHeading(part.id);
       const found = model.text.slice(part.heading.span.start, part.heading.span.end);
       c.add('section-heading-variant', part.heading.span, msg.headingVariant(found, canonical), { kind: 'replace', expected: canonical, actual: found });
+    } else if (!part.canonical && part.heading.numeralSpan) {
+      // The part's words are right and its ordinal is not (a report that numbers its parts its own way): one
+      // warning on the ordinal, whose fix restores it.
+      const numeral = partSpec(part.id).numeral;
+      const found = model.text.slice(part.heading.numeralSpan.start, part.heading.numeralSpan.end);
+      c.add('section-heading-variant', part.heading.numeralSpan, msg.partOrdinal(found, numeral, partName(part.id, msg)), { kind: 'replace', expected: numeral, actual: found });
     }
   }
 }
