@@ -1,0 +1,72 @@
+// Issue 12 §4: structure by content, not by ordinal. A heading is part 二 because it is 主动公开政府信息情况 with 表二
+// under it, not because of its ordinal; a statutory part with a wrong ordinal is one warning on the ordinal.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/report';
+import { SEEDS, codes, diagnose, errors, find, fixture } from './helpers';
+
+const seed = fixture(SEEDS.tsv000);
+
+/** The seed with its part headings renumbered and five topic headings of 总体情况 numbered like parts, as municipal reports do. */
+function municipal(): string {
+  return seed
+    .replace('一、总体情况', '一、总体情况')
+    .replace('（一）主动公开情况。', '二、主动公开工作情况\n\n（一）主动公开情况。')
+    .replace('（二）依申请公开情况。', '三、依申请公开工作情况\n\n（二）依申请公开情况。')
+    .replace('二、主动公开政府信息情况', '四、主动公开政府信息情况')
+    .replace('三、收到和处理政府信息公开申请情况', '五、收到和处理政府信息公开申请情况')
+    .replace('四、政府信息公开行政复议、行政诉讼情况', '六、政府信息公开行政复议、行政诉讼情况')
+    .replace('五、存在的主要问题及改进情况', '七、存在的主要问题及改进情况')
+    .replace('六、其他需要报告的事项', '八、其他需要报告的事项');
+}
+
+test('a municipal report numbering the topics of 总体情况 as top-level headings: the statutory parts are found by content', () => {
+  const text = municipal();
+  const model = parse(text);
+  assert.deepEqual(model.parts.map((p) => `${p.id}:${p.heading.numeral}`), ['1:一', '2:四', '3:五', '4:六', '5:七', '6:八']);
+  const diags = diagnose(text);
+  // No duplicate part, no missing table, no Error at all: the topics are text of part 一.
+  assert.deepEqual(errors(diags).map((d) => d.message), []);
+  assert.equal(find(diags, 'section-duplicate').length, 0);
+  // Each statutory part under another ordinal: one warning, on the ordinal, with a fix that restores it.
+  const ordinals = find(diags, 'section-heading-variant');
+  assert.deepEqual(ordinals.map((d) => d.message), [
+    '“二、主动公开政府信息情况”的序号应为“二”，实为“四”：年度报告的六个部分按一至六编号',
+    '“三、收到和处理政府信息公开申请情况”的序号应为“三”，实为“五”：年度报告的六个部分按一至六编号',
+    '“四、政府信息公开行政复议、行政诉讼情况”的序号应为“四”，实为“六”：年度报告的六个部分按一至六编号',
+    '“五、存在的主要问题及改进情况”的序号应为“五”，实为“七”：年度报告的六个部分按一至六编号',
+    '“六、其他需要报告的事项”的序号应为“六”，实为“八”：年度报告的六个部分按一至六编号',
+  ]);
+  const lines = text.split('\n');
+  assert.deepEqual(ordinals.map((d) => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)), ['四', '五', '六', '七', '八'], 'each range is the ordinal');
+  assert.deepEqual(ordinals.map((d) => (d.data as { expected: string }).expected), ['二', '三', '四', '五', '六'], 'each fix restores it');
+});
+
+test('the 条例\'s own wording of a part is accepted as canonical; a near-miss is still a variant', () => {
+  const statutory = seed.replace('五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况')
+    .replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况');
+  assert.deepEqual(codes(diagnose(statutory)), []);
+  const variant = seed.replace('五、存在的主要问题及改进情况', '五、存在问题及改进措施');
+  assert.deepEqual(codes(diagnose(variant)), ['section-heading-variant']);
+});
+
+test('sub-parts of 一 by their keyword anywhere in the sub-heading', () => {
+  const text = seed
+    .replace('（一）主动公开情况。', '（一）系统化推进主动公开。')
+    .replace('（三）政府信息管理情况。', '（三）完善公开制度规范，加强政府信息管理。')
+    .replace('（五）监督保障情况。', '（五）及时回应关切，自觉接受监督。');
+  const model = parse(text);
+  assert.deepEqual(model.subsections.map((s) => s.id), ['activeDisclosure', 'onRequest', 'management', 'platform', 'oversight']);
+  assert.equal(find(diagnose(text), 'subsection-missing').length, 0);
+  // Removing one still reports it.
+  const without = text.replace(/（五）及时回应关切，自觉接受监督。[^\n]*\n/, '');
+  assert.deepEqual(find(diagnose(without), 'subsection-missing').map((d) => d.message), ['“一、总体情况”缺少“监督保障”方面的内容（应包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）']);
+});
+
+test('Markdown headings (## 一、…, **二、…**) are part headings', () => {
+  const md = seed.replace('一、总体情况', '## 一、总体情况').replace('二、主动公开政府信息情况', '**二、主动公开政府信息情况**');
+  const model = parse(md);
+  assert.deepEqual(model.parts.map((p) => p.id), [1, 2, 3, 4, 5, 6]);
+  assert.ok(model.parts.every((p) => p.canonical));
+});
