@@ -247,6 +247,16 @@ describe('structure', () => {
     assert.ok(d.every((x) => text(x.range, bad) === '2023'));
     assert.equal(find(diagnose(perLine), 'year-mismatch').length, 0);
   });
+  test('year-mismatch: a title that says 2023 over a body of "2024 年，…" is the odd one out, and its fix changes it', () => {
+    const seed000 = fixture(SEEDS.tsv000);
+    const title = lineOf(seed000, '政府信息公开工作年度报告');
+    const bad = seed000.split('\n').map((l, i) => (i === title ? l.replace('2024', '2023') : l)).join('\n');
+    const d = find(diagnose(bad), 'year-mismatch');
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.range.start.line, title);
+    assert.equal(text(d[0]!.range, bad), '2023');
+    assert.deepEqual(d[0]!.data, { kind: 'replace', expected: '2024', actual: '2023' });
+  });
   test('year-mismatch: a wrong title year, when period and text agree on another', (t) => {
     const columns = pdftotext(t);
     if (columns === undefined) return;
@@ -287,6 +297,32 @@ describe('structure', () => {
 });
 
 describe('text-table-mismatch', () => {
+  test('a list of per-category counts is compared category by category, never with the total handled', () => {
+    // Seed 001's 表三: 予以公开 4, 部分公开 1, 不予公开 1 (属于三类内部事务信息), 无法提供 21; 27 handled.
+    const list = '全年同意公开答复4件，部分公开答复1件，不予公开答复1件，无法提供21件。';
+    const ok = editLine(tsv, '依申请公开情况：', '依申请公开情况：', `依申请公开情况：${list}`);
+    assert.deepEqual(find(diagnose(ok), 'text-table-mismatch').map((d) => d.message), []);
+    const bad = editLine(tsv, '依申请公开情况：', '依申请公开情况：', `依申请公开情况：${list.replace('同意公开答复4件', '同意公开答复5件')}`);
+    const d = find(diagnose(bad), 'text-table-mismatch');
+    assert.equal(d.length, 1);
+    assert.equal(text(d[0]!.range, bad), '5');
+    assert.equal(d[0]!.message, '正文该类办理结果件数为 5，表格为 4（表三 （一）予以公开 各项总计之和）');
+    // Two categories joined: their sum.
+    const joined = editLine(tsv, '依申请公开情况：', '依申请公开情况：', '依申请公开情况：予以公开及部分公开6件。');
+    assert.deepEqual(find(diagnose(joined), 'text-table-mismatch').map((x) => x.message), ['正文该类办理结果件数为 6，表格为 5（表三 （一）予以公开 + （二）部分公开 各项总计之和）']);
+  });
+  test('"共受理信息公开申请 N 件" (without 政府) is read', () => {
+    const bad = editLine(tsv, '依申请公开情况：', '依申请公开情况：', '依申请公开情况：全年共受理信息公开申请28件。');
+    assert.deepEqual(find(diagnose(bad), 'text-table-mismatch').map((d) => text(d.range, bad)), ['28']);
+  });
+  test('"均已办结" while 四、结转下年度继续办理 is not 0', () => {
+    const claim = editLine(tsv, '依申请公开情况：', '依申请公开情况：', '依申请公开情况：全部申请均已办结。');
+    assert.deepEqual(find(diagnose(claim), 'text-table-mismatch').map((d) => d.message), []);
+    const forward = editLine(claim, '四、结转下年度继续办理', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+    const withNew = editLine(forward, '二、上年结转', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+    const d = find(diagnose(withNew), 'text-table-mismatch');
+    assert.deepEqual(d.map((x) => x.message), ['正文称申请均已办结，但表三“四、结转下年度继续办理”总计为 1']);
+  });
   test('pdftotext: "受理…申请 3118 件" vs 表三 3119, flagged on the number', (t) => {
     const columns = pdftotext(t);
     if (columns === undefined) return;

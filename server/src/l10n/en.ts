@@ -18,6 +18,13 @@ const STATEMENTS = {
   lawsuits: 'administrative lawsuits',
   allUpheld: '"all upheld"',
   normativeDocumentsInForce: 'normative documents in force',
+  allHandled: '"all handled"',
+  categoryCount: 'applications with that result',
+} as const;
+
+const CATEGORIES = {
+  granted: '(1) disclosed', partlyGranted: '(2) partly disclosed', denied: '(3) not disclosed', unavailable: '(4) cannot be provided',
+  notHandled: '(5) not handled', otherHandling: '(6) other handling',
 } as const;
 
 const PARTS = ['General situation', 'Proactive disclosure', 'Applications received and handled', 'Administrative review and litigation', 'Main problems and improvements', 'Other matters to report'];
@@ -110,11 +117,14 @@ export const en: Messages = {
   textTable: (kind, stated, table, where) => `The text states ${stated} ${STATEMENTS[kind]}, the table says ${table} (${where})`,
   noApplicationsButTable: (table) => `The text says no applications were received, but table 3 row I total is ${table}`,
   allUpheldButTable: (corrected, pending) => `The text says all were upheld, but table 4 shows ${corrected} corrected and ${pending} pending`,
+  allHandledButTable: (forward) => `The text says all applications were handled, but table 3 row IV (carried forward) total is ${forward}`,
+  categoryName: (category) => CATEGORIES[category],
   statementTableCell: (where, row) => ({
     'applications-row-total': `table 3, ${row ?? ''}, total`,
     'review-total': 'table 4, review total',
     'lawsuit-totals': 'table 4, lawsuit totals',
     'normative-in-force': 'table 2, normative documents in force',
+    'category-total': `table 3, ${row ?? ''}, sum of the totals`,
   })[where],
   documentTooLarge: (mb, limit) => `Document is ${mb} MB, over the ${limit} MB limit (govReport.maxDocumentSizeMB): not checked`,
 

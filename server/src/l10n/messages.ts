@@ -8,7 +8,7 @@
 // only (erased when bundled).
 
 import type { PartId, SubsectionId } from '../report/schema';
-import type { RowProblem, StatementKind, TableId } from '../report/model';
+import type { ResultCategory, RowProblem, StatementKind, TableId } from '../report/model';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -88,8 +88,10 @@ export interface Messages {
   textTable(kind: StatementKind, stated: number, table: number, where: string): string;
   noApplicationsButTable(table: number): string;
   allUpheldButTable(corrected: number, pending: number): string;
+  allHandledButTable(carriedForward: number): string;
+  categoryName(category: ResultCategory): string;
   /** Where a stated number was compared: a 表三 row's 总计, a 表四 total… */
-  statementTableCell(where: 'applications-row-total' | 'review-total' | 'lawsuit-totals' | 'normative-in-force', row?: string): string;
+  statementTableCell(where: 'applications-row-total' | 'review-total' | 'lawsuit-totals' | 'normative-in-force' | 'category-total', row?: string): string;
   documentTooLarge(mb: string, limit: number): string;
 
   // ---- rules (each rule's title and description are in the rule table, report/rules.ts) ----------

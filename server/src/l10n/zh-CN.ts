@@ -18,6 +18,13 @@ const STATEMENTS = {
   lawsuits: '行政诉讼件数',
   allUpheld: '“均获维持”',
   normativeDocumentsInForce: '现行有效行政规范性文件件数',
+  allHandled: '“均已办结”',
+  categoryCount: '该类办理结果件数',
+} as const;
+
+const CATEGORIES = {
+  granted: '（一）予以公开', partlyGranted: '（二）部分公开', denied: '（三）不予公开', unavailable: '（四）无法提供',
+  notHandled: '（五）不予处理', otherHandling: '（六）其他处理',
 } as const;
 
 const IDENTITY = { 'row-sum': '行合计', 'column-total': '列合计', balance: '勾稽关系' } as const;
@@ -105,11 +112,14 @@ export const zhCN: Messages = {
   textTable: (kind, stated, table, where) => `正文${STATEMENTS[kind]}为 ${stated}，表格为 ${table}（${where}）`,
   noApplicationsButTable: (table) => `正文称未收到申请，但表三“一、本年新收”总计为 ${table}`,
   allUpheldButTable: (corrected, pending) => `正文称“均获维持”，但表四显示结果纠正 ${corrected} 件、尚未审结 ${pending} 件`,
+  allHandledButTable: (forward) => `正文称申请均已办结，但表三“四、结转下年度继续办理”总计为 ${forward}`,
+  categoryName: (category) => CATEGORIES[category],
   statementTableCell: (where, row) => ({
     'applications-row-total': `表三“${row ?? ''}”总计`,
     'review-total': '表四 行政复议·总计',
     'lawsuit-totals': '表四 行政诉讼两项总计之和',
     'normative-in-force': '表二 行政规范性文件·现行有效件数',
+    'category-total': `表三 ${row ?? ''} 各项总计之和`,
   })[where],
   documentTooLarge: (mb, limit) => `文档大小 ${mb} MB，超过 ${limit} MB 上限（govReport.maxDocumentSizeMB），未检查`,
 

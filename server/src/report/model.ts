@@ -156,7 +156,14 @@ export type StatementKind =
   | 'reviews'
   | 'lawsuits'
   | 'allUpheld'
+  /** "均已办结", "全部按时办结": every application was handled, so none is carried forward. */
+  | 'allHandled'
+  /** A count of one or two categories of results ("同意公开答复9件", "予以公开及部分公开258件"). */
+  | 'categoryCount'
   | 'normativeDocumentsInForce';
+
+/** The categories of 表三's results that prose counts: （一）予以公开 … （六）其他处理. */
+export type ResultCategory = 'granted' | 'partlyGranted' | 'denied' | 'unavailable' | 'notHandled' | 'otherHandling';
 
 export interface Statement {
   readonly kind: StatementKind;
@@ -166,6 +173,8 @@ export interface Statement {
   readonly span: Span;
   /** The sentence fragment the statement was read from (for messages). */
   readonly phrase: string;
+  /** For a category count: the categories it counts (one, or two joined by 及/和/与). */
+  readonly categories?: readonly ResultCategory[];
 }
 
 export interface YearMention {

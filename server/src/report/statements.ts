@@ -1,7 +1,7 @@
 // Numbers stated in the prose that the tables also hold (docs/format.md §9). Only phrases whose meaning is
 // unambiguous are read: a wrong warning costs the user's trust, a missed one costs little.
 
-import type { Statement, StatementKind } from './model';
+import type { ResultCategory, Statement, StatementKind } from './model';
 import { isJsWhitespace, type LineIndex, type Span } from './text';
 
 interface Pattern {
@@ -20,6 +20,8 @@ interface Pattern {
 const N = '(\\d[\\d,，]*)';
 const S = '\\s*';
 const DIGITS = [...'0123456789'];
+/** The result categories as prose names them. */
+const CATEGORY = '(?:同意公开|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)';
 
 function pattern(kind: StatementKind, group: number, starts: readonly string[], source: string): Pattern {
   return { kind, group, starts, re: new RegExp(source, 'yd') };
@@ -27,7 +29,7 @@ function pattern(kind: StatementKind, group: number, starts: readonly string[], 
 
 export const PATTERNS: readonly Pattern[] = [
   // "全年共受理政府信息公开申请 3119 件", "共计收到政府信息公开申请 27 项", "接收…各类政府信息公开申请共计81件"
-  pattern('applicationsReceived', 1, ['收到', '受理', '接收', '收办', '新收'], `(?:收到|受理|接收|收办|新收)[^。；;，,\\d]{0,24}?政府信息公开申请(?:案件)?${S}(?:共计|共|合计)?${S}${N}${S}(?:件|项|个|条)`),
+  pattern('applicationsReceived', 1, ['收到', '受理', '接收', '收办', '新收'], `(?:收到|受理|接收|收办|新收)[^。；;，,\\d]{0,24}?(?:政府)?信息公开申请(?:案件)?${S}(?:共计|共|合计)?${S}${N}${S}(?:件|项|个|条)`),
   // "答复 3050 件", "办结依申请公开81件", "答复政府信息公开申请805件"
   pattern('applicationsHandled', 1, ['办结', '答复'], `(?:办结|答复)(?:政府信息公开申请|依申请公开(?:申请)?|申请)?${S}(?:共计|共)?${S}${N}${S}件`),
   // "含上年度结转申请 34 件"
@@ -42,6 +44,10 @@ export const PATTERNS: readonly Pattern[] = [
   pattern('lawsuits', 1, ['行政'], `行政诉讼(?:案件)?${S}(?:共计|共)?${S}${N}${S}(?:件|起)`),
   // "均获维持", "均被维持", "未被纠错", "零败诉"
   pattern('allUpheld', 0, ['均获', '均被', '均予', '均维', '未被', '零败', '无一'], '均(?:获|被|予)?维持|未被纠错|零败诉|无一败诉'),
+  // "均已办结", "全部按时办结", "已全部办结"
+  pattern('allHandled', 0, ['均已', '均按', '全部', '已全'], '(?:均已|均按时|全部按时|已全部|全部)(?:予以)?办结'),
+  // "同意公开答复9件", "予以公开及部分公开258件", "不予公开的有2件": counts of one category (or two joined)
+  pattern('categoryCount', 2, ['同意', '予以', '部分', '不予', '无法', '其他'], `(${CATEGORY}(?:(?:及|和|与|、)${CATEGORY})?)(?:答复|办结|处理)?[^。；;，,\\d]{0,4}?${S}(?:共计|共)?${S}${N}${S}件`),
   // "现行有效行政规范性文件393件", "规范性文件…集中公开现行有效文件 44 件"
   pattern('normativeDocumentsInForce', 1, ['现行'], `现行有效(?:的)?(?:行政)?规范性文件${S}(?:共计|共)?${S}${N}${S}件`),
   pattern('normativeDocumentsInForce', 1, ['规范'], `规范性文件[^。；;\\d]{0,14}?现行有效(?:的)?(?:文件)?${S}(?:共计|共)?${S}${N}${S}件`),
@@ -126,6 +132,24 @@ function numberThenUnit(s: string, i: number): boolean {
   return s.charCodeAt(j) === 0x4ef6;
 }
 
+/** A category's name just before a match ("同意公开" + "答复9件"). */
+const CATEGORY_BEFORE = new RegExp(`${CATEGORY}$`);
+
+const CATEGORY_WORDS: readonly [string, ResultCategory][] = [
+  ['同意公开', 'granted'], ['予以公开', 'granted'], ['部分公开', 'partlyGranted'], ['不予公开', 'denied'],
+  ['无法提供', 'unavailable'], ['不予处理', 'notHandled'], ['其他处理', 'otherHandling'],
+];
+
+/** The categories a phrase names, in order ("予以公开及部分公开" → granted, partlyGranted). */
+function categoriesOf(phrase: string): ResultCategory[] {
+  const found: { at: number; category: ResultCategory }[] = [];
+  for (const [word, category] of CATEGORY_WORDS) {
+    const at = phrase.indexOf(word);
+    if (at >= 0 && !found.some((f) => f.category === category)) found.push({ at, category });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.category);
+}
+
 /** Reads statements from the spans of prose given (table regions already excluded). */
 export function readStatements(text: string, lines: LineIndex, prose: readonly Span[]): Statement[] {
   const out: Statement[] = [];
@@ -151,6 +175,8 @@ export function readStatements(text: string, lines: LineIndex, prose: readonly S
         } else {
           numSpan = { start: offsets.at(m.index), end: offsets.at(m.index + m[0].length - 1) + 1 };
         }
+        // "同意公开答复9件" is a count of one category (categoryCount), not of all applications handled.
+        if (p.kind === 'applicationsHandled' && CATEGORY_BEFORE.test(slice.slice(Math.max(0, m.index - 6), m.index))) continue;
         const key = `${p.kind}@${numSpan.start}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -159,6 +185,11 @@ export function readStatements(text: string, lines: LineIndex, prose: readonly S
         if (p.group === 0 && prev && prev.kind === p.kind && numSpan.start - prev.span.end < 30) continue;
         const phraseStart = Math.max(0, m.index - 12);
         const phrase = slice.slice(phraseStart, m.index + m[0].length).replace(/\s+/g, '');
+        if (p.kind === 'categoryCount') {
+          const categories = categoriesOf(m[1]!);
+          if (categories.length > 0 && value !== undefined) out.push({ kind: p.kind, value, span: numSpan, phrase, categories });
+          continue;
+        }
         out.push(value === undefined ? { kind: p.kind, span: numSpan, phrase } : { kind: p.kind, value, span: numSpan, phrase });
       }
     }

@@ -58,7 +58,8 @@ function previousNonEmpty(lines: LineIndex, i: number): Line | undefined {
 }
 
 const PERIOD = /((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/g;
-const BODY_YEAR = /((?:19|20)\d{2})\s*年度?\s*[，,]\s*(?=我|本|全|市|区|县|镇|乡|街道|该)/g;
+/** "2024 年，我局…", "2024年度，凤泉区…": a year that opens a sentence of the introduction or of part 一 — what the report is about. */
+const BODY_YEAR = /((?:19|20)\d{2})\s*年度?\s*[，,]\s*(?=[\u4e00-\u9fff])/g;
 const PLAN_WORDS = /将|计划|拟|继续|下一步|持续/;
 
 export function findYears(text: string, title: TitleInfo | undefined, parts: readonly Part[], prose: readonly Span[]): YearMention[] {

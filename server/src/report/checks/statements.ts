@@ -2,13 +2,25 @@
 // carried, 行政复议 and 行政诉讼 counts, "均获维持", the 现行有效 normative documents.
 
 import type { Collector } from '../check';
-import type { Cell, StatementKind } from '../model';
+import type { Cell, ResultCategory, StatementKind } from '../model';
+import { APPLICATION_ROWS } from '../schema';
 import { rowName } from '../names';
 import type { Span } from '../text';
 
+/** A number read with certainty, or undefined: nothing is said from a cell that was not. */
 function numberOf(cell: Cell | undefined): number | undefined {
-  return cell?.kind === 'number' ? cell.value : undefined;
+  return cell?.kind === 'number' && cell.certain ? cell.value : undefined;
 }
+
+/** The 表三 rows each category counts (2021 format; the 2019 format's single （六）其他处理 row too). */
+const CATEGORY_ROWS: Record<ResultCategory, readonly string[]> = {
+  granted: ['granted'],
+  partlyGranted: ['partlyGranted'],
+  denied: APPLICATION_ROWS.filter((r) => r.id.startsWith('denied.')).map((r) => r.id),
+  unavailable: APPLICATION_ROWS.filter((r) => r.id.startsWith('unavailable.')).map((r) => r.id),
+  notHandled: APPLICATION_ROWS.filter((r) => r.id.startsWith('notHandled.')).map((r) => r.id),
+  otherHandling: ['otherHandling.noCorrection', 'otherHandling.feeUnpaid', 'otherHandling.other', 'otherHandling'],
+};
 
 export function checkStatements(c: Collector): void {
   const { model, msg } = c;
@@ -64,6 +76,28 @@ export function checkStatements(c: Collector): void {
           pending += numberOf(g.pending) ?? 0;
         }
         if (corrected > 0 || pending > 0) c.add('text-table-mismatch', s.span, msg.allUpheldButTable(corrected, pending), { kind: 'info', corrected, pending });
+        break;
+      }
+      case 'allHandled': {
+        // "均已办结" while applications are carried forward: the text says none is.
+        const forward = t3total('carriedForward');
+        if (forward !== undefined && forward > 0) c.add('text-table-mismatch', s.span, msg.allHandledButTable(forward), { kind: 'info', stated: 0, table: forward });
+        break;
+      }
+      case 'categoryCount': {
+        const rows = s.categories!.flatMap((k) => CATEGORY_ROWS[k].filter((id) => t3?.rows.has(id) || k !== 'otherHandling'));
+        let sum = 0;
+        for (const id of rows) {
+          const v = t3total(id);
+          if (v === undefined) {
+            sum = Number.NaN;
+            break;
+          }
+          sum += v;
+        }
+        if (Number.isNaN(sum) || rows.length === 0) break;
+        const names = s.categories!.map((k) => msg.categoryName(k));
+        mismatch(s.kind, s.value, s.span, sum, msg.statementTableCell('category-total', names.join(' + ')));
         break;
       }
       case 'normativeDocumentsInForce': {
