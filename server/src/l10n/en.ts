@@ -86,6 +86,7 @@ export const en: Messages = {
   partCount: (stated) => `The introduction says the report has ${stated} parts; the format has 6`,
   yearMismatch: (found, expected, where) => `Year ${found} in the ${where} disagrees with the report year ${expected}`,
   numbering: (expected, found) => `Numbering breaks: expected "${expected}", found "${found}"`,
+  templatePlaceholder: (found) => `Template text "${found.length > 24 ? `${found.slice(0, 24)}…` : found}" is still here: replace it with the report's own`,
   feeMissing: () => 'Part 6 does not state the information processing fee (信息处理费) situation, even if none was charged',
   oldTemplate: (year, label) => `A ${year} report uses the 2019 trial-format table ("${label}"); use the 2021 format (国办公开办函〔2021〕30号)`,
   tableMissing: (id) => `${en.tableName(id)} is missing under this heading`,

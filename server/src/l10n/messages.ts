@@ -58,6 +58,7 @@ export interface Messages {
   yearMismatch(found: number, expected: number, where: string): string;
   numbering(expected: string, found: string): string;
   feeMissing(): string;
+  templatePlaceholder(found: string): string;
   oldTemplate(year: number, label: string): string;
   tableMissing(table: TableId): string;
   tableRowMissing(table: TableId, row: string): string;

@@ -79,6 +79,7 @@ export const zhCN: Messages = {
   partCount: (stated) => `引言称报告共${stated}个部分，格式规定为6个部分`,
   yearMismatch: (found, expected, where) => `${where}年份为${found}年，与报告年度${expected}年不一致`,
   numbering: (expected, found) => `序号不连续：应为“${expected}”，实为“${found}”`,
+  templatePlaceholder: (found) => `模板占位内容“${found.length > 24 ? `${found.slice(0, 24)}…` : found}”尚未替换为实际内容`,
   feeMissing: () => '“六、其他需要报告的事项”未说明收取信息处理费的情况（未收取也应说明）',
   oldTemplate: (year, label) => `${year}年度报告使用了2019年试行格式的表格（“${label}”），应使用国办公开办函〔2021〕30号规定的格式`,
   tableMissing: (id) => `该部分缺少${zhCN.tableName(id)}`,

@@ -15,6 +15,7 @@ import { checkNumbering } from './checks/numbering';
 import { checkTables } from './checks/tables';
 import { checkArithmetic } from './checks/arithmetic';
 import { checkStatements } from './checks/statements';
+import { checkPlaceholders } from './checks/placeholders';
 
 export { SOURCE };
 
@@ -85,5 +86,6 @@ export function check(model: ReportModel, options: CheckOptions = {}): Diagnosti
   checkTables(c);
   checkArithmetic(c);
   checkStatements(c);
+  checkPlaceholders(c);
   return c.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

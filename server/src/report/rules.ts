@@ -91,6 +91,9 @@ export const RULES = [
   rule('text-table-mismatch', 'text', 2, false,
     { title: '正文与表格不一致', description: '正文中的数字与表格不符：收到、办结、结转的申请数，行政复议、行政诉讼件数，“均获维持”，现行有效规范性文件件数等。' },
     { title: 'Text contradicts table', description: 'A number in the text contradicts the table: applications received, handled or carried over, reviews and lawsuits, "均获维持", normative documents in force.' }),
+  rule('template-placeholder', 'text', 2, false,
+    { title: '模板占位内容未替换', description: '报告中仍留有模板的占位内容（“XX单位”“XXXX年”“（文字描述…）”“××”等），报告尚未完成。' },
+    { title: 'Template placeholder left in', description: 'Template text is still in the report ("XX单位", "XXXX年", "（文字描述…）", "××"): the report is not finished.' }),
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleCode = (typeof RULES)[number]['code'];

@@ -78,12 +78,13 @@ export function disclosureRowText(rowId: string, format: 2019 | 2021 = 2021): st
 }
 
 const PART_BODIES: Record<PartId, () => string> = {
-  1: () => SUBSECTIONS.map((s) => `（${s.numeral}）${s.title}。`).join('\n\n'),
+  1: () => SUBSECTIONS.map((s) => subsectionText(s.id)).join('\n\n'),
   2: activeDisclosureTableText,
   3: applicationsTableText,
   4: reviewsTableText,
   5: () => '（文字描述：本年度存在的主要问题，以及改进情况。）',
-  6: () => '本年度，本机关收取信息处理费0元。（依据《政府信息公开信息处理费管理办法》说明发出收费通知的件数和总金额以及实际收取的总金额。）',
+  // An instruction, not a statement: the template must never say what a report did (the fee charged) for it.
+  6: () => '（文字描述：依据《政府信息公开信息处理费管理办法》说明收取信息处理费的情况，包括发出收费通知的件数和总金额以及实际收取的总金额，未收取也应说明。）',
 };
 
 /** A whole part: canonical heading, blank line, body. */
@@ -93,7 +94,7 @@ export function partText(id: PartId): string {
 
 export function subsectionText(id: SubsectionId): string {
   const s = SUBSECTIONS.find((x) => x.id === id)!;
-  return `（${s.numeral}）${s.title}。`;
+  return `（${s.numeral}）${s.title}。（文字描述）`;
 }
 
 /** The whole six-part skeleton for a new report. */
