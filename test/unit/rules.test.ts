@@ -198,7 +198,10 @@ describe('structure', () => {
     const bad = removeLines(tsv, (_l, i) => i >= start && i < end);
     const d = find(diagnose(bad), 'section-missing');
     assert.equal(d.length, 1);
-    assert.equal(d[0]!.range.start.line, start);
+    // At the insertion point, saying in words where the part belongs.
+    assert.deepEqual(d[0]!.range, { start: { line: start, character: 0 }, end: { line: start, character: 0 } });
+    assert.equal(d[0]!.message, '缺少“五、存在的主要问题及改进情况”部分（应在“四、政府信息公开行政复议、行政诉讼情况”之后、“六、其他需要报告的事项”之前）：年度报告应包含全部六个部分');
+    assert.deepEqual((d[0]!.data as { at: unknown }).at, d[0]!.range.start);
     assert.equal((d[0]!.data as { text: string }).text.split('\n')[0], '五、存在的主要问题及改进情况');
     assert.equal(find(diagnose(tsv), 'section-missing').length, 0);
   });

@@ -77,7 +77,8 @@ export const en: Messages = {
   yearSource: (source) => ({ title: 'title', period: 'reporting period', body: 'text' })[source],
   statementName: (kind) => STATEMENTS[kind],
 
-  sectionMissing: (part) => `${part} is missing: the report must have all six parts`,
+  sectionMissing: (part, place) => `${part} is missing (${place}): the report must have all six parts`,
+  partPlace: (after, before) => (after && before ? `it belongs after ${after} and before ${before}` : before ? `it belongs before ${before}` : after ? `it belongs after ${after}` : 'it belongs in the body'),
   sectionOrder: (part, after) => `${part} is out of order: it comes after ${after}`,
   sectionDuplicate: (part) => `${part} appears a second time`,
   headingVariant: (found, canonical) => `Heading should read "${canonical}", found "${found}"`,

@@ -47,7 +47,9 @@ export interface Messages {
   statementName(kind: StatementKind): string;
 
   // ---- diagnostics ---------------------------------------------------------------------------
-  sectionMissing(part: string): string;
+  sectionMissing(part: string, place: string): string;
+  /** Where a missing part belongs: after one part, before another. */
+  partPlace(after: string | undefined, before: string | undefined): string;
   sectionOrder(part: string, after: string): string;
   sectionDuplicate(part: string): string;
   headingVariant(found: string, canonical: string): string;

@@ -70,7 +70,8 @@ export const zhCN: Messages = {
   yearSource: (source) => ({ title: '标题', period: '统计期限', body: '正文' })[source],
   statementName: (kind) => STATEMENTS[kind],
 
-  sectionMissing: (part) => `缺少“${part}”部分：年度报告应包含全部六个部分`,
+  sectionMissing: (part, place) => `缺少“${part}”部分（${place}）：年度报告应包含全部六个部分`,
+  partPlace: (after, before) => (after && before ? `应在“${after}”之后、“${before}”之前` : before ? `应在“${before}”之前` : after ? `应在“${after}”之后` : '应在报告正文中'),
   sectionOrder: (part, after) => `“${part}”顺序错误：出现在“${after}”之后`,
   sectionDuplicate: (part) => `“${part}”重复出现`,
   headingVariant: (found, canonical) => `标题应为“${canonical}”，实为“${found}”`,

@@ -6,7 +6,7 @@ import { firstPart } from '../model';
 import { partName, subsectionName } from '../names';
 import { PART_IDS, SUBSECTIONS, canonicalHeading, partSpec, type PartId } from '../schema';
 import { partText, subsectionText } from '../template';
-import { trimSpanEnd, type Span } from '../text';
+import { trimSpanEnd } from '../text';
 
 export function checkStructure(c: Collector): void {
   checkPartsPresent(c);
@@ -22,12 +22,6 @@ export function lineStart(c: Collector, offset: number): number {
   return c.model.lines.boundsAt(offset).start;
 }
 
-/** From `offset` to the end of its line. */
-function lineSpanFrom(c: Collector, offset: number): Span {
-  const line = c.model.lines.boundsAt(offset);
-  return { start: Math.max(line.start, offset), end: line.end };
-}
-
 /** The 2021 format's requirements (sub-parts of 一, the fee statement) hold from the 2021 report on. */
 function held2021(c: Collector): boolean {
   return c.model.year === undefined || c.model.year >= 2021;
@@ -36,15 +30,18 @@ function held2021(c: Collector): boolean {
 function checkPartsPresent(c: Collector): void {
   const { model, msg } = c;
   const present = new Set(model.parts.map((p) => p.id));
-  const titleSpan = model.title?.span ?? { start: 0, end: 0 };
   for (const id of PART_IDS) {
     if (present.has(id)) continue;
     // Insert before the first later part that is present; after the last earlier one otherwise.
     const next = model.parts.find((p) => p.id > id && !p.duplicate);
-    const at = next ? model.lines.positionAt(lineStart(c, next.heading.span.start)) : model.lines.positionAt(model.text.length);
-    const where = next ? lineSpanFrom(c, next.heading.span.start) : titleSpan;
+    const previous = [...model.parts].reverse().find((p) => p.id < id && !p.duplicate);
+    const offset = next ? lineStart(c, next.heading.span.start) : model.text.length;
+    const at = model.lines.positionAt(offset);
+    // The diagnostic sits where the part belongs (the fix inserts it there), and says so in words.
+    const where = { start: offset, end: offset };
     const prefix = next ? '' : model.text.endsWith('\n') || model.text.length === 0 ? '\n' : '\n\n';
-    c.add('section-missing', where, msg.sectionMissing(partName(id, msg)), { kind: 'insert', at, text: `${prefix}${partText(id)}\n`, part: id });
+    const place = msg.partPlace(previous && partName(previous.id, msg), next && partName(next.id, msg));
+    c.add('section-missing', where, msg.sectionMissing(partName(id, msg), place), { kind: 'insert', at, text: `${prefix}${partText(id)}\n`, part: id });
   }
 }
 
