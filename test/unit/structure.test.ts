@@ -70,3 +70,19 @@ test('Markdown headings (## 一、…, **二、…**) are part headings', () => 
   assert.deepEqual(model.parts.map((p) => p.id), [1, 2, 3, 4, 5, 6]);
   assert.ok(model.parts.every((p) => p.canonical));
 });
+
+test('a table pasted under the wrong part says so, once, instead of a missing table and a table that cannot be read', () => {
+  // 表三 pasted under 二 (where 表二 should be), and nothing under 三.
+  const lines = seed.split('\n');
+  const two = lines.indexOf('二、主动公开政府信息情况');
+  const three = lines.indexOf('三、收到和处理政府信息公开申请情况');
+  const four = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+  const table3 = lines.slice(three + 1, four);
+  const swapped = [...lines.slice(0, two + 1), ...table3, lines[three]!, '', ...lines.slice(four)].join('\n');
+  const diags = diagnose(swapped);
+  const misplaced = find(diags, 'table-misplaced');
+  assert.equal(misplaced.length, 1);
+  assert.equal(misplaced[0]!.message, '“二、主动公开政府信息情况”下的表格是表三（收到和处理政府信息公开申请情况），应放在其所属部分之下；本部分的表格缺失');
+  assert.deepEqual(find(diags, 'table-missing').map((d) => d.message), [], 'not said again as missing under 三');
+  assert.deepEqual(codes(diagnose(seed)).filter((c) => c === 'table-misplaced'), []);
+});

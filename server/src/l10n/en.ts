@@ -90,6 +90,7 @@ export const en: Messages = {
   templatePlaceholder: (found) => `Template text "${found.length > 24 ? `${found.slice(0, 24)}…` : found}" is still here: replace it with the report's own`,
   feeMissing: () => 'Part 6 does not state the information processing fee (信息处理费) situation, even if none was charged',
   oldTemplate: (year, label) => `A ${year} report uses the 2019 trial-format table ("${label}"); use the 2021 format (国办公开办函〔2021〕30号)`,
+  tableMisplaced: (id, under) => `The table under ${under} is ${en.tableName(id)}: it belongs under its own part, and this part's table is missing`,
   tableMissing: (id) => `${en.tableName(id)} is missing under this heading`,
   tableRowMissing: (id, row) => `${en.tableName(id)} lacks the row "${row}"`,
   tableUnparseable: (id, detail) => `${en.tableName(id)} cannot be read reliably (${detail}); its totals were not checked`,

@@ -63,6 +63,7 @@ export interface Messages {
   templatePlaceholder(found: string): string;
   oldTemplate(year: number, label: string): string;
   tableMissing(table: TableId): string;
+  tableMisplaced(table: TableId, under: string): string;
   tableRowMissing(table: TableId, row: string): string;
   tableUnparseable(table: TableId, detail: string): string;
   gluedDigits(): string;

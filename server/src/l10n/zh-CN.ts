@@ -83,6 +83,7 @@ export const zhCN: Messages = {
   templatePlaceholder: (found) => `模板占位内容“${found.length > 24 ? `${found.slice(0, 24)}…` : found}”尚未替换为实际内容`,
   feeMissing: () => '“六、其他需要报告的事项”未说明收取信息处理费的情况（未收取也应说明）',
   oldTemplate: (year, label) => `${year}年度报告使用了2019年试行格式的表格（“${label}”），应使用国办公开办函〔2021〕30号规定的格式`,
+  tableMisplaced: (id, under) => `“${under}”下的表格是${zhCN.tableName(id)}，应放在其所属部分之下；本部分的表格缺失`,
   tableMissing: (id) => `该部分缺少${zhCN.tableName(id)}`,
   tableRowMissing: (id, row) => `${zhCN.tableName(id)}缺少“${row}”行`,
   tableUnparseable: (id, detail) => `${zhCN.tableName(id)}无法可靠识别（${detail}），未核对其数据`,

@@ -190,6 +190,15 @@ export interface Ordinal {
   readonly text: string;
 }
 
+/** A table found under a part other than its own (表三 pasted under 二's heading). */
+export interface MisplacedTable {
+  readonly table: TableId;
+  /** The part it stands under, whose own table is not there. */
+  readonly under: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Where its first row word is. */
+  readonly span: Span;
+}
+
 export interface OldFormatSignature {
   readonly label: string;
   readonly span: Span;
@@ -222,6 +231,8 @@ export interface ReportModel {
   /** Ordinal sequences per scope, in order, for the numbering rule. */
   readonly ordinalSequences: readonly (readonly Ordinal[])[];
   readonly oldFormatSignatures: readonly OldFormatSignature[];
+  /** Tables standing under another part's heading. */
+  readonly misplacedTables: readonly MisplacedTable[];
 }
 
 /** First occurrence of each part, by id. */

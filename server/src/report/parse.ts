@@ -3,6 +3,7 @@
 // in the text (a bounded number of passes, regexes without nested quantifiers over unbounded input).
 
 import type { OldFormatSignature, Part, ReportModel, Statement } from './model';
+import { findMisplacedTables } from './misplaced';
 import { findOrdinals } from './ordinals';
 import { chooseParts, findInlineParts, findLineParts, findSubsections, withBodies } from './parts';
 import type { PartId } from './schema';
@@ -58,6 +59,7 @@ export function parse(input: string): ReportModel {
     statements,
     ordinalSequences,
     oldFormatSignatures,
+    misplacedTables: findMisplacedTables(text, parts, tables),
   };
 }
 

@@ -4,7 +4,7 @@
 import type { Collector, DiagnosticData } from '../check';
 import type { ActiveDisclosureTable, ApplicationsTable, Cell, ReviewsTable, Table, TableRow } from '../model';
 import { firstPart } from '../model';
-import { cellName, rowName } from '../names';
+import { cellName, partName, rowName } from '../names';
 import { APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, PARTS, REVIEW_COLUMN_IDS } from '../schema';
 import { applicationRowText, disclosureRowText, partText } from '../template';
 import type { Span } from '../text';
@@ -47,10 +47,13 @@ function hasTable(t: Table | undefined): boolean {
 
 function checkTablesPresent(c: Collector): void {
   const { model, msg } = c;
+  for (const m of model.misplacedTables) c.add('table-misplaced', m.span, msg.tableMisplaced(m.table, partName(m.under, msg)), { kind: 'info', table: m.table, under: m.under });
   for (const spec of PARTS) {
     if (!spec.table) continue;
     const part = firstPart(model, spec.id);
     if (!part || hasTable(model.tables[spec.table])) continue;
+    // Its table stands under another part, or another's under it: said once (table-misplaced), not again here.
+    if (model.misplacedTables.some((m) => m.table === spec.table || m.under === spec.id)) continue;
     // The template's part without its heading: the table.
     const tableText = partText(spec.id).split('\n\n').slice(1).join('\n\n');
     const at = model.lines.positionAt(model.lines.boundsAt(part.heading.span.end).end);
