@@ -23,9 +23,6 @@ function idOf(cell: RawCell): string | undefined {
   return ids.get(cell.text, idOfText) ?? undefined;
 }
 
-/** Column headings of the 2021 format; their 2019 counterparts are OLD_FORMAT_SIGNATURES (schema.ts). */
-const COLUMNS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'];
-
 const NO_NAMES: readonly string[] = [];
 
 function vocabulary(specs: () => readonly DisclosureRowSpec[]): RowVocabulary {
@@ -42,6 +39,7 @@ function vocabulary(specs: () => readonly DisclosureRowSpec[]): RowVocabulary {
       return id ? [id] : NO_NAMES;
     },
     expected: (id) => specs().find((s) => s.id === id)?.columns.length ?? 1,
+    rowCount: () => specs().length,
     // 表二's labels are short words (规章, 行政许可): a close match would be a guess.
     misprint: () => undefined,
     isGroupLabel: (cell) => /第二十条|信息内容/.test(cellLabel(cell)),
@@ -57,14 +55,10 @@ export function parseActiveDisclosureTable(text: string, lines: LineIndex, regio
 } {
   const scan = new RegionScan(text, lines, region, GLUE_LABELS, true);
   // The columns come before the rows they head: decide the format from what has been seen so far.
-  let columns2021 = 0;
-  const format = (): 2019 | 2021 => (scan.signatures.length > columns2021 ? 2019 : 2021);
+  const format = (): 2019 | 2021 => (scan.signatures.length > scan.newFormatHits ? 2019 : 2021);
   const specsNow = () => (format() === 2019 ? DISCLOSURE_ROWS_2019 : DISCLOSURE_ROWS_2021);
   const assembler = new RowAssembler(vocabulary(specsNow));
-  scan.each((row) => {
-    for (const cell of row.labels) if (cell.text.length <= MAX_LABEL_LENGTH && COLUMNS_2021.some((w) => cellLabel(cell).includes(w))) columns2021++;
-    assembler.push(row);
-  });
+  scan.each((row) => assembler.push(row));
   if (!scan.first) return { table: undefined, signatures: [] };
   const year = format();
   // Old-format labels count as the old template only when the table is in the old format.

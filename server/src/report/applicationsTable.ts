@@ -1,7 +1,7 @@
 // 表三, 收到和处理政府信息公开申请情况: 25 rows (2021 format) by label, 7 columns each (docs/format.md §4).
 
 import { cellLabel, type RawCell } from './cells';
-import type { ApplicationsTable, OldFormatSignature, TableRow } from './model';
+import type { ApplicationsTable, OldFormatSignature, TableRow, UnreadRow } from './model';
 import { misprintOf } from './misprints';
 import { normalizeLabel, stripOrdinals } from './normalize';
 import { APPLICANT_COLUMNS, APPLICANT_COLUMN_IDS, APPLICATION_ROWS, type ApplicantColumn, type ApplicationRowSpec } from './schema';
@@ -57,6 +57,8 @@ const MISPRINT_WORDS = APPLICATION_ROWS.filter((r) => r.exact === undefined).map
   id: r.id, label: r.label, words: stripOrdinals(normalizeLabel(r.label)).replace(/\(区分处理的.*$/, ''),
 }));
 
+const ROWS_2021 = APPLICATION_ROWS.filter((r) => !r.format2019Only).length;
+
 const vocabulary: RowVocabulary = {
   match(fragments, consumed) {
     // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
@@ -89,6 +91,8 @@ const vocabulary: RowVocabulary = {
   },
   names: (cell) => (cell.text.length > MAX_LABEL_LENGTH ? NO_NAMES : names.get(cell.text, namesOfText)),
   expected: () => APPLICANT_COLUMN_IDS.length,
+  // The 2021 format's 25 (the 2019 format's 23 are fewer: such a table is named at the end, which costs little).
+  rowCount: () => ROWS_2021,
   misprint(cell, consumed) {
     const words = stripOrdinals(normalizeLabel(cell.text));
     const m = misprintOf(words, MISPRINT_WORDS.filter((w) => !consumed.has(w.id)));
@@ -137,23 +141,36 @@ export function parseApplicationsTable(text: string, lines: LineIndex, region: S
     return { table: { ...base, format, rows, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE }, signatures };
   }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['勾稽关系', '申请人情况', '本年新收', '自然人'])) return { table: undefined, signatures };
-  const inFormat = (id: string) => {
-    const spec = APPLICATION_ROWS.find((r) => r.id === id);
-    return spec !== undefined && (format === 2021 ? !spec.format2019Only : !spec.format2021Only);
-  };
-  const expected = unread.filter((u) => inFormat(u.row));
-  // Numbers that belong to no row may be a row's whose label could not be recognised: no row is said to be missing
-  // then — each row not read is named as such.
-  if (strays.length > 0) {
-    for (const spec of APPLICATION_ROWS) {
-      if (inFormat(spec.id) && !rows.has(spec.id) && !expected.some((u) => u.row === spec.id)) expected.push({ row: spec.id, reason: 'label-not-found', span: strays[0]! });
-    }
-  }
-  const noNumbers = rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'));
-  if (noNumbers) {
+  const expected = unread.length > 0 || strays.length > 0 ? unreadInFormat(unread, strays, rows, format) : unread;
+  if (rows.size > 0 && holdsNoNumbers(rows)) {
     return { table: { ...base, format, rows, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
   }
   return { table: { ...base, format, rows, reading: reading(certainRows(rows), expected, strays) }, signatures };
+}
+
+function inFormat(id: string, format: 2019 | 2021): boolean {
+  const spec = APPLICATION_ROWS.find((r) => r.id === id);
+  return spec !== undefined && (format === 2021 ? !spec.format2019Only : !spec.format2021Only);
+}
+
+/**
+ * The rows of the table's format that were not read. Numbers that belong to no row may be a row's whose label could
+ * not be recognised: no row is said to be missing then — each row not read is named as such.
+ */
+function unreadInFormat(unread: readonly UnreadRow[], strays: readonly Span[], rows: ReadonlyMap<string, TableRow>, format: 2019 | 2021): UnreadRow[] {
+  const expected = unread.filter((u) => inFormat(u.row, format));
+  if (strays.length > 0) {
+    for (const spec of APPLICATION_ROWS) {
+      if (inFormat(spec.id, format) && !rows.has(spec.id) && !expected.some((u) => u.row === spec.id)) expected.push({ row: spec.id, reason: 'label-not-found', span: strays[0]! });
+    }
+  }
+  return expected;
+}
+
+/** Whether no cell of the table holds a number (a blank template, a table of "-"). */
+function holdsNoNumbers(rows: ReadonlyMap<string, TableRow>): boolean {
+  for (const r of rows.values()) for (const c of r.cellList) if (c.kind === 'number') return false;
+  return true;
 }
 
 function certainRows(rows: ReadonlyMap<string, TableRow>): number {

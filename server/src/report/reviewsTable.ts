@@ -101,26 +101,33 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
  */
 function readGroups(runs: readonly Run[]): Map<ReviewGroup, Record<ReviewColumn, Cell>> | undefined {
   const groups = new Map<ReviewGroup, Record<ReviewColumn, Cell>>();
-  const place = (group: ReviewGroup, values: readonly RawCell[], lo: number, after: number) => {
-    const rec = {} as Record<ReviewColumn, Cell>;
-    REVIEW_COLUMNS.forEach((c, ci) => {
-      rec[c.id] = toCell(values[lo + ci], after, 'reviewsAndLawsuits', group, c.id, true);
-    });
-    groups.set(group, rec);
-  };
   // The usual table: the first run holds the 15 values, in the header's order.
   const first = runs[0]!;
   const fit = fitValues(first.values, CELL_COUNT);
   if (fit.hi - fit.lo === CELL_COUNT && countFilled(first.values, 0) <= CELL_COUNT) {
-    REVIEW_GROUPS.forEach((g, gi) => place(g.id, first.values, fit.lo + gi * CELLS_PER_GROUP, fit.after));
+    for (let g = 0; g < REVIEW_GROUPS.length; g++) groups.set(REVIEW_GROUPS[g]!.id, groupCells(REVIEW_GROUPS[g]!.id, first.values, fit.lo + g * CELLS_PER_GROUP, fit.after));
     return groups;
   }
-  // Three tables of five, each under its group: every run of five placed by the group named before it.
+  return threeTables(runs, groups);
+}
+
+/** Three tables of five, each under its group: every run of five placed by the group named before it. */
+function threeTables(runs: readonly Run[], groups: Map<ReviewGroup, Record<ReviewColumn, Cell>>): Map<ReviewGroup, Record<ReviewColumn, Cell>> | undefined {
   for (const r of runs) {
     if (!r.group || groups.has(r.group)) continue;
     const f = fitValues(r.values, CELLS_PER_GROUP);
     if (f.hi - f.lo !== CELLS_PER_GROUP || countFilled(r.values, 0) > CELLS_PER_GROUP) continue;
-    place(r.group, r.values, f.lo, f.after);
+    groups.set(r.group, groupCells(r.group, r.values, f.lo, f.after));
   }
   return groups.size === REVIEW_GROUPS.length ? groups : undefined;
+}
+
+/** A group's five cells from values[lo…], in REVIEW_COLUMNS' order. */
+function groupCells(group: ReviewGroup, values: readonly RawCell[], lo: number, after: number): Record<ReviewColumn, Cell> {
+  const t = 'reviewsAndLawsuits';
+  return {
+    upheld: toCell(values[lo], after, t, group, 'upheld', true), corrected: toCell(values[lo + 1], after, t, group, 'corrected', true),
+    other: toCell(values[lo + 2], after, t, group, 'other', true), pending: toCell(values[lo + 3], after, t, group, 'pending', true),
+    total: toCell(values[lo + 4], after, t, group, 'total', true),
+  };
 }

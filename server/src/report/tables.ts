@@ -54,6 +54,8 @@ function nextHtmlTable(text: string, from: number, to: number): number {
 }
 
 const HEADER_ROWS = 12;
+/** 表二's column headings in the 2021 format (the 2019 format's are OLD_FORMAT_SIGNATURES). */
+const NEW_FORMAT_RE = /本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/;
 /** What stands for a table the text does not hold: pandoc's "[TABLE]", a Markdown image, an <img>, "【表格】". */
 const PLACEHOLDER = /^(?:\[(?:TABLE|表格|图片|图表)\]|【(?:表格|图片)】|!\[[^\]]*\]\([^)]*\)|<img\b)/i;
 const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
@@ -78,6 +80,8 @@ export class RegionScan {
   gluedFirst: Span | undefined;
   /** A placeholder where the table should be: pandoc's "[TABLE]", an image, a picture's tag. */
   placeholder: Span | undefined;
+  /** 表二's column headings of the 2021 format seen (against `signatures`, the 2019 format's). */
+  newFormatHits = 0;
   readonly signatures: OldFormatSignature[] = [];
 
   constructor(
@@ -113,8 +117,10 @@ export class RegionScan {
       if ((c0 === 91 /* [ */ || c0 === 33 /* ! */ || c0 === 60 /* < */ || c0 === 0x3010 /* 【 */) && PLACEHOLDER.test(cell.text)) {
         this.placeholder ??= { start: cell.start, end: cell.end };
       }
-      if (this.wantsSignatures && OLD_FORMAT_RE.test(cellLabel(cell))) {
-        this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
+      if (this.wantsSignatures && cell.text.length <= MAX_LABEL_LENGTH) {
+        const label = cellLabel(cell);
+        if (OLD_FORMAT_RE.test(label)) this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
+        else if (NEW_FORMAT_RE.test(label)) this.newFormatHits++;
       }
       this.noteGlued(cell);
     }
@@ -190,6 +196,8 @@ export interface RowVocabulary {
   names(cell: RawCell): readonly string[];
   /** How many values the row has (its columns). */
   expected(id: string): number;
+  /** How many rows the table has (in its format as read): a table with them all read needs no naming. */
+  rowCount(): number;
   /** A misprinted label's row ("2.其他法律行政止公开"): a unique close match among the rows not yet read. */
   misprint(cell: RawCell, consumed: ReadonlySet<string>): { id: string; canonical: string } | undefined;
   /** A group or subtotal label with numbers of its own (（三）不予公开 0 0 …): accounted for, not a stray. */
@@ -242,6 +250,8 @@ export class RowAssembler {
   private readonly consumed = new Set<string>();
   /** The Chinese characters of every label seen, in order (bounded): where a row's words are, however split. */
   private chinese = '';
+  /** The label cells seen, in order (bounded), for naming rows at the end. */
+  private readonly labels: RawCell[] = [];
   private pending: readonly RawCell[] = [];
   private current: AssembledRow | undefined;
   private blank: BlankCandidate | undefined;
@@ -253,8 +263,18 @@ export class RowAssembler {
 
   constructor(private readonly vocabulary: RowVocabulary) {}
 
+  /**
+   * Keeps a line's labels for the end of the table, where the rows they name are worked out: doing it per line,
+   * for every table of every report, cost more than the rest of the assembler (most tables are read whole and
+   * never ask).
+   */
   private note(cells: readonly RawCell[]): void {
-    for (const cell of cells) {
+    if (this.labels.length < MAX_LABELS) for (const cell of cells) this.labels.push(cell);
+  }
+
+  /** The rows the labels seen name, and the Chinese characters of them all (for labels cut apart). */
+  private nameRows(): void {
+    for (const cell of this.labels) {
       if (this.chinese.length < MAX_CHINESE) this.chinese += chineseOf(cell.text);
       for (const id of this.vocabulary.names(cell)) {
         if (this.named.has(id)) continue;
@@ -390,29 +410,54 @@ export class RowAssembler {
     return this.multiCellLines > 2;
   }
 
-  /** Ends the table: the last row of blanks, each row's certainty, and the rows named but never read. */
+  /**
+   * Ends the table: the last row of blanks, each row's certainty, and the rows named but never read. Split by
+   * concern: a table read whole (nearly all) takes only the first two steps, and the rare ones are small functions
+   * of their own that are never compiled for it.
+   */
   finish(): { rows: AssembledRow[]; unread: UnreadRow[]; strays: Span[] } {
     this.settleBlank();
-    const rows = this.rows;
-    // Numbers between rows make both neighbours uncertain; numbers before the first row are headings or notes.
+    const strays = this.strays.length > 0 ? this.placeStrays() : [];
+    const uncertain = this.countValues();
+    // Which rows the labels name matters only where a row was not read: a table read whole never asks.
+    if (strays.length > 0 || uncertain || this.rows.length < this.vocabulary.rowCount()) return this.unreadRows(strays);
+    return { rows: this.rows, unread: [], strays };
+  }
+
+  /** Numbers between rows make the row before them uncertain; numbers before the first row are headings or notes. */
+  private placeStrays(): Span[] {
     const strays: Span[] = [];
     for (const s of this.strays) {
       if (s.after < 0) continue;
       strays.push(s.span);
-      const before = rows[s.after];
+      const before = this.rows[s.after];
       if (before && !before.problem) before.problem = 'stray-values-near';
     }
-    for (const r of rows) {
-      if (r.problem) continue;
-      const n = this.vocabulary.expected(r.id);
-      const filled = countFilled(r.values, 0);
-      if (filled > n) r.problem = 'more-values';
-      // Fewer values than columns: in a delimited layout the empty cells are there to see; otherwise which one is
-      // missing cannot be known.
-      else if (filled < n && r.values.length < n) r.problem = 'fewer-values';
+    return strays;
+  }
+
+  /** Each row's count of values against its columns; whether any row is uncertain. */
+  private countValues(): boolean {
+    let uncertain = false;
+    for (const r of this.rows) {
+      if (!r.problem) {
+        const n = this.vocabulary.expected(r.id);
+        const filled = countFilled(r.values, 0);
+        if (filled > n) r.problem = 'more-values';
+        // Fewer values than columns: in a delimited layout the empty cells are there to see; otherwise which one is
+        // missing cannot be known.
+        else if (filled < n && r.values.length < n) r.problem = 'fewer-values';
+      }
+      if (r.problem) uncertain = true;
     }
+    return uncertain;
+  }
+
+  /** The rows not read with certainty, and those named by a label but never read. */
+  private unreadRows(strays: Span[]): { rows: AssembledRow[]; unread: UnreadRow[]; strays: Span[] } {
+    this.nameRows();
     const unread: UnreadRow[] = [];
-    for (const r of rows) if (r.problem) unread.push({ row: r.id, reason: r.problem, span: { start: r.labelCell.start, end: r.labelCell.end } });
+    for (const r of this.rows) if (r.problem) unread.push({ row: r.id, reason: r.problem, span: { start: r.labelCell.start, end: r.labelCell.end } });
     for (const id of this.named) {
       if (!this.consumed.has(id)) unread.push({ row: id, reason: 'label-away-from-numbers', span: this.namedAt.get(id)! });
     }
@@ -424,12 +469,14 @@ export class RowAssembler {
         unread.push({ row: id, reason: 'label-away-from-numbers', span: strays[0] ?? unread[0]!.span });
       }
     }
-    return { rows, unread, strays };
+    return { rows: this.rows, unread, strays };
   }
 }
 
 /** The most label text kept for telling rows that are not there (a table's labels are a few thousand characters). */
 const MAX_CHINESE = 16384;
+/** The most label cells kept for naming rows (a table has about a hundred). */
+const MAX_LABELS = 4096;
 
 /** The Chinese characters of a string, in order. */
 export function chineseOf(s: string): string {

@@ -143,7 +143,9 @@ export function trimSpan(text: string, span: Span): Span {
 
 /** Blank in a report's text: spaces of every width, tabs, line breaks, a form feed (a page break at a line's start), BOM and zero-width space. */
 export function isBlankChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 10 || c === 13 || c === 0x200b || c === 12 || c === 11;
+  // Most characters tested are CJK or digits: one comparison tells them apart from the ASCII blanks.
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b;
 }
 
 /**
