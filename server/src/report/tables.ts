@@ -444,9 +444,7 @@ export class RowAssembler {
         const n = this.vocabulary.expected(r.id);
         const filled = countFilled(r.values, 0);
         if (filled > n) r.problem = 'more-values';
-        // Fewer values than columns: in a delimited layout the empty cells are there to see; otherwise which one is
-        // missing cannot be known.
-        else if (filled < n && r.values.length < n) r.problem = 'fewer-values';
+        else if (filled < n && !blanksPlaced(r.values, n)) r.problem = 'fewer-values';
       }
       if (r.problem) uncertain = true;
     }
@@ -506,6 +504,25 @@ export function containsLoosely(text: string, key: string, maxGap = 16): boolean
     if (k === key.length) return true;
   }
   return false;
+}
+
+/**
+ * Whether a row with fewer filled cells than columns shows where its blanks are: all of them blank; exactly the
+ * columns' count of cells (with a trailing tab, or without); or that count from its first filled cell to its last
+ * (blanks between values are the row's; empty cells around them are merged cells'). Otherwise — a value lost in
+ * pdftotext's columns, a blank at the edge of a row with empty cells around it — which is missing cannot be known.
+ */
+function blanksPlaced(values: readonly RawCell[], n: number): boolean {
+  // A row of nothing but blanks: every cell is blank, wherever the columns are.
+  if (countFilled(values, 0) === 0) return true;
+  if (values.length === n) return true;
+  // Exactly the columns and a trailing tab (rows exported from Word end so).
+  if (values.length === n + 1 && values[n]!.kind === 'empty') return true;
+  let first = 0;
+  while (first < values.length && values[first]!.kind === 'empty') first++;
+  let last = values.length - 1;
+  while (last > first && values[last]!.kind === 'empty') last--;
+  return last - first + 1 === n;
 }
 
 /** Whether a row has a label too long to be a table's: prose. A loop, not `some` with a closure: it runs per row. */
