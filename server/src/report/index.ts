@@ -21,3 +21,5 @@ export { factsOf, certainValue } from './facts';
 export type { Fact, ReportFacts, ColumnFacts, DocumentCountFacts, FactsOptions } from './facts';
 export { acrossReports, crossYearDiagnostics, missingReports, publicationDeadline, publicationDiagnostics } from './crossYear';
 export type { AcrossReports, CrossYearOptions, LastYearData, MissingReport } from './crossYear';
+export { AGGREGATE_TABLES, aggregateReportText, checkAggregate, sumTableValues, tableValuesOf } from './aggregate';
+export type { AggregateTable, TableNumbers, TableSums, TableValues } from './aggregate';
