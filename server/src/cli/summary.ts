@@ -14,8 +14,9 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { messagesFor, type Locale, type Messages, type SummaryColumn, type SummaryRowType } from '../l10n';
 import {
-  RULE_CODES, acrossReports, aggregateReportText, certainValue, check, checkAggregate, factsOf, parse, sumTableValues, tableValuesOf,
-  type AggregateTable, type ColumnFacts, type Fact, type IdentitySource, type MissingReport, type ReportFacts, type TableValues,
+  RULE_CODES, acrossReports, aggregateReportText, certainValue, check, checkAggregate, factsOf, packFacts, parse, sumTableValues, tableValuesOf,
+  unpackFacts, type AggregateTable, type ColumnFacts, type Fact, type IdentitySource, type MissingReport, type PackedFacts, type ReportFacts,
+  type TableValues,
   type UnitKind, type UnitMapping,
 } from '../report';
 import { isFolder, readFailureMessage, readReportFile } from '../node/files';
@@ -40,11 +41,11 @@ export type SummaryInput =
   | { readonly path: string; readonly text: string; readonly published: string | undefined; readonly failure?: undefined }
   | { readonly path: string; readonly failure: string };
 
-/** One file, summarised on a thread. */
+/** One file, summarised on a thread: plain data, its facts packed (facts.ts packFacts). */
 interface Summarized {
   readonly path: string;
   /** The facts, when the file is a report. */
-  readonly facts: ReportFacts | undefined;
+  readonly facts: PackedFacts | undefined;
   readonly errors: number;
   readonly warnings: number;
   readonly codes: string[];
@@ -84,7 +85,7 @@ export function summarizeFile(input: SummaryInput, opts: SummaryOptions): Summar
     codes.add(String(d.code));
   }
   const uri = pathToFileURL(resolve(input.path)).toString();
-  const facts = factsOf(model, input.path, { uri, published: input.published, mapping: opts.mapping });
+  const facts = packFacts(factsOf(model, input.path, { uri, published: input.published, mapping: opts.mapping }));
   return { ok: true, result: { path: input.path, facts, errors, warnings, codes: [...codes], values: opts.aggregate ? tableValuesOf(model) : undefined } };
 }
 
@@ -206,11 +207,11 @@ export interface Summary {
 }
 
 function summarize(results: readonly Summarized[], opts: SummaryOptions, msg: Messages): Summary {
-  const reported = results.filter((r): r is Summarized & { facts: ReportFacts } => r.facts !== undefined);
-  const facts = reported.map((r) => r.facts);
+  const reported = results.filter((r): r is Summarized & { facts: PackedFacts } => r.facts !== undefined);
+  const facts = reported.map((r) => unpackFacts(r.facts));
   const across = acrossReports(facts, { locale: opts.locale });
   const reports = reported.map((r, i): ReportRow => {
-    const f = r.facts;
+    const f = facts[i]!;
     const found = across.diagnostics[i]!;
     const codes = new Set(r.codes);
     let errors = r.errors;
@@ -243,7 +244,7 @@ function summarize(results: readonly Summarized[], opts: SummaryOptions, msg: Me
   const missing = across.missing.map((m: MissingReport): MissingRow => ({
     type: 'missing', unit: m.unit, unitKey: m.key, kind: m.kind, year: m.year, lastYear: m.lastYear, lastFile: m.lastFile, message: m.message,
   }));
-  const aggregates = opts.aggregate ? aggregateRows(reported, across.groups, opts, msg) : [];
+  const aggregates = opts.aggregate ? aggregateRows(reported, facts, across.groups, opts, msg) : [];
   return { reports, missing, aggregates };
 }
 
@@ -274,10 +275,10 @@ function sortCodes(codes: ReadonlySet<string>): string[] {
  * The sum of each year's reports (--aggregate): one report per unit and year (a second file of the same unit and
  * year is not counted again), each table from the reports that give it whole.
  */
-function aggregateRows(reported: readonly (Summarized & { facts: ReportFacts })[], groups: readonly (string | undefined)[], opts: SummaryOptions, msg: Messages): AggregateRow[] {
+function aggregateRows(reported: readonly Summarized[], facts: readonly ReportFacts[], groups: readonly (string | undefined)[], opts: SummaryOptions, msg: Messages): AggregateRow[] {
   const byYear = new Map<number, { values: TableValues[]; left: Record<AggregateTable, string[]>; duplicates: number; seen: Set<string> }>();
   reported.forEach((r, i) => {
-    const year = r.facts.identity.year;
+    const year = facts[i]!.identity.year;
     if (year === undefined) return;
     let y = byYear.get(year);
     if (!y) byYear.set(year, (y = { values: [], left: { activeDisclosure: [], applications: [], reviewsAndLawsuits: [] }, duplicates: 0, seen: new Set() }));

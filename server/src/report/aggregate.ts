@@ -6,14 +6,18 @@
 
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { check, type SeveritySetting } from './check';
-import type { ReportModel, TableRow } from './model';
+import type { Cell, ReportModel } from './model';
 import { parse } from './parse';
 import { RULES } from './rules';
-import { APPLICATION_ROWS, DISCLOSURE_ROWS_2021, REVIEW_COLUMN_IDS, REVIEW_GROUPS } from './schema';
+import { APPLICATION_ROWS, DISCLOSURE_ROWS_2021, REVIEW_COLUMN_IDS, REVIEW_GROUPS, type ReviewGroup } from './schema';
 import { activeDisclosureTableText, applicationsTableText, reviewsTableText, type CellText } from './template';
 
-/** A table's numbers by row id, in the schema's column order (表四: by group). */
-export type TableNumbers = { readonly [rowId: string]: readonly number[] };
+/**
+ * A table's numbers in one flat array: its rows in the schema's order (TABLE_ROWS), each row's cells in its
+ * columns' order (表四: its three groups of five). Flat, so that a worker thread sends a report's tables as three
+ * arrays of numbers rather than dozens of small objects.
+ */
+export type TableNumbers = readonly number[];
 
 /** The numbers of a report's tables: each table only when it is in the 2021 format and every cell was read with certainty. */
 export interface TableValues {
@@ -27,7 +31,25 @@ export interface TableValues {
 export type AggregateTable = 'activeDisclosure' | 'applications' | 'reviewsAndLawsuits';
 export const AGGREGATE_TABLES: readonly AggregateTable[] = ['activeDisclosure', 'applications', 'reviewsAndLawsuits'];
 
-const APPLICATION_ROW_IDS_2021 = APPLICATION_ROWS.filter((r) => !r.format2019Only).map((r) => r.id);
+/** Each table's rows (表四: groups) and their widths, in the order of TableNumbers. */
+export const TABLE_ROWS: { readonly [T in AggregateTable]: readonly { readonly id: string; readonly width: number }[] } = {
+  activeDisclosure: DISCLOSURE_ROWS_2021.map((r) => ({ id: r.id, width: r.columns.length })),
+  applications: APPLICATION_ROWS.filter((r) => !r.format2019Only).map((r) => ({ id: r.id, width: 7 })),
+  reviewsAndLawsuits: REVIEW_GROUPS.map((g) => ({ id: g.id, width: REVIEW_COLUMN_IDS.length })),
+};
+
+/** Where each row starts in a table's numbers. */
+function offsets(table: AggregateTable): ReadonlyMap<string, number> {
+  const at = new Map<string, number>();
+  let o = 0;
+  for (const r of TABLE_ROWS[table]) {
+    at.set(r.id, o);
+    o += r.width;
+  }
+  return at;
+}
+
+const OFFSETS = { activeDisclosure: offsets('activeDisclosure'), applications: offsets('applications'), reviewsAndLawsuits: offsets('reviewsAndLawsuits') };
 
 /** The numbers of a report's tables that can be summed. */
 export function tableValuesOf(model: ReportModel): TableValues {
@@ -36,47 +58,33 @@ export function tableValuesOf(model: ReportModel): TableValues {
   const t4 = model.tables.reviewsAndLawsuits;
   const out: { -readonly [K in keyof TableValues]: TableValues[K] } = {};
   if (t2?.format === 2021) {
-    const rows = numbersOf(DISCLOSURE_ROWS_2021.map((r) => r.id), (id) => t2.rows.get(id));
-    if (rows) {
-      out.activeDisclosure = rows;
+    const numbers = numbersOf('activeDisclosure', (id) => t2.rows.get(id)?.cellList);
+    if (numbers) {
+      out.activeDisclosure = numbers;
       out.feeDecimals = decimals(t2.rows.get('fees')!.cellList[0]!.text);
     }
   }
-  if (t3?.format === 2021) {
-    const rows = numbersOf(APPLICATION_ROW_IDS_2021, (id) => t3.rows.get(id));
-    if (rows) out.applications = rows;
-  }
+  const applications = t3?.format === 2021 ? numbersOf('applications', (id) => t3.rows.get(id)?.cellList) : undefined;
+  if (applications) out.applications = applications;
   const groups = t4?.groups;
-  if (groups) {
-    const rows: Record<string, number[]> = {};
-    let complete = true;
-    for (const g of REVIEW_GROUPS) {
-      const cells = groups.get(g.id);
-      const values: number[] = [];
-      for (const c of REVIEW_COLUMN_IDS) {
-        const cell = cells?.[c];
-        if (!cell || cell.kind !== 'number' || !cell.certain) complete = false;
-        else values.push(cell.value!);
-      }
-      rows[g.id] = values;
-    }
-    if (complete) out.reviewsAndLawsuits = rows;
-  }
+  const reviews = groups && numbersOf('reviewsAndLawsuits', (id) => {
+    const g = groups.get(id as ReviewGroup);
+    return g && REVIEW_COLUMN_IDS.map((c) => g[c]);
+  });
+  if (reviews) out.reviewsAndLawsuits = reviews;
   return out;
 }
 
-/** The rows' numbers, when every row is there and every cell of them is a number read with certainty. */
-function numbersOf(ids: readonly string[], row: (id: string) => TableRow | undefined): TableNumbers | undefined {
-  const out: Record<string, number[]> = {};
-  for (const id of ids) {
-    const r = row(id);
-    if (!r) return undefined;
-    const values: number[] = [];
-    for (const c of r.cellList) {
+/** A table's numbers, when every row is there and every cell of them is a number read with certainty. */
+function numbersOf(table: AggregateTable, cellsOf: (id: string) => readonly Cell[] | undefined): number[] | undefined {
+  const out: number[] = [];
+  for (const r of TABLE_ROWS[table]) {
+    const cells = cellsOf(r.id);
+    if (!cells || cells.length !== r.width) return undefined;
+    for (const c of cells) {
       if (c.kind !== 'number' || !c.certain) return undefined;
-      values.push(c.value!);
+      out.push(c.value!);
     }
-    out[id] = values;
   }
   return out;
 }
@@ -93,7 +101,7 @@ export interface TableSums {
 }
 
 export function sumTableValues(list: readonly TableValues[]): TableSums {
-  const sums: { -readonly [T in AggregateTable]?: Record<string, number[]> } = {};
+  const sums: { -readonly [T in AggregateTable]?: number[] } = {};
   const counts = { activeDisclosure: 0, applications: 0, reviewsAndLawsuits: 0 };
   let feeDecimals = 0;
   for (const v of list) {
@@ -101,17 +109,14 @@ export function sumTableValues(list: readonly TableValues[]): TableSums {
       const numbers = v[table];
       if (!numbers) continue;
       counts[table]++;
-      const into = (sums[table] ??= {});
-      for (const [id, values] of Object.entries(numbers)) {
-        const row = (into[id] ??= values.map(() => 0));
-        for (let i = 0; i < values.length; i++) row[i]! += values[i]!;
-      }
+      const into = (sums[table] ??= numbers.map(() => 0));
+      for (let i = 0; i < numbers.length; i++) into[i]! += numbers[i]!;
     }
     if (v.activeDisclosure) feeDecimals = Math.max(feeDecimals, v.feeDecimals ?? 0);
   }
   // Decimal fees add up with binary rounding errors: rounded to the most decimals any report wrote.
-  const fees = sums.activeDisclosure?.fees;
-  if (fees) fees[0] = Number(fees[0]!.toFixed(feeDecimals));
+  const fees = OFFSETS.activeDisclosure.get('fees')!;
+  if (sums.activeDisclosure) sums.activeDisclosure[fees] = Number(sums.activeDisclosure[fees]!.toFixed(feeDecimals));
   return { values: { ...sums, feeDecimals }, counts };
 }
 
@@ -122,8 +127,9 @@ export function sumTableValues(list: readonly TableValues[]): TableSums {
 export function aggregateReportText(sums: TableSums, year: number): string {
   const v = sums.values;
   const n = Math.max(sums.counts.activeDisclosure, sums.counts.applications, sums.counts.reviewsAndLawsuits);
-  const lookup = (numbers: TableNumbers, fixed?: { row: string; decimals: number }): CellText => (row, column) => {
-    const x = numbers[row]?.[column];
+  const lookup = (table: AggregateTable, numbers: TableNumbers, fixed?: { row: string; decimals: number }): CellText => (row, column) => {
+    const at = OFFSETS[table].get(row);
+    const x = at === undefined ? undefined : numbers[at + column];
     if (x === undefined) return '';
     return fixed && fixed.row === row ? x.toFixed(fixed.decimals) : String(x);
   };
@@ -133,9 +139,9 @@ export function aggregateReportText(sums: TableSums, year: number): string {
     `本表为各单位年度报告表二、表三、表四之和，由 gov-report-check summary --aggregate 生成。报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
     '',
   ];
-  if (v.activeDisclosure) parts.push('二、主动公开政府信息情况', '', activeDisclosureTableText(lookup(v.activeDisclosure, { row: 'fees', decimals: v.feeDecimals ?? 0 })), '');
-  if (v.applications) parts.push('三、收到和处理政府信息公开申请情况', '', applicationsTableText(lookup(v.applications)), '');
-  if (v.reviewsAndLawsuits) parts.push('四、政府信息公开行政复议、行政诉讼情况', '', reviewsTableText(lookup(v.reviewsAndLawsuits)), '');
+  if (v.activeDisclosure) parts.push('二、主动公开政府信息情况', '', activeDisclosureTableText(lookup('activeDisclosure', v.activeDisclosure, { row: 'fees', decimals: v.feeDecimals ?? 0 })), '');
+  if (v.applications) parts.push('三、收到和处理政府信息公开申请情况', '', applicationsTableText(lookup('applications', v.applications)), '');
+  if (v.reviewsAndLawsuits) parts.push('四、政府信息公开行政复议、行政诉讼情况', '', reviewsTableText(lookup('reviewsAndLawsuits', v.reviewsAndLawsuits)), '');
   return parts.join('\n');
 }
 
