@@ -121,6 +121,7 @@ export const en: Messages = {
     `${cell} is ${value}; last year's report (${lastYear}, ${lastFile}) has ${lastCell} ${lastValue}`,
   inForceChain: (cell, value, lastValue, issued, repealed, expected, lastYear, lastFile) =>
     `${cell} is ${value}; last year's ${lastValue} (${lastYear}, ${lastFile}) + ${issued} issued − ${repealed} repealed gives ${expected} (ignore this if documents were cleaned up or expired this year)`,
+  inForceCell: (row) => `Table 2 ${row.labelEn} · in force`,
   lastYearCell: (year, cell, value) => `${year} report: ${cell} is ${value}`,
   latePublication: (published, deadline, kind) =>
     `Published on ${dateEn(published)}, after the statutory date of ${dateEn(deadline)} (Article 49: ${kind === 'department' ? 'departments publish the previous year\'s report by 31 January' : 'a people\'s government\'s report is published by 31 March'})`,

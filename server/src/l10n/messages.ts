@@ -109,6 +109,8 @@ export interface Messages {
   carryOverMismatch(cell: string, value: number, lastCell: string, lastValue: number, lastYear: number, lastFile: string): string;
   /** 表二 现行有效件数 against last year's + 本年制发 − 本年废止; says that a 文件清理 breaks it legitimately. */
   inForceChain(cell: string, value: number, lastValue: number, issued: number, repealed: number, expected: number, lastYear: number, lastFile: string): string;
+  /** 表二's 现行有效件数 cell of a row (规章, 行政规范性文件). */
+  inForceCell(row: Labelled): string;
   /** Related information: last year's cell. */
   lastYearCell(year: number, cell: string, value: number): string;
   /** Dates as YYYY-MM-DD. */

@@ -116,6 +116,7 @@ export const zhCN: Messages = {
     `${cell}为 ${value}，与上年度（${lastYear}年度）报告“${lastCell}”的 ${lastValue} 不一致（上年度报告：${lastFile}）`,
   inForceChain: (cell, value, lastValue, issued, repealed, expected, lastYear, lastFile) =>
     `${cell}为 ${value}，按上年度（${lastYear}年度）${lastValue} + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}（上年度报告：${lastFile}）；如本年开展了文件清理或有文件有效期届满，可不予理会`,
+  inForceCell: (row) => `表二 ${row.label}·现行有效件数`,
   lastYearCell: (year, cell, value) => `${year}年度报告：${cell}为 ${value}`,
   latePublication: (published, deadline, kind) =>
     `发布日期 ${dateZh(published)}晚于法定期限 ${dateZh(deadline)}（《条例》第四十九条：${kind === 'department' ? '政府部门应于每年1月31日前公布上一年度报告' : '本级人民政府年度报告应于每年3月31日前公布'}）`,

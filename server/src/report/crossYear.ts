@@ -70,7 +70,7 @@ export function crossYearDiagnostics(thisYear: ReportFacts, lastYear: ReportFact
       if (inForce === undefined || issued === undefined || repealed === undefined || last === undefined) continue;
       const expected = last + issued - repealed;
       if (expected === inForce) continue;
-      const cell = msg.disclosureCell(spec, spec.columns[2]!);
+      const cell = msg.inForceCell(spec);
       out.push(diagnostic('in-force-count-chain', chainSeverity, now!.inForce!.range,
         msg.inForceChain(cell, inForce, last, issued, repealed, expected, before, lastYear.file),
         lastYearData(lastYear, then!, { row: id, expected }),
