@@ -187,7 +187,7 @@ export interface MissingRow {
 export interface AggregateRow extends Figures {
   type: 'aggregate';
   year: number;
-  /** Reports summed (the most any table sums). */
+  /** The year's reports counted (a second report of a unit and year is not); each table's count is in `tables`. */
   reports: number;
   /** Per table: how many reports it sums, and the files it leaves out. */
   tables: { [T in AggregateTable]: { summed: number; left: string[] } };
@@ -395,12 +395,12 @@ export function formatMarkdown(s: Summary, msg: Messages): string {
   out.push(`| ${COLUMNS.map((c) => mdCell(msg.summaryColumn(c))).join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`);
   for (const row of tableRows(s, msg)) out.push(`| ${COLUMNS.map((c) => mdCell(row[c])).join(' | ')} |`);
   out.push('');
-  const found = s.reports.flatMap((r) => r.acrossReports.map((d) => `- \`${mdCell(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}\` ${msg.severityName(d.severity as 1)} \`${String(d.code)}\` ${mdCell(messageText(d))}`));
+  const found = s.reports.flatMap((r) => r.acrossReports.map((d) => `- \`${mdCell(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}\` ${msg.severityName((d.severity ?? 1) as 1 | 2 | 3 | 4)} \`${String(d.code)}\` ${mdCell(messageText(d))}`));
   if (found.length > 0) out.push(`## ${msg.summaryAcrossHeading()}`, '', ...found, '');
   out.push(`## ${msg.summaryMissingHeading()}`, '', ...(s.missing.length > 0 ? s.missing.map((m) => `- ${mdCell(m.message)}`) : [msg.summaryNoneMissing()]), '');
   for (const a of s.aggregates) {
     out.push(`## ${msg.summaryAggregateHeading(a.year, a.reports)}`, '', mdCell(a.note), '');
-    for (const d of a.diagnostics) out.push(`- ${d.range.start.line + 1}:${d.range.start.character + 1} ${msg.severityName(d.severity as 1)} \`${String(d.code)}\` ${mdCell(messageText(d))}`);
+    for (const d of a.diagnostics) out.push(`- ${d.range.start.line + 1}:${d.range.start.character + 1} ${msg.severityName((d.severity ?? 1) as 1 | 2 | 3 | 4)} \`${String(d.code)}\` ${mdCell(messageText(d))}`);
     if (a.diagnostics.length > 0) out.push('');
     out.push('```text', a.text, '```', '');
   }

@@ -183,11 +183,26 @@ function unitIn(piece: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Units across reports
 
+/** The last character of a level of the administrative divisions (省, 自治区, 市, 自治州, 地区, 盟, 县, 区, 旗…). */
+const REGION_SUFFIX = new Set(['省', '市', '州', '盟', '县', '区', '旗']);
+
 /**
- * One region's name, or several (江苏省宿迁市): what may stand before a unit's key and still name the same unit.
- * Each segment is a name of 1–10 characters and the suffix of a level of the administrative divisions.
+ * For each length i, whether key.slice(0, i) is one region's name or several (宿迁市, 江苏省宿迁市): what may stand
+ * before a unit's key and still name the same unit. Each region is 2–16 Chinese characters ending in a region's
+ * suffix. One pass, linear in the key (a regex of repeated segments backtracks exponentially on a long name).
  */
-const REGION_PREFIX = /^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|特别行政区|市|自治州|州|地区|盟|县|自治县|区|旗|自治旗))+$/;
+function regionPrefixes(key: string): boolean[] {
+  const ok = [true];
+  let chinese = 0; // Chinese characters in a row, ending at j
+  for (let j = 1; j <= key.length; j++) {
+    const c = key.charCodeAt(j - 1);
+    chinese = c >= 0x4e00 && c <= 0x9fff ? chinese + 1 : 0;
+    let v = false;
+    if (REGION_SUFFIX.has(key[j - 1]!)) for (let i = Math.max(j - 16, j - chinese); i <= j - 2 && !v; i++) v = ok[i]!;
+    ok.push(v);
+  }
+  return ok;
+}
 
 /**
  * Which keys name the same unit, over a whole set of reports: a key that is another with a region prefix
@@ -203,9 +218,11 @@ export function groupUnits(units: Iterable<{ readonly key: string; readonly kind
   const shorter = new Map<string, string[]>();
   const longer = new Map<string, string[]>();
   for (const [key, kind] of kinds) {
+    const prefixes = regionPrefixes(key);
     for (let i = 2; i < key.length - 1; i++) {
+      if (!prefixes[i]) continue;
       const tail = key.slice(i);
-      if (kinds.get(tail) !== kind || !REGION_PREFIX.test(key.slice(0, i))) continue;
+      if (kinds.get(tail) !== kind) continue;
       (shorter.get(key) ?? shorter.set(key, []).get(key)!).push(tail);
       (longer.get(tail) ?? longer.set(tail, []).get(tail)!).push(key);
     }
