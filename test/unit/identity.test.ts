@@ -88,11 +88,11 @@ test('region prefixes: the same unit with and without them, unless the short nam
 });
 
 test('region prefixes are told in one pass: a long name of region suffixes takes no time (a regex of repeated segments backtracked)', () => {
-  const long = `${'区市'.repeat(59)}局`;
+  const long = `${'区市'.repeat(59)}某局`;
   const started = performance.now();
-  const g = groupUnits([{ key: long, kind: 'department' }, { key: `市${long}`, kind: 'department' }, { key: '局', kind: 'department' }]);
+  const g = groupUnits([{ key: long, kind: 'department' }, { key: `市${long}`, kind: 'department' }, { key: '某局', kind: 'department' }]);
   assert.ok(performance.now() - started < 200);
-  assert.deepEqual([g.get(long), g.get(`市${long}`)], ['局', '局']);
+  assert.deepEqual([g.get(long), g.get(`市${long}`)], ['某局', '某局']);
 });
 
 test('the user\'s mapping: names (any variant) to a canonical unit, and a kind where the name misleads', () => {
