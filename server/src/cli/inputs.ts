@@ -1,7 +1,7 @@
 // The files a command reads: its arguments, folders walked for .txt and .md files, each file once, in a stable
-// order. Shared by `check` and `summary`.
+// order; and the one function that reads a file's text. Shared by `check` and `summary`.
 
-import { errnoMessage, realPath, statPath, walk, type WalkFailure, type WalkOptions } from '../node/files';
+import { errnoMessage, readFailureMessage, readReportFile, realPath, statPath, walk, type WalkFailure, type WalkOptions } from '../node/files';
 import type { Messages } from '../l10n';
 
 export interface ReadFailure {
@@ -48,4 +48,18 @@ export function collect(paths: readonly string[], failures: ReadFailure[], msg: 
     for (const w of walkFailures) failures.push({ path: w.path, reason: errnoMessage(w.error, msg) });
   }
   return files;
+}
+
+/** A file as read: its text, or why it could not be read (in the user's language). */
+export type ReadInput = { path: string; text: string; failure?: undefined } | { path: string; failure: string };
+
+/**
+ * Reads and decodes one file: the one place the commands read a report (node/files.ts for text today; the readers
+ * of HTML, Word and PDF go here). Messages are made here, where the error's code is.
+ */
+export function readInput(path: string, maxBytes: number, msg: Messages): ReadInput {
+  const read = readReportFile(path, maxBytes);
+  if (read.ok) return { path, text: read.text };
+  const reason = readFailureMessage(read, maxBytes, msg);
+  return { path, failure: read.reason === 'too-large' ? `${reason}（--max-size）` : reason };
 }

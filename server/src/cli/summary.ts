@@ -19,9 +19,9 @@ import {
   type TableValues,
   type UnitKind, type UnitMapping,
 } from '../report';
-import { isFolder, readFailureMessage, readReportFile } from '../node/files';
+import { isFolder } from '../node/files';
 import { loadGovReportConfig, mergeConfigs, type GovReportConfig } from '../node/govreportConfig';
-import { collect, type ReadFailure } from './inputs';
+import { collect, readInput, type ReadFailure } from './inputs';
 import { startPool, workerCount } from './pool';
 
 /** Plain data: sent to the worker threads with each chunk (structured clone). */
@@ -59,15 +59,13 @@ export function isSummaryOptions(options: unknown): options is SummaryOptions {
 }
 
 /**
- * The one place the summary reads a file: its text (node/files.ts) and its publication date (the user's
- * .govreport.json for now; a published page's own date once the readers of HTML, Word and PDF are wired in).
+ * A file as the summary reads it: its text (inputs.ts readInput, the commands' one reading function) and its
+ * publication date — the user's, from .govreport.json, for now; a published page's own date (PublishedReport.meta)
+ * when readInput reads HTML, Word and PDF.
  */
 export function readSummaryInput(path: string, maxBytes: number, published: ReadonlyMap<string, string>, msg: Messages): SummaryInput {
-  const read = readReportFile(path, maxBytes);
-  if (!read.ok) {
-    const reason = readFailureMessage(read, maxBytes, msg);
-    return { path, failure: read.reason === 'too-large' ? `${reason}（--max-size）` : reason };
-  }
+  const read = readInput(path, maxBytes, msg);
+  if (read.failure !== undefined) return read;
   return { path, text: read.text, published: published.size > 0 ? published.get(resolve(path)) : undefined };
 }
 
