@@ -163,13 +163,25 @@ export function packFacts(f: ReportFacts): PackedFacts {
   n[2] = f.formatYear ?? 0;
   if (f.title) {
     n[3] = 1;
-    n.set([f.title.start.line, f.title.start.character, f.title.end.line, f.title.end.character], 4);
+    n[4] = f.title.start.line;
+    n[5] = f.title.start.character;
+    n[6] = f.title.end.line;
+    n[7] = f.title.end.character;
   }
   for (let i = 0; i < SLOTS.length; i++) {
     const fact = slotFact(f, SLOTS[i]!);
     if (!fact) continue;
     const { span, range } = fact;
-    n.set([1, fact.value ?? NaN, fact.certain ? 1 : 0, span.start, span.end, range.start.line, range.start.character, range.end.line, range.end.character], HEAD + i * FACT_WIDTH);
+    const o = HEAD + i * FACT_WIDTH;
+    n[o] = 1;
+    n[o + 1] = fact.value ?? NaN;
+    n[o + 2] = fact.certain ? 1 : 0;
+    n[o + 3] = span.start;
+    n[o + 4] = span.end;
+    n[o + 5] = range.start.line;
+    n[o + 6] = range.start.character;
+    n[o + 7] = range.end.line;
+    n[o + 8] = range.end.character;
   }
   const id = f.identity;
   return { numbers: n, strings: [f.file, f.uri ?? null, f.published ?? null, id.name ?? null, id.unit ?? null, id.key ?? null, id.kind, id.unitFrom ?? null, id.yearFrom ?? null] };

@@ -49,12 +49,13 @@ export interface ReportIdentity {
  * file's name or path (only its last segment is read).
  */
 export function identify(model: ReportModel, fileName: string, mapping?: UnitMapping): ReportIdentity {
-  const fromFile = fromFileName(fileName);
   const titleUnit = model.unit !== undefined ? cleanUnitName(model.unit) : undefined;
-  const name = titleUnit || fromFile.unit;
-  const unitFrom = titleUnit ? 'title' : fromFile.unit ? 'file' : undefined;
   const titleYear = model.years.find((y) => y.source === 'title')?.year;
   const periodYear = model.years.find((y) => y.source === 'period')?.year;
+  // The file name is read only when the text does not say (most reports have a title).
+  const fromFile = titleUnit && (titleYear ?? periodYear) !== undefined ? {} : fromFileName(fileName);
+  const name = titleUnit || fromFile.unit;
+  const unitFrom = titleUnit ? 'title' : fromFile.unit ? 'file' : undefined;
   let year: number | undefined;
   let yearFrom: IdentitySource | undefined;
   if (titleYear !== undefined) [year, yearFrom] = [titleYear, 'title'];
