@@ -5,14 +5,15 @@
 //   crossYearDiagnostics(thisYear, lastYear)  carry-over-mismatch, in-force-count-chain (on this year's report)
 //   publicationDiagnostics(facts)             late-publication
 //   missingReports(facts[])                   report-missing (a line of the summary, not a diagnostic)
-//   acrossReports(facts[])                    all of them over a set of reports, each paired with last year's
+//   pairReports(keys[])                       units grouped, each report paired with last year's, missing reports
+//   acrossReports(facts[])                    all of them over a set of reports
 
 import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { messagesFor } from '../l10n';
 import { SOURCE } from '../shared/constants';
 import { resolveSeverity, type CheckOptions } from './check';
 import { certainValue, type Fact, type ReportFacts } from './facts';
-import { groupUnits, type UnitKind } from './identity';
+import { groupUnits, type ReportIdentity, type UnitKind } from './identity';
 import type { RuleCode } from './rules';
 import { APPLICANT_COLUMNS, DISCLOSURE_ROWS_2021, applicationRowSpec } from './schema';
 
@@ -123,26 +124,36 @@ export interface MissingReport {
  * set (a unit with 2023 only, in a set whose latest reports are for 2024: 2024 is missing). A line of the summary,
  * not a diagnostic: "off" in the severities leaves it out.
  */
-export function missingReports(all: readonly ReportFacts[], options: CrossYearOptions = {}): readonly MissingReport[] {
-  return acrossReports(all, options).missing;
+export function missingReports(all: readonly ReportKey[], options: CrossYearOptions = {}): readonly MissingReport[] {
+  return pairReports(all, options).missing;
 }
 
-export interface AcrossReports {
-  /** For each report (same order as given), the diagnostics of the rules across reports. */
-  readonly diagnostics: readonly Diagnostic[][];
-  /** For each report, the index of last year's report of the same unit among those given, if any. */
+/** What pairing reports needs of each: who and when it is (ReportFacts has it; so can much less). */
+export interface ReportKey {
+  readonly file: string;
+  readonly isReport: boolean;
+  readonly identity: ReportIdentity;
+}
+
+export interface Pairing {
+  /** For each report (same order as given), the index of last year's report of the same unit among those given, if any. */
   readonly previous: readonly (number | undefined)[];
   /** For each report, its unit's group key (undefined when the unit is not known). */
   readonly groups: readonly (string | undefined)[];
   readonly missing: readonly MissingReport[];
 }
 
+export interface AcrossReports extends Pairing {
+  /** For each report, the diagnostics of the rules across reports. */
+  readonly diagnostics: readonly Diagnostic[][];
+}
+
 /**
- * The rules across reports over a set of reports: units grouped (identity.ts groupUnits), each report paired with
- * last year's report of its unit (the first in the order given, when there are several), then carry-over,
- * in-force chain, late publication and missing reports.
+ * Units grouped (identity.ts groupUnits), each report paired with last year's report of its unit (the first in
+ * the order given, when there are several), and the missing reports. Needs only who and when each report is: a
+ * caller with thousands of reports keeps that, and reads a report's figures only for the pairs (summary.ts).
  */
-export function acrossReports(all: readonly ReportFacts[], options: CrossYearOptions = {}): AcrossReports {
+export function pairReports(all: readonly ReportKey[], options: CrossYearOptions = {}): Pairing {
   const units = new Map<string, UnitKind>();
   for (const f of all) if (f.isReport && f.identity.key !== undefined) units.set(f.identity.key, f.identity.kind);
   const grouping = groupUnits([...units].map(([key, kind]) => ({ key, kind })));
@@ -164,11 +175,6 @@ export function acrossReports(all: readonly ReportFacts[], options: CrossYearOpt
     const year = f.identity.year;
     return g === undefined || year === undefined ? undefined : byUnit.get(g)?.get(year - 1)?.[0];
   });
-  const diagnostics = all.map((f, i) => {
-    const p = previous[i];
-    const across = p === undefined ? [] : crossYearDiagnostics(f, all[p]!, options);
-    return across.concat(publicationDiagnostics(f, options));
-  });
   const missing: MissingReport[] = [];
   if (latest !== undefined && resolveSeverity('report-missing', options) !== undefined) {
     const msg = messagesFor(options.locale);
@@ -184,7 +190,20 @@ export function acrossReports(all: readonly ReportFacts[], options: CrossYearOpt
     }
     missing.sort((a, b) => a.year - b.year || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   }
-  return { diagnostics, previous, groups, missing };
+  return { previous, groups, missing };
+}
+
+/** The rules across reports over a set of reports: pairReports, then each report's cross-year and publication diagnostics. */
+export function acrossReports(all: readonly ReportFacts[], options: CrossYearOptions = {}): AcrossReports {
+  const pairing = pairReports(all, options);
+  const diagnostics = all.map((f, i) => reportDiagnostics(f, pairing.previous[i] === undefined ? undefined : all[pairing.previous[i]!], options));
+  return { ...pairing, diagnostics };
+}
+
+/** One report's diagnostics across reports: against last year's report (when there is one), and its publication date. */
+export function reportDiagnostics(facts: ReportFacts, lastYear: ReportFacts | undefined, options: CrossYearOptions = {}): Diagnostic[] {
+  const across = lastYear === undefined ? [] : crossYearDiagnostics(facts, lastYear, options);
+  return across.concat(publicationDiagnostics(facts, options));
 }
 
 function diagnostic(code: RuleCode, severity: DiagnosticSeverity, range: Range, message: string, data: unknown, relatedInformation?: Diagnostic['relatedInformation']): Diagnostic {

@@ -134,30 +134,22 @@ export interface PackedFacts {
   readonly strings: readonly (string | null)[];
 }
 
-type Slot = readonly [row: 'newReceived' | 'carriedOver' | 'handled' | 'carriedForward', column: ApplicantColumn]
-  | readonly [single: 'reviews' | 'lawsuits' | 'fees']
-  | readonly [document: 'regulations' | 'normativeDocuments', count: 'issued' | 'repealed' | 'inForce'];
+/**
+ * Where each fact goes among the packed numbers' slots: 表三's four rows (seven columns each, APPLICANT_COLUMN_IDS'
+ * order), 表四's two totals, 表二's two rows (issued, repealed, in force), the fee.
+ */
+const SLOT = {
+  newReceived: 0, carriedOver: 7, handled: 14, carriedForward: 21, reviews: 28, lawsuits: 29, regulations: 30, normativeDocuments: 33, fees: 36,
+} as const;
+const SLOTS = 37;
 
-/** Where each fact goes in the packed numbers. */
-const SLOTS: readonly Slot[] = [
-  ...(['newReceived', 'carriedOver', 'handled', 'carriedForward'] as const).flatMap((row) => APPLICANT_COLUMN_IDS.map((c) => [row, c] as const)),
-  ['reviews'], ['lawsuits'],
-  ...(['regulations', 'normativeDocuments'] as const).flatMap((d) => (['issued', 'repealed', 'inForce'] as const).map((k) => [d, k] as const)),
-  ['fees'],
-];
 /** Numbers per fact: present, value (NaN for none), certain, span start and end, range start line and character, end line and character. */
 const FACT_WIDTH = 9;
 /** Numbers before the facts: isReport, year (NaN for none), format year (0 for none), title present and its range. */
 const HEAD = 8;
 
-function slotFact(f: ReportFacts, slot: Slot): Fact | undefined {
-  if (slot.length === 1) return f[slot[0]];
-  if (slot[0] === 'regulations' || slot[0] === 'normativeDocuments') return f.documents[slot[0]]?.[slot[1] as 'issued'];
-  return f.applications[slot[0]][slot[1] as ApplicantColumn];
-}
-
 export function packFacts(f: ReportFacts): PackedFacts {
-  const n = new Float64Array(HEAD + SLOTS.length * FACT_WIDTH);
+  const n = new Float64Array(HEAD + SLOTS * FACT_WIDTH);
   n[0] = f.isReport ? 1 : 0;
   n[1] = f.identity.year ?? NaN;
   n[2] = f.formatYear ?? 0;
@@ -168,11 +160,10 @@ export function packFacts(f: ReportFacts): PackedFacts {
     n[6] = f.title.end.line;
     n[7] = f.title.end.character;
   }
-  for (let i = 0; i < SLOTS.length; i++) {
-    const fact = slotFact(f, SLOTS[i]!);
-    if (!fact) continue;
+  const put = (slot: number, fact: Fact | undefined) => {
+    if (!fact) return;
     const { span, range } = fact;
-    const o = HEAD + i * FACT_WIDTH;
+    const o = HEAD + slot * FACT_WIDTH;
     n[o] = 1;
     n[o + 1] = fact.value ?? NaN;
     n[o + 2] = fact.certain ? 1 : 0;
@@ -182,7 +173,25 @@ export function packFacts(f: ReportFacts): PackedFacts {
     n[o + 6] = range.start.character;
     n[o + 7] = range.end.line;
     n[o + 8] = range.end.character;
-  }
+  };
+  const row = (first: number, facts: ColumnFacts) => {
+    for (let i = 0; i < APPLICANT_COLUMN_IDS.length; i++) put(first + i, facts[APPLICANT_COLUMN_IDS[i]!]);
+  };
+  const counts = (first: number, facts: DocumentCountFacts | undefined) => {
+    put(first, facts?.issued);
+    put(first + 1, facts?.repealed);
+    put(first + 2, facts?.inForce);
+  };
+  const { applications: a, documents: d } = f;
+  row(SLOT.newReceived, a.newReceived);
+  row(SLOT.carriedOver, a.carriedOver);
+  row(SLOT.handled, a.handled);
+  row(SLOT.carriedForward, a.carriedForward);
+  put(SLOT.reviews, f.reviews);
+  put(SLOT.lawsuits, f.lawsuits);
+  counts(SLOT.regulations, d.regulations);
+  counts(SLOT.normativeDocuments, d.normativeDocuments);
+  put(SLOT.fees, f.fees);
   const id = f.identity;
   return { numbers: n, strings: [f.file, f.uri ?? null, f.published ?? null, id.name ?? null, id.unit ?? null, id.key ?? null, id.kind, id.unitFrom ?? null, id.yearFrom ?? null] };
 }
@@ -191,41 +200,60 @@ export function unpackFacts(p: PackedFacts): ReportFacts {
   const n = p.numbers;
   const s = p.strings;
   const str = (i: number) => s[i] ?? undefined;
-  const facts: (Fact | undefined)[] = [];
-  for (let i = 0; i < SLOTS.length; i++) {
-    const o = HEAD + i * FACT_WIDTH;
-    facts.push(n[o] === 1 ? {
-      value: Number.isNaN(n[o + 1]) ? undefined : n[o + 1],
+  // Objects of one shape each, built whole (keys added one by one made every report's objects slow dictionaries).
+  const fact = (slot: number): Fact | undefined => {
+    const o = HEAD + slot * FACT_WIDTH;
+    if (n[o] !== 1) return undefined;
+    const value = n[o + 1]!;
+    return {
+      value: Number.isNaN(value) ? undefined : value,
       certain: n[o + 2] === 1,
       span: { start: n[o + 3]!, end: n[o + 4]! },
       range: { start: { line: n[o + 5]!, character: n[o + 6]! }, end: { line: n[o + 7]!, character: n[o + 8]! } },
-    } : undefined);
-  }
-  const applications = { newReceived: {}, carriedOver: {}, handled: {}, carriedForward: {} } as Record<string, Record<string, Fact>>;
-  const documents: Record<string, Record<string, Fact | undefined> | undefined> = { regulations: undefined, normativeDocuments: undefined };
-  const single: Record<string, Fact | undefined> = {};
-  SLOTS.forEach((slot, i) => {
-    const fact = facts[i];
-    if (slot.length === 1) single[slot[0]] = fact;
-    else if (slot[0] === 'regulations' || slot[0] === 'normativeDocuments') {
-      if (fact) (documents[slot[0]] ??= { issued: undefined, repealed: undefined, inForce: undefined })[slot[1]] = fact;
-    } else if (fact) applications[slot[0]]![slot[1]] = fact;
+    };
+  };
+  const row = (first: number): ColumnFacts => (n[HEAD + first * FACT_WIDTH] !== 1 ? {} : {
+    naturalPerson: fact(first), commercial: fact(first + 1), research: fact(first + 2), publicInterest: fact(first + 3),
+    legalService: fact(first + 4), otherOrg: fact(first + 5), total: fact(first + 6),
   });
+  const counts = (first: number): DocumentCountFacts | undefined => {
+    const issued = fact(first);
+    const repealed = fact(first + 1);
+    const inForce = fact(first + 2);
+    return issued || repealed || inForce ? { issued, repealed, inForce } : undefined;
+  };
   return {
     file: s[0]!,
     uri: str(1),
+    isReport: n[0] === 1,
+    identity: unpackKey(p).identity,
+    formatYear: n[2] === 0 ? undefined : (n[2] as 2019 | 2021),
+    title: n[3] === 1 ? { start: { line: n[4]!, character: n[5]! }, end: { line: n[6]!, character: n[7]! } } : undefined,
+    published: str(2),
+    applications: { newReceived: row(SLOT.newReceived), carriedOver: row(SLOT.carriedOver), handled: row(SLOT.handled), carriedForward: row(SLOT.carriedForward) },
+    reviews: fact(SLOT.reviews),
+    lawsuits: fact(SLOT.lawsuits),
+    documents: { regulations: counts(SLOT.regulations), normativeDocuments: counts(SLOT.normativeDocuments) },
+    fees: fact(SLOT.fees),
+  };
+}
+
+/**
+ * Who and when a packed report is, its format year and publication date, without its figures: what pairing
+ * reports needs (crossYear.ts pairReports), and a summary's row but for the figures.
+ */
+export function unpackKey(p: PackedFacts): Pick<ReportFacts, 'file' | 'isReport' | 'identity' | 'formatYear' | 'published'> {
+  const s = p.strings;
+  const n = p.numbers;
+  const str = (i: number) => s[i] ?? undefined;
+  return {
+    file: s[0]!,
     isReport: n[0] === 1,
     identity: {
       name: str(3), unit: str(4), key: str(5), kind: s[6] as ReportIdentity['kind'],
       year: Number.isNaN(n[1]) ? undefined : n[1], unitFrom: str(7) as ReportIdentity['unitFrom'], yearFrom: str(8) as ReportIdentity['yearFrom'],
     },
     formatYear: n[2] === 0 ? undefined : (n[2] as 2019 | 2021),
-    title: n[3] === 1 ? { start: { line: n[4]!, character: n[5]! }, end: { line: n[6]!, character: n[7]! } } : undefined,
     published: str(2),
-    applications: applications as unknown as ReportFacts['applications'],
-    reviews: single.reviews,
-    lawsuits: single.lawsuits,
-    documents: documents as unknown as ReportFacts['documents'],
-    fees: single.fees,
   };
 }
