@@ -5,9 +5,9 @@
 //   node dist/cli.js summary [--format csv|json|md] [--aggregate] [--locale zh-CN|en] [--jobs N] <files or folders…>
 //
 // Each file is read, parsed and checked once, on the worker threads of pool.ts when there are many (the same as
-// `check`); a thread sends back the file's facts (report/facts.ts), its problem counts and codes, and with
-// --aggregate its tables' numbers, never its model or text. The rules across reports then run on the main thread
-// over the facts.
+// `check`); a thread sends back the file's facts (report/facts.ts, packed), its row's figures, its problem counts
+// and codes, and with --aggregate its tables' numbers, never its model or text. The rules across reports then run on
+// the main thread over the facts.
 
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,9 +15,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { messagesFor, type Locale, type Messages, type SummaryColumn, type SummaryRowType } from '../l10n';
 import {
   RULE_CODES, aggregateReportText, certainValue, check, checkAggregate, factsOf, packFacts, pairReports, parse, reportDiagnostics,
-  sumTableValues, tableValuesOf, unpackFacts, unpackKey, type AggregateTable, type ColumnFacts, type Fact, type IdentitySource, type MissingReport, type PackedFacts, type ReportFacts,
-  type TableValues,
-  type UnitKind, type UnitMapping,
+  sumTableValues, tableValuesOf, unpackFacts, unpackKey, type AggregateTable, type ColumnFacts, type Fact, type IdentitySource,
+  type MissingReport, type PackedFacts, type ReportFacts, type TableValues, type UnitKind, type UnitMapping,
 } from '../report';
 import { isFolder } from '../node/files';
 import { loadGovReportConfig, mergeConfigs, type GovReportConfig } from '../node/govreportConfig';
