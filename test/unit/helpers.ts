@@ -150,3 +150,17 @@ export function toMarkdownPipes(text: string): string {
 export function find(diags: readonly Diag[], code: string): Diag[] {
   return diags.filter((d) => d.code === code);
 }
+
+/**
+ * Two consecutive years of one unit made from seed 001 (龙亭区人民政府办公室 2023): 2022 carries 1 application
+ * forward (自然人), 2023 carries it over; 行政规范性文件 in force 3 (2022), then 3 + 1 − 0 = 4. Both balance.
+ */
+export function seedPair(): { last: string; now: string } {
+  const seed = fixture(SEEDS.tsv001);
+  let last = seed.replace(/2023/g, '2022');
+  last = editLine(last, '一、本年新收', /\t27\t0\t0\t0\t0\t0\t27/, '\t28\t0\t0\t0\t0\t0\t28');
+  last = editLine(last, '四、结转下年度', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+  last = editLine(last, /^行政规范性文件\t/, /\t1\t0\t4$/, '\t1\t0\t3');
+  const now = editLine(editLine(seed, '二、上年结转', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1'), '四、结转下年度', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+  return { last, now };
+}

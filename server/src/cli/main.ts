@@ -1,16 +1,19 @@
 // The `check` command: runs the engine over files and folders. All I/O of the checker lives here.
 //   node dist/cli.js check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] <files or folders…>
+//   node dist/cli.js summary [--format csv|json|md] [--aggregate] [--locale zh-CN|en] <files or folders…>  (summary.ts)
 //   node dist/cli.js rules [--format text|json|md] [--locale zh-CN|en]
 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { messagesFor, normalizeLocale, type Locale, type Messages } from '../l10n';
+import { messagesFor, normalizeLocale, type Locale } from '../l10n';
 import { check, parse as parseReport } from '../report';
-import { errnoMessage, isFolder, readFailureMessage, readReportFile, realPath, statPath, walk, type WalkFailure, type WalkOptions } from '../node/files';
+import { isFolder } from '../node/files';
+import { collect, readInput, type ReadFailure, type ReadInput } from './inputs';
 import { isPoolWorker, serveWorker, startPool, workerCount } from './pool';
 import { addToSummary, emptySummary, jsonFormatter, sarifFormatter, textFormatter, type FileResult, type Formatter } from './formats';
 import { formatRules } from './rules';
+import { isSummaryOptions, summarizeFile, summaryCommand, type SummaryInput, type SummaryOptions } from './summary';
 
 const VERSION = '0.1.0';
 const DEFAULT_MAX_SIZE_MB = 32;
@@ -27,12 +30,17 @@ interface Options {
 
 const USAGE = `用法 / usage:
   gov-report-check check [--format text|json|sarif] [--locale zh-CN|en] [--max-size MB] [--jobs N] <文件或文件夹…>
+  gov-report-check summary [--format csv|json|md] [--aggregate] [--locale zh-CN|en] [--max-size MB] [--jobs N] <文件或文件夹…>
   gov-report-check rules [--format text|json|md] [--locale zh-CN|en]
 
   check: 检查政府信息公开工作年度报告（.txt/.md），文件夹递归检查。
          Checks 政府信息公开工作年度报告 files; folders are walked recursively for .txt and .md.
          --jobs N: worker threads (default: one per core when there are 200 files or more; 0: none).
          Exit status: 0 no errors, 1 errors found, 2 usage or read failure.
+  summary: 汇总：每份报告一行（单位、类别、年度、主要数字、问题数），跨年度核对，缺少的报告；--aggregate 另附各年度表二/三/四之和。
+         One row per report (unit, kind, year, key figures, problems), the rules across years, the missing reports;
+         --aggregate adds each year's sum of tables 2/3/4. Default format md. A .govreport.json in a folder given
+         maps unit names and gives publication dates.
   rules: 列出全部规则（代码、默认级别、说明）。 Lists every rule: code, default severity, description.
 `;
 
@@ -44,6 +52,7 @@ const OPTIONS = {
   locale: { type: 'string' },
   'max-size': { type: 'string' },
   jobs: { type: 'string' },
+  aggregate: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -60,10 +69,22 @@ function parse(argv: readonly string[]): Parsed {
 }
 
 function checkOptions(p: Parsed): Options {
-  const { values, positionals } = p;
-  const format = values.format ?? 'text';
+  const format = p.values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif，实为 ${format}`);
-  const opts: Options = { format, locale: normalizeLocale(values.locale), maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, jobs: undefined, paths: positionals.slice(1) };
+  if (p.values.aggregate) throw new UsageError('--aggregate 只用于 summary 命令 is for the summary command only');
+  return { format, ...fileOptions(p) };
+}
+
+function summaryOptions(p: Parsed): Omit<SummaryOptions, 'mapping'> {
+  const format = p.values.format ?? 'md';
+  if (format !== 'csv' && format !== 'json' && format !== 'md') throw new UsageError(`--format 只能是 csv、json 或 md，实为 ${format}`);
+  return { command: 'summary', format, aggregate: p.values.aggregate === true, ...fileOptions(p) };
+}
+
+/** The options of the commands that read files: --locale, --max-size, --jobs and the files or folders. */
+function fileOptions(p: Parsed): Omit<Options, 'format'> {
+  const { values, positionals } = p;
+  const opts: Omit<Options, 'format'> = { locale: normalizeLocale(values.locale), maxBytes: DEFAULT_MAX_SIZE_MB * 1024 * 1024, jobs: undefined, paths: positionals.slice(1) };
   if (values['max-size'] !== undefined) {
     const v = Number(values['max-size']);
     if (!(v > 0)) throw new UsageError('--max-size 应为正数（MB） must be a positive number of MB');
@@ -78,67 +99,18 @@ function checkOptions(p: Parsed): Options {
   return opts;
 }
 
-interface ReadFailure {
-  path: string;
-  reason: string;
-}
-
-const walkOptions: WalkOptions = {
-  include: (rel) => /\.(?:txt|md)$/i.test(rel),
-  // Hidden folders and files, and node_modules, are never reports.
-  exclude: (rel) => /(?:^|\/)(?:\.[^/]*|node_modules)$/.test(rel),
-};
-
-/** Files to check, in a stable order, each once. */
-function collect(paths: readonly string[], failures: ReadFailure[], msg: Messages): string[] {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const add = (p: string) => {
-    // One folder or file lists each file once by construction (the walk follows no symlink); only several
-    // arguments can name a file twice. realpath for each of 10,000 files was a tenth of the serial time.
-    if (paths.length === 1) {
-      files.push(p);
-      return;
-    }
-    // A path that cannot be resolved is reported when it is read.
-    const key = realPath(p) ?? p;
-    if (!seen.has(key)) {
-      seen.add(key);
-      files.push(p);
-    }
-  };
-  for (const p of paths) {
-    const st = statPath(p);
-    if (!st.ok) {
-      failures.push({ path: p, reason: errnoMessage(st.error, msg) });
-      continue;
-    }
-    if (!st.folder) {
-      add(p);
-      continue;
-    }
-    const walkFailures: WalkFailure[] = [];
-    for (const f of walk(p, walkOptions, walkFailures)) add(f);
-    for (const w of walkFailures) failures.push({ path: w.path, reason: errnoMessage(w.error, msg) });
-  }
-  return files;
-}
-
 type Checked = { ok: true; result: FileResult } | { ok: false; failure: ReadFailure };
 
 /** A file as read for checking: its text, or why it could not be read (in the user's language). */
-type ReadFile = { path: string; text: string; failure?: undefined } | { path: string; failure: string };
+type ReadFile = ReadInput;
 
 /**
  * Reads and decodes one file, on the main thread when there are worker threads: the main thread otherwise waits
  * for results while the threads check, and reading there left the threads only the checking (~5% less time over
- * 10,000 reports, measured against reading in each thread). Messages are made here, where the error's code is.
+ * 10,000 reports, measured against reading in each thread).
  */
 function readFile(path: string, opts: Options): ReadFile {
-  const read = readReportFile(path, opts.maxBytes);
-  if (read.ok) return { path, text: read.text };
-  const reason = readFailureMessage(read, opts.maxBytes, messagesFor(opts.locale));
-  return { path, failure: read.reason === 'too-large' ? `${reason}（--max-size）` : reason };
+  return readInput(path, opts.maxBytes, messagesFor(opts.locale));
 }
 
 /** Checks one file as read. Runs on the main thread or in a worker: plain data in, plain data out. */
@@ -167,6 +139,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(formatRules(format, messagesFor(parsed.values.locale)));
       return 0;
     }
+    if (command === 'summary') return await summaryCommand(summaryOptions(parsed));
     if (command !== 'check') throw new UsageError(command ? `未知命令 unknown command: ${command}` : '缺少命令 missing command');
     return await checkCommand(checkOptions(parsed));
   } catch (e) {
@@ -221,7 +194,8 @@ async function checkCommand(opts: Options): Promise<number> {
 }
 
 if (isPoolWorker()) {
-  serveWorker(checkFile);
+  serveWorker((input: ReadFile | SummaryInput, opts: Options | SummaryOptions) =>
+    isSummaryOptions(opts) ? summarizeFile(input as SummaryInput, opts) : checkFile(input as ReadFile, opts));
 } else if (require.main === module) {
   // `check … | head`: the reader has gone, so the rest of the output has nowhere to go. Stop quietly, as
   // command-line tools do, rather than die with a stack trace about an unhandled EPIPE.

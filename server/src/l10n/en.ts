@@ -131,6 +131,43 @@ export const en: Messages = {
   })[where],
   documentTooLarge: (mb, limit) => `Document is ${mb} MB, over the ${limit} MB limit (govReport.maxDocumentSizeMB): not checked`,
 
+  carryOverMismatch: (cell, value, lastCell, lastValue, lastYear, lastFile) =>
+    `${cell} is ${value}; last year's report (${lastYear}, ${lastFile}) has ${lastCell} ${lastValue}`,
+  inForceChain: (cell, value, lastValue, issued, repealed, expected, lastYear, lastFile) =>
+    `${cell} is ${value}; last year's ${lastValue} (${lastYear}, ${lastFile}) + ${issued} issued − ${repealed} repealed gives ${expected} (ignore this if documents were cleaned up or expired this year)`,
+  inForceCell: (row) => `Table 2 ${row.labelEn} · in force`,
+  lastYearCell: (year, cell, value) => `${year} report: ${cell} is ${value}`,
+  latePublication: (published, deadline, kind) =>
+    `Published on ${dateEn(published)}, after the statutory date of ${dateEn(deadline)} (Article 49: ${kind === 'department' ? 'departments publish the previous year\'s report by 31 January' : 'a people\'s government\'s report is published by 31 March'})`,
+  reportMissing: (unit, lastYear, year) => `${unit}: a report for ${lastYear}, none for ${year}`,
+
+  unitKind: (kind) => ({ government: 'people\'s government', department: 'department', township: 'township / street office', other: 'other' })[kind],
+  summaryColumn: (column) => SUMMARY_COLUMNS[column],
+  summaryRowType: (type) => type,
+  identityNote: (unitFrom, yearFrom) => [
+    unitFrom === 'file' ? 'unit from the file name' : unitFrom === undefined ? 'unit not recognised' : '',
+    yearFrom === 'period' ? 'year from the reporting period' : yearFrom === 'file' ? 'year from the file name' : yearFrom === 'body' ? 'year from the text' : yearFrom === undefined ? 'year not recognised' : '',
+  ].filter(Boolean).join('; '),
+  summaryTitle: () => 'Annual reports: summary',
+  summaryMissingHeading: () => 'Missing reports',
+  summaryNoneMissing: () => 'No report is missing.',
+  summaryAcrossHeading: () => 'Across years, and publication dates',
+  summaryAggregateHeading: (year, reports) => `${year}: the sum of ${reports} report(s)`,
+  aggregateNote: (counts, duplicates, errors, warnings) => [
+    ...counts.map((c) => `${TABLE[c.table][0]}: ${c.summed} summed${c.left.length > 0 ? `, ${c.left.length} left out (not read with certainty, or the 2019 trial format): ${c.left.join(', ')}` : ''}`),
+    ...(duplicates > 0 ? [`${duplicates} more report(s) of a unit and year already counted, counted once`] : []),
+  ].join('; ') + `. The sum is checked by the table rules (a sum of balanced tables balances): ${errors} error(s), ${warnings} warning(s)`,
+  summaryFooter: (reports, errors, warnings, missing) => `${reports} report(s): ${errors} error(s), ${warnings} warning(s); ${missing} report(s) missing`,
+  configInvalid: (file, detail) => `${file} cannot be used: ${detail}`,
+  configProblem: (problem, path, detail) => ({
+    json: `not valid JSON (${detail ?? ''})`,
+    'not-object': `${path || 'the file'} must be an object ({…})`,
+    'unknown-property': `unknown property ${path} (known: units, kinds, published)`,
+    'not-string': `${path} must be a non-empty string`,
+    'not-kind': `${path} must be one of government, department, township, other`,
+    'not-date': `${path} must be a date, YYYY-MM-DD`,
+  })[problem],
+
   severityName: (s) => ({ 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' })[s],
 
   hoverValue: (value) => `Value：${value}`,
@@ -181,3 +218,18 @@ export const en: Messages = {
     failed: (message) => `Check failed: ${message}`,
   },
 };
+
+const SUMMARY_COLUMNS = {
+  type: 'type', file: 'file', unit: 'unit', kind: 'kind', year: 'year', format: 'format',
+  newReceived: 'new', carriedOver: 'carried over', handled: 'handled (total)', carriedForward: 'carried forward', reviews: 'reviews', lawsuits: 'lawsuits',
+  regulationsInForce: 'regulations in force', normativeDocumentsInForce: 'normative documents in force', fees: 'fees (10,000 yuan)', published: 'published',
+  errors: 'errors', warnings: 'warnings', codes: 'rules', note: 'note',
+} as const;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-02-20" → "20 February 2024". */
+function dateEn(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}

@@ -9,6 +9,7 @@
 
 import type { PartId, SubsectionId } from '../report/schema';
 import type { ResultCategory, RowProblem, StatementKind, TableId } from '../report/model';
+import type { IdentitySource, UnitKind } from '../report/identity';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -20,6 +21,19 @@ export interface Labelled {
 
 /** How a failing identity is described: its kind, and the cell it is about (named). */
 export type IdentityKind = 'row-sum' | 'column-total' | 'balance';
+
+/** The columns of the `summary` command's table (its CSV and Markdown headers), in order. */
+export type SummaryColumn =
+  | 'type' | 'file' | 'unit' | 'kind' | 'year' | 'format'
+  | 'newReceived' | 'carriedOver' | 'handled' | 'carriedForward' | 'reviews' | 'lawsuits'
+  | 'regulationsInForce' | 'normativeDocumentsInForce' | 'fees' | 'published'
+  | 'errors' | 'warnings' | 'codes' | 'note';
+
+/** What can be wrong in .govreport.json (schemas/govreport.schema.json). */
+export type ConfigProblem = 'json' | 'not-object' | 'unknown-property' | 'not-string' | 'not-kind' | 'not-date';
+
+/** A row of the summary: a report, a report that is missing, or the sum of the reports of a year. */
+export type SummaryRowType = 'report' | 'missing' | 'aggregate';
 
 export interface Messages {
   readonly locale: Locale;
@@ -97,6 +111,42 @@ export interface Messages {
   /** Where a stated number was compared: a 表三 row's 总计, a 表四 total… */
   statementTableCell(where: 'applications-row-total' | 'review-total' | 'lawsuit-totals' | 'normative-in-force' | 'category-total', row?: string): string;
   documentTooLarge(mb: string, limit: number): string;
+
+  // ---- rules across reports -----------------------------------------------------------------------
+  /** This year's 二、上年结转 cell against last year's 四、结转下年度继续办理, naming last year's file. */
+  carryOverMismatch(cell: string, value: number, lastCell: string, lastValue: number, lastYear: number, lastFile: string): string;
+  /** 表二 现行有效件数 against last year's + 本年制发 − 本年废止; says that a 文件清理 breaks it legitimately. */
+  inForceChain(cell: string, value: number, lastValue: number, issued: number, repealed: number, expected: number, lastYear: number, lastFile: string): string;
+  /** 表二's 现行有效件数 cell of a row (规章, 行政规范性文件). */
+  inForceCell(row: Labelled): string;
+  /** Related information: last year's cell. */
+  lastYearCell(year: number, cell: string, value: number): string;
+  /** Dates as YYYY-MM-DD. */
+  latePublication(published: string, deadline: string, kind: 'government' | 'department'): string;
+  reportMissing(unit: string, lastYear: number, year: number): string;
+
+  // ---- the summary command ------------------------------------------------------------------------
+  unitKind(kind: UnitKind): string;
+  summaryColumn(column: SummaryColumn): string;
+  summaryRowType(type: SummaryRowType): string;
+  /** Where a report's unit and year were read, when not from its title (empty when both were). */
+  identityNote(unitFrom: 'title' | 'file' | undefined, yearFrom: IdentitySource | undefined): string;
+  summaryTitle(): string;
+  summaryMissingHeading(): string;
+  summaryNoneMissing(): string;
+  /** Heading of the list of the rules across reports' findings. */
+  summaryAcrossHeading(): string;
+  summaryAggregateHeading(year: number, reports: number): string;
+  /**
+   * An aggregate's note: how many reports each table sums, the files left out and why, the duplicates counted once,
+   * and what the table rules found in the sum (the other rules do not apply to it).
+   */
+  aggregateNote(counts: readonly { table: TableId; summed: number; left: readonly string[] }[], duplicates: number, errors: number, warnings: number): string;
+  summaryFooter(reports: number, errors: number, warnings: number, missing: number): string;
+  /** .govreport.json could not be used, or some of it. */
+  configInvalid(file: string, detail: string): string;
+  /** What is wrong in .govreport.json, at `path` (a property: "units.平潭县人民政府"). */
+  configProblem(problem: ConfigProblem, path: string, detail?: string): string;
 
   // ---- rules (each rule's title and description are in the rule table, report/rules.ts) ----------
   severityName(severity: 1 | 2 | 3 | 4): string;

@@ -126,6 +126,43 @@ export const zhCN: Messages = {
   })[where],
   documentTooLarge: (mb, limit) => `文档大小 ${mb} MB，超过 ${limit} MB 上限（govReport.maxDocumentSizeMB），未检查`,
 
+  carryOverMismatch: (cell, value, lastCell, lastValue, lastYear, lastFile) =>
+    `${cell}为 ${value}，与上年度（${lastYear}年度）报告“${lastCell}”的 ${lastValue} 不一致（上年度报告：${lastFile}）`,
+  inForceChain: (cell, value, lastValue, issued, repealed, expected, lastYear, lastFile) =>
+    `${cell}为 ${value}，按上年度（${lastYear}年度）${lastValue} + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}（上年度报告：${lastFile}）；如本年开展了文件清理或有文件有效期届满，可不予理会`,
+  inForceCell: (row) => `表二 ${row.label}·现行有效件数`,
+  lastYearCell: (year, cell, value) => `${year}年度报告：${cell}为 ${value}`,
+  latePublication: (published, deadline, kind) =>
+    `发布日期 ${dateZh(published)}晚于法定期限 ${dateZh(deadline)}（《条例》第四十九条：${kind === 'department' ? '政府部门应于每年1月31日前公布上一年度报告' : '本级人民政府年度报告应于每年3月31日前公布'}）`,
+  reportMissing: (unit, lastYear, year) => `${unit}：有 ${lastYear} 年度报告，未见 ${year} 年度报告`,
+
+  unitKind: (kind) => ({ government: '本级人民政府', department: '政府部门', township: '乡镇街道', other: '其他' })[kind],
+  summaryColumn: (column) => SUMMARY_COLUMNS[column],
+  summaryRowType: (type) => ({ report: '报告', missing: '缺少报告', aggregate: '汇总' })[type],
+  identityNote: (unitFrom, yearFrom) => [
+    unitFrom === 'file' ? '单位取自文件名' : unitFrom === undefined ? '未能识别单位' : '',
+    yearFrom === 'period' ? '年度取自统计期限' : yearFrom === 'file' ? '年度取自文件名' : yearFrom === 'body' ? '年度取自正文' : yearFrom === undefined ? '未能识别年度' : '',
+  ].filter(Boolean).join('；'),
+  summaryTitle: () => '年度报告汇总',
+  summaryMissingHeading: () => '缺少的年度报告',
+  summaryNoneMissing: () => '没有缺少的年度报告。',
+  summaryAcrossHeading: () => '跨年度核对与公布时间',
+  summaryAggregateHeading: (year, reports) => `${year} 年度汇总（${reports} 份报告）`,
+  aggregateNote: (counts, duplicates, errors, warnings) => [
+    ...counts.map((c) => `${TABLE[c.table][0]}汇总 ${c.summed} 份${c.left.length > 0 ? `，未计入 ${c.left.length} 份（表格未能确定读取或为2019年试行格式）：${c.left.join('、')}` : ''}`),
+    ...(duplicates > 0 ? [`另有 ${duplicates} 份为同一单位同一年度的重复报告，只计一次`] : []),
+  ].join('；') + `。汇总表按表格规则检查（平衡的表格之和仍然平衡）：错误 ${errors} 个，警告 ${warnings} 个`,
+  summaryFooter: (reports, errors, warnings, missing) => `共 ${reports} 份年度报告：错误 ${errors} 个，警告 ${warnings} 个；缺少年度报告 ${missing} 份`,
+  configInvalid: (file, detail) => `配置文件 ${file} 无法使用：${detail}`,
+  configProblem: (problem, path, detail) => ({
+    json: `不是有效的 JSON（${detail ?? ''}）`,
+    'not-object': `${path || '整个文件'} 应为对象（{…}）`,
+    'unknown-property': `不认识的属性 ${path}（可用：units、kinds、published）`,
+    'not-string': `${path} 应为非空字符串`,
+    'not-kind': `${path} 应为 government、department、township 或 other 之一`,
+    'not-date': `${path} 应为日期 YYYY-MM-DD`,
+  })[problem],
+
   severityName: (s) => ({ 1: '错误', 2: '警告', 3: '信息', 4: '提示' })[s],
 
   hoverValue: (value) => `数值：${value}`,
@@ -178,6 +215,19 @@ export const zhCN: Messages = {
 };
 
 /** "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "（二）部分公开". */
+const SUMMARY_COLUMNS = {
+  type: '类型', file: '文件', unit: '单位', kind: '类别', year: '年度', format: '格式',
+  newReceived: '本年新收', carriedOver: '上年结转', handled: '办结（总计）', carriedForward: '结转下年度', reviews: '行政复议', lawsuits: '行政诉讼',
+  regulationsInForce: '现行有效规章', normativeDocumentsInForce: '现行有效行政规范性文件', fees: '行政事业性收费（万元）', published: '发布日期',
+  errors: '错误', warnings: '警告', codes: '规则', note: '说明',
+} as const;
+
+/** "2024-02-20" → "2024年2月20日". */
+function dateZh(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
 function shortRowLabel(label: string): string {
   return label.replace(/（区分处理的.*$/, '');
 }

@@ -5,7 +5,8 @@
 
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 
-export type RuleCategory = 'structure' | 'tables' | 'text';
+/** 'reports': rules across reports (a unit's reports of consecutive years, publication, missing reports). */
+export type RuleCategory = 'structure' | 'tables' | 'text' | 'reports';
 
 export interface RuleText {
   readonly title: string;
@@ -97,6 +98,18 @@ export const RULES = [
   rule('template-placeholder', 'text', 2, false,
     { title: '模板占位内容未替换', description: '报告中仍留有模板的占位内容（“XX单位”“XXXX年”“（文字描述…）”“××”等），报告尚未完成。' },
     { title: 'Template placeholder left in', description: 'Template text is still in the report ("XX单位", "XXXX年", "（文字描述…）", "××"): the report is not finished.' }),
+  rule('carry-over-mismatch', 'reports', 1, false,
+    { title: '上年结转与上年度报告不符', description: '表三“二、上年结转政府信息公开申请数量”（逐列）应等于同一单位上一年度报告的“四、结转下年度继续办理”；需要上一年度报告一并检查。' },
+    { title: 'Carry-over differs from last year', description: 'Table 3, per column: II. carried over from last year must equal IV. carried forward in the same unit\'s report of the year before (checked when that report is among the files checked).' }),
+  rule('in-force-count-chain', 'reports', 3, false,
+    { title: '现行有效件数与上年度不衔接', description: '表二规章、行政规范性文件：现行有效件数应等于上一年度报告的现行有效件数加本年制发件数减本年废止件数；开展文件清理的年度可以不符。' },
+    { title: 'In-force count does not follow from last year', description: 'Table 2, regulations and normative documents: in force should be last year\'s in force + issued − repealed; a document clean-up (文件清理) breaks it legitimately.' }),
+  rule('late-publication', 'reports', 2, false,
+    { title: '公布晚于法定期限', description: '《条例》第四十九条：政府部门应于次年1月31日前、本级人民政府应于次年3月31日前公布上一年度报告；已知发布日期时核对。' },
+    { title: 'Published late', description: 'Article 49 of the Regulations: a department publishes the previous year\'s report by 31 January, a people\'s government by 31 March; checked where the publication date is known.' }),
+  rule('report-missing', 'reports', 2, false,
+    { title: '缺少年度报告', description: '同一单位有上一年度的报告而没有本年度的报告（在汇总中列出，不针对某个文件）。' },
+    { title: 'Report missing', description: 'A unit has a report for the year before but none for this year (a line of the summary, not a problem in a file).' }),
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleCode = (typeof RULES)[number]['code'];

@@ -4,39 +4,53 @@
 import { APPLICATION_ROWS, DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021, SUBSECTIONS, canonicalHeading, type PartId, type SubsectionId } from './schema';
 
 const T = '\t';
-const ZEROS7 = ['0', '0', '0', '0', '0', '0', '0'].join(T);
 
-export function activeDisclosureTableText(): string {
+/**
+ * The text of a table's cell, by row id (the schema's: 表二 and 表三 rows, 表四 groups) and column index (in the
+ * schema's column order). The template's tables are all zeros; a summary's aggregate fills in its sums.
+ */
+export type CellText = (rowId: string, column: number) => string;
+
+const ZERO: CellText = () => '0';
+
+/** Seven cells of a 表三 row. */
+function sevenCells(rowId: string, cell: CellText): string {
+  let out = cell(rowId, 0);
+  for (let i = 1; i < 7; i++) out += T + cell(rowId, i);
+  return out;
+}
+
+export function activeDisclosureTableText(cell: CellText = ZERO): string {
   return [
     `第二十条第（一）项${T}${T}${T}`,
     `信息内容${T}本年制发件数${T}本年废止件数${T}现行有效件数`,
-    `规章${T}0${T}0${T}0`,
-    `行政规范性文件${T}0${T}0${T}0`,
+    `规章${T}${cell('regulations', 0)}${T}${cell('regulations', 1)}${T}${cell('regulations', 2)}`,
+    `行政规范性文件${T}${cell('normativeDocuments', 0)}${T}${cell('normativeDocuments', 1)}${T}${cell('normativeDocuments', 2)}`,
     `第二十条第（五）项${T}${T}${T}`,
     `信息内容${T}本年处理决定数量${T}${T}`,
-    `行政许可${T}0${T}${T}`,
+    `行政许可${T}${cell('licensing', 0)}${T}${T}`,
     `第二十条第（六）项${T}${T}${T}`,
     `信息内容${T}本年处理决定数量${T}${T}`,
-    `行政处罚${T}0${T}${T}`,
-    `行政强制${T}0${T}${T}`,
+    `行政处罚${T}${cell('penalty', 0)}${T}${T}`,
+    `行政强制${T}${cell('enforcement', 0)}${T}${T}`,
     `第二十条第（八）项${T}${T}${T}`,
     `信息内容${T}本年收费金额（单位：万元）${T}${T}`,
-    `行政事业性收费${T}0${T}${T}`,
+    `行政事业性收费${T}${cell('fees', 0)}${T}${T}`,
   ].join('\n');
 }
 
-/** One 表三 row in TSV: group label (if any), row label, seven zeros. */
-export function applicationRowText(rowId: string): string {
+/** One 表三 row in TSV: group label (if any), row label, seven zeros (or the cells given). */
+export function applicationRowText(rowId: string, cell: CellText = ZERO): string {
   const row = APPLICATION_ROWS.find((r) => r.id === rowId);
   if (!row) return '';
   if (row.id === 'newReceived' || row.id === 'carriedOver' || row.id === 'carriedForward' || row.id === 'total') {
-    return `${row.label}${T}${T}${ZEROS7}`;
+    return `${row.label}${T}${T}${sevenCells(rowId, cell)}`;
   }
-  if (!row.group) return `${T}${row.label}${T}${ZEROS7}`;
-  return `${T}${T}${row.label}${T}${ZEROS7}`;
+  if (!row.group) return `${T}${row.label}${T}${sevenCells(rowId, cell)}`;
+  return `${T}${T}${row.label}${T}${sevenCells(rowId, cell)}`;
 }
 
-export function applicationsTableText(): string {
+export function applicationsTableText(cell: CellText = ZERO): string {
   const lines = [
     `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）${T}${T}申请人情况${T}${T}${T}${T}${T}${T}总计`,
     `${T}${T}自然人${T}法人或其他组织${T}${T}${T}${T}${T}`,
@@ -46,26 +60,29 @@ export function applicationsTableText(): string {
   for (const row of APPLICATION_ROWS) {
     if (row.format2019Only) continue;
     if (row.id === 'granted') {
-      lines.push(`三、本年度办理结果${T}${row.label}${T}${ZEROS7}`);
+      lines.push(`三、本年度办理结果${T}${row.label}${T}${sevenCells(row.id, cell)}`);
       continue;
     }
     if (row.group && row.group !== lastGroup) {
-      lines.push(`${T}${row.group}${T}${row.label}${T}${ZEROS7}`);
+      lines.push(`${T}${row.group}${T}${row.label}${T}${sevenCells(row.id, cell)}`);
       lastGroup = row.group;
       continue;
     }
-    lines.push(applicationRowText(row.id));
+    lines.push(applicationRowText(row.id, cell));
   }
   return lines.join('\n');
 }
 
-export function reviewsTableText(): string {
+/** 表四; its cells by group (review, directSuit, suitAfterReview) and column (维持, 纠正, 其他, 尚未审结, 总计). */
+export function reviewsTableText(cell: CellText = ZERO): string {
   const cols = '结果维持\t结果纠正\t其他结果\t尚未审结\t总计';
+  const values: string[] = [];
+  for (const group of ['review', 'directSuit', 'suitAfterReview']) for (let i = 0; i < 5; i++) values.push(cell(group, i));
   return [
     `行政复议${T}${T}${T}${T}${T}行政诉讼${T}${T}${T}${T}${T}${T}${T}${T}${T}`,
     `${cols}${T}未经复议直接起诉${T}${T}${T}${T}${T}复议后起诉${T}${T}${T}${T}`,
     `${T}${T}${T}${T}${T}${cols}${T}${cols}`,
-    Array.from({ length: 15 }, () => '0').join(T),
+    values.join(T),
   ].join('\n');
 }
 
