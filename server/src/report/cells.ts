@@ -171,7 +171,15 @@ export function tokenizeLine(text: string, from: number, to: number, lineEnd = t
     layout = 'columns';
     splitColumns(text, from, to, cells);
   }
-  // One pass: the last label, and the first and last non-empty cells.
+  return rowOf(cells, lineEnd, layout);
+}
+
+/**
+ * A line's cells as a row: its labels (every non-empty cell up to the last label) and the cells after the last
+ * label, its values; undefined when every cell is empty. One pass finds the last label and the first and last
+ * non-empty cells. Shared by every layout (htmlTables.ts makes its rows with it too).
+ */
+export function rowOf(cells: RawCell[], lineEnd: number, layout: LineLayout): RawRow | undefined {
   let last = -1;
   let firstFilled = -1;
   let lastFilled = -1;

@@ -6,7 +6,7 @@
 // best, and the values after the last label of a row are the row's. Never throws; linear in the markup.
 
 import type { LineLayout, RawCell, RawCellKind, RawRow } from './cells';
-import { cellKindOf } from './cells';
+import { cellKindOf, rowOf } from './cells';
 import { isBlankChar } from './text';
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', thinsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…' };
@@ -68,7 +68,7 @@ export function htmlTableRows(text: string, from: number, to: number): RawRow[] 
     if (cell && cells) cells.push(finishCell(cell));
     cell = undefined;
     if (cells) {
-      const row = toRow(cells, layout);
+      const row = rowOf(cells, cells.length > 0 ? cells[cells.length - 1]!.end : 0, layout);
       if (row) rows.push(row);
     }
     cells = undefined;
@@ -140,25 +140,4 @@ function appendText(cell: CellBuilder, text: string, a: number, b: number): void
     }
     i++;
   }
-}
-
-function toRow(cells: readonly RawCell[], layout: LineLayout): RawRow | undefined {
-  let last = -1;
-  let firstFilled = -1;
-  let lastFilled = -1;
-  for (let i = 0; i < cells.length; i++) {
-    const kind = cells[i]!.kind;
-    if (kind === 'empty') continue;
-    if (firstFilled < 0) firstFilled = i;
-    lastFilled = i;
-    if (kind === 'label') last = i;
-  }
-  if (firstFilled < 0) return undefined;
-  const labels: RawCell[] = [];
-  for (let i = 0; i <= last; i++) if (cells[i]!.kind !== 'empty') labels.push(cells[i]!);
-  const values = cells.slice(last + 1);
-  let filled = 0;
-  for (const v of values) if (v.kind !== 'empty') filled++;
-  const end = cells[lastFilled]!.end;
-  return { lineEnd: end, layout, labels, values, filled, start: cells[firstFilled]!.start, end };
 }
