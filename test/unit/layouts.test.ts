@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/report';
-import { SEEDS, diagnose, errors, fixture, type Diag } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, SEEDS, diagnose, errors, fixture, type Diag } from './helpers';
 
 const seed = fixture(SEEDS.tsv001);
 const PLANT = (t: string) => t.replace(/^(\(七\) 总计\t\t)27(\t)/m, '$126$2');
@@ -148,4 +150,20 @@ test('a placeholder table of "-": one warning that the table holds no numbers, n
   const diags = diagnose(text);
   assert.deepEqual(diags.filter((d) => String(d.code).startsWith('cell-') || d.severity === 1).map((d) => d.code), []);
   assert.ok(diags.some((d) => d.code === 'table-unparseable' && /^表三中没有数字/.test(d.message)));
+});
+
+test('pdftotext without -layout (the corpus\'s LibreOffice PDF): 表二 and 表三 with no row read are declared unreadable, not "partly read"', () => {
+  const text = readFileSync(join(ROOT, 'test/corpus/libreoffice-pdf-pdftotext/seed000.clean.txt'), 'utf8');
+  const diags = diagnose(text);
+  assert.deepEqual(errors(diags).map((d) => d.code), []);
+  const declared = diags.filter((d) => /^表[二三]/.test(d.message));
+  assert.deepEqual(declared.map((d) => d.code), ['table-unparseable', 'table-unparseable'], JSON.stringify(declared.map((d) => d.message)));
+  assert.ok(declared.every((d) => /无法可靠识别（没有一行能可靠识别：/.test(d.message)));
+});
+
+test('表四\'s 15 values one per line in runs its groups do not name: said as values split over places, not as a wrong count', () => {
+  const text = relayout(seed, [4], (rows) => rows.flatMap((r) => (valuesOf(r).length === 15 ? [valuesOf(r).slice(0, 5).join('\t'), '结果', valuesOf(r).slice(5).join('\t')] : [r.join('\t')])));
+  const t4 = diagnose(text).filter((d) => d.message.startsWith('表四'));
+  assert.deepEqual(t4.map((d) => d.code), ['table-unparseable'], JSON.stringify(t4.map((d) => d.message)));
+  assert.match(t4[0]!.message, /15个数字分在2处，无法确定各自所属的列/);
 });

@@ -106,7 +106,7 @@ describe('row-sum, column-total, balance: the cell that explains the failures', 
     assert.match(errs[0]!.message, /^表三有 2 项合计不成立，且无法由改正某一个单元格全部解释/);
     assert.equal(errs[0]!.range.start.line, lineOf(four, '(本列数据的勾稽关系'));
     assert.deepEqual(errs[0]!.relatedInformation!.map((r) => r.message), [
-      '勾稽关系：四、结转下年度继续办理·自然人应为 0，表中为 2', '勾稽关系：四、结转下年度继续办理·总计应为 0，表中为 2',
+      '勾稽关系不成立：四、结转下年度继续办理·自然人为 2，由其余各项推得 0（27 + 0 − 27）', '勾稽关系不成立：四、结转下年度继续办理·总计为 2，由其余各项推得 0（27 + 0 − 27）',
     ]);
     const columns = pdftotext(t);
     if (columns === undefined) return;

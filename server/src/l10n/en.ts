@@ -36,6 +36,13 @@ const SUBSECTIONS = {
 
 const IDENTITY = { 'row-sum': 'row total', 'column-total': 'column total', balance: 'balance' } as const;
 
+function unreadRowsEn(rows: readonly { name: string; reason: keyof typeof PROBLEMS }[], strays: number): string {
+  const listed = rows.slice(0, 4).map((r) => `"${r.name}" (${PROBLEMS[r.reason]})`).join(', ');
+  const more = rows.length > 4 ? ` and ${rows.length - 4} more rows` : '';
+  const stray = strays > 0 ? `${rows.length > 0 ? '; ' : ''}${strays} run(s) of numbers belong to no row` : '';
+  return `${listed}${more}${stray}`;
+}
+
 const PROBLEMS = {
   'label-away-from-numbers': 'label away from its numbers',
   'fewer-values': 'fewer values than columns',
@@ -95,22 +102,20 @@ export const en: Messages = {
   tableRowMissing: (id, row) => `${en.tableName(id)} lacks the row "${row}"`,
   tableUnparseable: (id, detail) => `${en.tableName(id)} cannot be read reliably (${detail}); its totals were not checked`,
   gluedDigits: () => 'digits of adjacent cells run together',
+  valuesSplit: (count, runs) => `the ${count} values are split over ${runs} places; which column each belongs to cannot be told`,
   cellCount: (expected, found) => `expected ${expected} data cells, found ${found}`,
   cellInvalid: (cell, text, decimal) => `${cell} must be ${decimal ? 'a number ≥ 0' : 'a whole number ≥ 0'}, found "${text}"`,
   cellBlank: (cell, text) => `${cell} is ${text ? `"${text}"` : 'blank'}; write 0 if there were none`,
   rowSum: (cell, expected, actual, sum) => `${cell} should be ${expected} (${sum}), found ${actual}`,
   blamedCell: (cell, expected, actual, identities) =>
-    `${cell} should be ${expected} (found ${actual}): the ${joinEn(identities.map((k) => IDENTITY[k]))} ${identities.length > 1 ? 'all require' : 'requires'} ${expected}`,
+    `${cell} should be ${expected} (found ${actual}): the ${joinEn(identities.map((k) => IDENTITY[k]))} ${identities.length > 2 ? 'all require' : identities.length === 2 ? 'both require' : 'requires'} ${expected}`,
   identityFails: (kind, cell, sum, expected, actual) =>
     `${cell}: the ${IDENTITY[kind]} does not hold (${sum} = ${expected}, the table says ${actual}); which cell is wrong cannot be told`,
   identitiesFail: (id, count) => `${TABLE[id][0]}: ${count} totals do not hold and no single correction explains them all: several cells may be wrong, or the table was not read right. Check each (see related information)`,
-  relatedIdentity: (kind, cell, expected, actual) => `${IDENTITY[kind]}: ${cell} should be ${expected}, the table says ${actual}`,
-  tablePartlyRead: (id, rows, strays) => {
-    const listed = rows.slice(0, 4).map((r) => `"${r.name}" (${PROBLEMS[r.reason]})`).join(', ');
-    const more = rows.length > 4 ? ` and ${rows.length - 4} more rows` : '';
-    const stray = strays > 0 ? `${rows.length > 0 ? '; ' : ''}${strays} run(s) of numbers belong to no row` : '';
-    return `${TABLE[id][0]} could not be read completely: ${listed}${more}${stray}. What was not read is not checked: check the table's layout`;
-  },
+  relatedIdentity: (kind, cell, sum, expected, actual) =>
+    `the ${IDENTITY[kind]} does not hold: ${cell} is ${actual}, ${kind === 'balance' ? 'the other terms give' : 'its parts sum to'} ${expected} (${sum})`,
+  tablePartlyRead: (id, rows, strays) => `${TABLE[id][0]} could not be read completely: ${unreadRowsEn(rows, strays)}. What was not read is not checked: check the table's layout`,
+  noRowRead: (rows, strays) => `not one row could be read with certainty: ${unreadRowsEn(rows, strays)}`,
   rowProblem: (reason) => PROBLEMS[reason],
   tableNoNumbers: (id) => `${TABLE[id][0]} holds no numbers (all blank or "-"): not checked; write 0 where there were none`,
   tablePlaceholder: () => 'the text holds only a placeholder or a picture where the table is, not its contents',

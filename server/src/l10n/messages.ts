@@ -81,6 +81,8 @@ export interface Messages {
   tableRowMissing(table: TableId, row: string): string;
   tableUnparseable(table: TableId, detail: string): string;
   gluedDigits(): string;
+  /** The table's values are all there, in several runs that cannot be placed column by column. */
+  valuesSplit(count: number, runs: number): string;
   cellCount(expected: number, found: number): string;
   cellInvalid(cell: string, text: string, decimal: boolean): string;
   cellBlank(cell: string, text: string): string;
@@ -95,8 +97,10 @@ export interface Messages {
   /** Several identities fail and no single cell (or pair) explains them all. */
   identitiesFail(table: TableId, count: number): string;
   /** A failing identity, as related information of the diagnostic that explains it. */
-  relatedIdentity(kind: IdentityKind, cell: string, expected: number, actual: number): string;
+  relatedIdentity(kind: IdentityKind, cell: string, sum: string, expected: number, actual: number): string;
   tablePartlyRead(table: TableId, rows: readonly { name: string; reason: RowProblem }[], strays: number): string;
+  /** The detail of an unreadable table: not one of its rows could be read with certainty. */
+  noRowRead(rows: readonly { name: string; reason: RowProblem }[], strays: number): string;
   rowProblem(reason: RowProblem): string;
   tableNoNumbers(table: TableId): string;
   tablePlaceholder(): string;

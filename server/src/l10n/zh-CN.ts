@@ -29,6 +29,13 @@ const CATEGORIES = {
 
 const IDENTITY = { 'row-sum': '行合计', 'column-total': '列合计', balance: '勾稽关系' } as const;
 
+function unreadRowsZh(rows: readonly { name: string; reason: keyof typeof PROBLEMS }[], strays: number): string {
+  const listed = rows.slice(0, 4).map((r) => `“${r.name}”（${PROBLEMS[r.reason]}）`).join('、');
+  const more = rows.length > 4 ? `等 ${rows.length} 行` : '';
+  const stray = strays > 0 ? `${rows.length > 0 ? '；另有' : ''} ${strays} 处数字不属于任何行` : '';
+  return `${listed}${more}${stray}`;
+}
+
 const PROBLEMS = {
   'label-away-from-numbers': '标签与数字不在一起',
   'fewer-values': '数字少于列数',
@@ -88,6 +95,7 @@ export const zhCN: Messages = {
   tableRowMissing: (id, row) => `${zhCN.tableName(id)}缺少“${row}”行`,
   tableUnparseable: (id, detail) => `${zhCN.tableName(id)}无法可靠识别（${detail}），未核对其数据`,
   gluedDigits: () => '相邻单元格的数字连在一起',
+  valuesSplit: (count, runs) => `${count}个数字分在${runs}处，无法确定各自所属的列`,
   cellCount: (expected, found) => `数据行应有${expected}个单元格，实有${found}个`,
   cellInvalid: (cell, text, decimal) => `${cell}应为${decimal ? '不小于0的数' : '不小于0的整数'}，实为“${text}”`,
   cellBlank: (cell, text) => `${cell}${text ? `为“${text}”` : '为空'}，没有数据应填0`,
@@ -99,13 +107,10 @@ export const zhCN: Messages = {
       ? `${cell}：第一项加第二项之和减第三项为 ${expected}（${sum}），表中为 ${actual}，勾稽关系不成立；无法确定是哪一格有误`
       : `${cell}与同${kind === 'row-sum' ? '行' : '列'}各项之和不符：各项之和为 ${expected}（${sum}），表中为 ${actual}；无法确定是哪一格有误`,
   identitiesFail: (id, count) => `${TABLE[id][0]}有 ${count} 项合计不成立，且无法由改正某一个单元格全部解释：可能有多处错误，或表格未能正确识别。请逐项核对（见相关信息）`,
-  relatedIdentity: (kind, cell, expected, actual) => `${IDENTITY[kind]}：${cell}应为 ${expected}，表中为 ${actual}`,
-  tablePartlyRead: (id, rows, strays) => {
-    const listed = rows.slice(0, 4).map((r) => `“${r.name}”（${PROBLEMS[r.reason]}）`).join('、');
-    const more = rows.length > 4 ? `等 ${rows.length} 行` : '';
-    const stray = strays > 0 ? `${rows.length > 0 ? '；另有' : ''} ${strays} 处数字不属于任何行` : '';
-    return `${TABLE[id][0]}未能完全识别：${listed}${more}${stray}。未能识别的部分不参与核对，请检查表格的格式`;
-  },
+  relatedIdentity: (kind, cell, sum, expected, actual) =>
+    `${IDENTITY[kind]}不成立：${cell}为 ${actual}，${kind === 'balance' ? '由其余各项推得' : '各项之和为'} ${expected}（${sum}）`,
+  tablePartlyRead: (id, rows, strays) => `${TABLE[id][0]}未能完全识别：${unreadRowsZh(rows, strays)}。未能识别的部分不参与核对，请检查表格的格式`,
+  noRowRead: (rows, strays) => `没有一行能可靠识别：${unreadRowsZh(rows, strays)}`,
   rowProblem: (reason) => PROBLEMS[reason],
   tableNoNumbers: (id) => `${TABLE[id][0]}中没有数字（全部为空或“-”），未核对其数据；没有数据应填0`,
   tablePlaceholder: () => '文本中只有表格的占位符或图片，没有表格的内容',

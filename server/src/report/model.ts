@@ -122,7 +122,7 @@ export interface TableBase {
   /** Whole region the table was read from. */
   readonly span: Span;
   /** Set when cells cannot be separated reliably: nothing is computed from such a table. */
-  readonly unparseable?: { readonly reason: 'glued-digits' | 'cell-count' | 'no-numbers' | 'placeholder'; readonly span: Span; readonly detail?: string };
+  readonly unparseable?: { readonly reason: 'glued-digits' | 'cell-count' | 'no-numbers' | 'placeholder'; readonly span: Span; readonly detail?: string; readonly runs?: number };
   /** How much of the table was read with certainty. */
   readonly reading: TableReading;
 }

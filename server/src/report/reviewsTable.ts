@@ -83,7 +83,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
     const last = all[all.length - 1]!;
     return {
       ...base, groups: undefined, reading: UNREADABLE,
-      unparseable: { reason: 'cell-count', span: { start: first.start, end: last.end }, detail: String(present) },
+      unparseable: { reason: 'cell-count', span: { start: first.start, end: last.end }, detail: String(present), runs: runs.length },
     };
   }
   const unread: UnreadRow[] = [];

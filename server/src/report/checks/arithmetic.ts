@@ -32,7 +32,7 @@ function related(c: Collector, comps: readonly Computation[]): Diagnostic['relat
   if (uri === undefined) return undefined;
   return comps.map((comp) => ({
     location: { uri, range: c.model.lines.rangeOf(comp.result.span) },
-    message: c.msg.relatedIdentity(comp.kind, cellName(comp.result, c.msg), comp.expected!, comp.actual!),
+    message: c.msg.relatedIdentity(comp.kind, cellName(comp.result, c.msg), formatSum(comp.operands), comp.expected!, comp.actual!),
   }));
 }
 

@@ -30,6 +30,12 @@ function reportPartlyRead(c: Collector, t: Table): void {
   const { unread, strays } = t.reading;
   if (unread.length === 0 && strays.length === 0) return;
   const rows = unread.map((u) => ({ name: t.id === 'reviewsAndLawsuits' ? u.row : rowName(t.id, u.row, c.msg), reason: u.reason }));
+  if (t.reading.status === 'unreadable') {
+    // Not one row read: the table could not be read, which is not the same as partly.
+    const data = { kind: 'info' as const, reason: 'no-row-read', unread: unread.map((u) => `${u.row}:${u.reason}`), strays: strays.length };
+    c.add('table-unparseable', t.firstLine, c.msg.tableUnparseable(t.id, c.msg.noRowRead(rows, strays.length)), data);
+    return;
+  }
   c.add('table-partly-read', t.firstLine, c.msg.tablePartlyRead(t.id, rows, strays.length), { kind: 'info', unread: unread.map((u) => `${u.row}:${u.reason}`), strays: strays.length });
 }
 
@@ -67,7 +73,10 @@ function reportUnparseable(c: Collector, t: Table): void {
     c.add('table-unparseable', t.firstLine, c.msg.tableNoNumbers(t.id), { kind: 'info', reason: u.reason });
     return;
   }
-  const detail = u.reason === 'glued-digits' ? c.msg.gluedDigits() : u.reason === 'placeholder' ? c.msg.tablePlaceholder() : c.msg.cellCount(15, Number(u.detail ?? 0));
+  const found = Number(u.detail ?? 0);
+  // The right count of values, in runs that cannot be placed column by column, is not a count that is wrong.
+  const detail = u.reason === 'glued-digits' ? c.msg.gluedDigits() : u.reason === 'placeholder' ? c.msg.tablePlaceholder()
+    : found === 15 && (u.runs ?? 1) > 1 ? c.msg.valuesSplit(15, u.runs!) : c.msg.cellCount(15, found);
   c.add('table-unparseable', u.reason === 'cell-count' || u.reason === 'placeholder' ? u.span : t.firstLine, c.msg.tableUnparseable(t.id, detail), { kind: 'info', reason: u.reason });
 }
 
