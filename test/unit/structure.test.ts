@@ -84,5 +84,21 @@ test('a table pasted under the wrong part says so, once, instead of a missing ta
   assert.equal(misplaced.length, 1);
   assert.equal(misplaced[0]!.message, '“二、主动公开政府信息情况”下的表格是表三（收到和处理政府信息公开申请情况），应放在其所属部分之下；本部分的表格缺失');
   assert.deepEqual(find(diags, 'table-missing').map((d) => d.message), [], 'not said again as missing under 三');
+  assert.ok(misplaced[0]!.range.end.character > misplaced[0]!.range.start.character, 'a range that can be seen');
   assert.deepEqual(codes(diagnose(seed)).filter((c) => c === 'table-misplaced'), []);
+  // Where it stands, it is still read and checked: a typo in its 总计 is found on its cell.
+  const typo = swapped.replace(/^(\(七\) 总计\t\t)(\d+)(\t)/m, (_m, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
+  assert.notEqual(typo, swapped);
+  assert.deepEqual(errors(diagnose(typo)).map((d) => d.code), ['column-total']);
+});
+
+test('prose under 二 that names 表三\'s rows is not a misplaced table: the missing 表二 is said as missing', () => {
+  const lines = seed.split('\n');
+  const two = lines.indexOf('二、主动公开政府信息情况');
+  const three = lines.indexOf('三、收到和处理政府信息公开申请情况');
+  const prose = '本年新收政府信息公开申请27件，上年结转0件，予以公开4件，部分公开3件，不予公开1件。';
+  const text = [...lines.slice(0, two + 1), prose, '', ...lines.slice(three)].join('\n');
+  const diags = diagnose(text);
+  assert.deepEqual(find(diags, 'table-misplaced'), []);
+  assert.deepEqual(find(diags, 'table-missing').map((d) => d.message), ['该部分缺少表二（主动公开政府信息情况）']);
 });

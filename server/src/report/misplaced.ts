@@ -1,9 +1,10 @@
 // A table under the wrong part: 表三 pasted under 二's heading, say. Told by the table's own row words in the part's
-// body, where the part's own table is not: at least three of them, so a sentence of the prose that names one or two
-// is not taken for a table.
+// body, where the part's own table is not: at least three of them on table-like lines (no sentence punctuation),
+// so prose that names the rows ("本年新收申请27件，上年结转0件，予以公开4件") is not taken for a table.
 
 import type { MisplacedTable, Part, ReportModel } from './model';
 import type { PartId } from './schema';
+import type { Span } from './text';
 
 type TableParts = Pick<ReportModel['tables'], 'activeDisclosure' | 'applications' | 'reviewsAndLawsuits'>;
 
@@ -13,16 +14,34 @@ const ROW_WORDS: Record<2 | 3 | 4, readonly string[]> = {
   4: ['结果维持', '结果纠正', '其他结果', '尚未审结', '直接起诉', '复议后起诉'],
 };
 
-const TABLE_OF: Record<2 | 3 | 4, MisplacedTable['table']> = { 2: 'activeDisclosure', 3: 'applications', 4: 'reviewsAndLawsuits' };
+export const TABLE_OF: Record<2 | 3 | 4, MisplacedTable['table']> = { 2: 'activeDisclosure', 3: 'applications', 4: 'reviewsAndLawsuits' };
 
-/** How many of the table's row words the text holds. */
-function wordsIn(text: string, part: 2 | 3 | 4): number {
-  let n = 0;
-  for (const w of ROW_WORDS[part]) if (text.includes(w)) n++;
-  return n;
+/** A line of prose, not of a table: it has a sentence's punctuation. */
+const SENTENCE = /[，。；,;]/;
+
+/** Each of the table's row words that stands on a table-like line of the body, with where it first does. */
+function rowWordsOnTableLines(body: string, part: 2 | 3 | 4): { count: number; first: number } {
+  const seen = new Set<string>();
+  let first = -1;
+  let lineStart = 0;
+  while (lineStart < body.length) {
+    let lineEnd = body.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = body.length;
+    const line = body.slice(lineStart, lineEnd);
+    if (!SENTENCE.test(line)) {
+      for (const w of ROW_WORDS[part]) {
+        const i = line.indexOf(w);
+        if (i < 0) continue;
+        seen.add(w);
+        if (first < 0 || lineStart + i < first) first = lineStart + i;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { count: seen.size, first };
 }
 
-function hasOwnTable(tables: TableParts, part: 2 | 3 | 4): boolean {
+export function hasOwnTable(tables: TableParts, part: 2 | 3 | 4): boolean {
   const t = tables[TABLE_OF[part]];
   if (!t) return false;
   if (t.unparseable) return true;
@@ -39,22 +58,23 @@ export function findMisplacedTables(text: string, parts: readonly Part[], tables
     const body = text.slice(part.body.start, Math.min(part.body.end, part.body.start + 20000));
     let best: 2 | 3 | 4 | undefined;
     let bestWords = 2;
+    let at = 0;
     for (const other of [2, 3, 4] as const) {
       if (other === under) continue;
-      const n = wordsIn(body, other);
-      if (n > bestWords) {
+      const found = rowWordsOnTableLines(body, other);
+      if (found.count > bestWords) {
         best = other;
-        bestWords = n;
+        bestWords = found.count;
+        at = found.first;
       }
     }
     if (best === undefined) continue;
-    // Where it is: the first of its words in the body.
-    let at = body.length;
-    for (const w of ROW_WORDS[best]) {
-      const i = body.indexOf(w);
-      if (i >= 0 && i < at) at = i;
-    }
-    out.push({ table: TABLE_OF[best], under: under as PartId, span: { start: part.body.start + at, end: part.body.start + at } });
+    // Said on the line of its first row word, from that word to the line's end.
+    const start = part.body.start + at;
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > part.body.end) end = part.body.end;
+    const span: Span = { start, end: Math.max(end, start + 1) };
+    out.push({ table: TABLE_OF[best], under: under as PartId, span, region: part.body });
   }
   return out;
 }

@@ -195,8 +195,10 @@ export interface MisplacedTable {
   readonly table: TableId;
   /** The part it stands under, whose own table is not there. */
   readonly under: 1 | 2 | 3 | 4 | 5 | 6;
-  /** Where its first row word is. */
+  /** Where its first row word is (to the end of that line). */
   readonly span: Span;
+  /** The body of the part it stands under: where it was read from, when its own part has no table. */
+  readonly region: Span;
 }
 
 export interface OldFormatSignature {

@@ -2,7 +2,7 @@
 // 二/三/四, then the prose around them (statements, years, sub-parts, ordinals). Never throws; every step is linear
 // in the text (a bounded number of passes, regexes without nested quantifiers over unbounded input).
 
-import type { OldFormatSignature, Part, ReportModel, Statement } from './model';
+import type { ActiveDisclosureTable, ApplicationsTable, MisplacedTable, OldFormatSignature, ReviewsTable, Part, ReportModel, Statement } from './model';
 import { findMisplacedTables } from './misplaced';
 import { findOrdinals } from './ordinals';
 import { chooseParts, findInlineParts, findLineParts, findSubsections, withBodies } from './parts';
@@ -29,6 +29,10 @@ export function parse(input: string): ReportModel {
   const intro: Span = { start: introStart, end: parts.length > 0 ? Math.max(introStart, parts[0]!.heading.span.start) : text.length };
 
   const tables = readTables(text, lines, parts);
+  const misplacedTables = findMisplacedTables(text, parts, tables);
+  // A table under the wrong part is still read (and checked) where its own part has none: the placement is one
+  // Warning, its contents are what they are.
+  for (const m of misplacedTables) readMisplaced(text, lines, m, tables);
   const tableSpans = [tables.activeDisclosure?.span, tables.applications?.span, tables.reviewsAndLawsuits?.span]
     .filter((s): s is Span => s !== undefined && s.end > s.start);
   const prose = subtractSpans({ start: introStart, end: text.length }, tableSpans);
@@ -59,7 +63,7 @@ export function parse(input: string): ReportModel {
     statements,
     ordinalSequences,
     oldFormatSignatures,
-    misplacedTables: findMisplacedTables(text, parts, tables),
+    misplacedTables,
   };
 }
 
@@ -72,9 +76,9 @@ function readTables(text: string, lines: LineIndex, parts: readonly Part[]) {
   const two = bodyOf(2);
   const three = bodyOf(3);
   const four = bodyOf(4);
-  let activeDisclosure;
-  let applications;
-  let reviewsAndLawsuits;
+  let activeDisclosure: ActiveDisclosureTable | undefined;
+  let applications: ApplicationsTable | undefined;
+  let reviewsAndLawsuits: ReviewsTable | undefined;
   if (two) {
     const r = parseActiveDisclosureTable(text, lines, two);
     activeDisclosure = r.table;
@@ -87,6 +91,20 @@ function readTables(text: string, lines: LineIndex, parts: readonly Part[]) {
   }
   if (four) reviewsAndLawsuits = parseReviewsTable(text, lines, four);
   return { activeDisclosure, applications, reviewsAndLawsuits, signatures };
+}
+
+function readMisplaced(text: string, lines: LineIndex, m: MisplacedTable, tables: ReturnType<typeof readTables>): void {
+  if (m.table === 'activeDisclosure' && !tables.activeDisclosure) {
+    const r = parseActiveDisclosureTable(text, lines, m.region);
+    tables.activeDisclosure = r.table;
+    tables.signatures.push(...r.signatures);
+  } else if (m.table === 'applications' && !tables.applications) {
+    const r = parseApplicationsTable(text, lines, m.region);
+    tables.applications = r.table;
+    tables.signatures.push(...r.signatures);
+  } else if (m.table === 'reviewsAndLawsuits' && !tables.reviewsAndLawsuits) {
+    tables.reviewsAndLawsuits = parseReviewsTable(text, lines, m.region);
+  }
 }
 
 function subtractSpans(whole: Span, holes: readonly Span[]): Span[] {
