@@ -102,3 +102,13 @@ test('prose under 二 that names 表三\'s rows is not a misplaced table: the mi
   assert.deepEqual(find(diags, 'table-misplaced'), []);
   assert.deepEqual(find(diags, 'table-missing').map((d) => d.message), ['该部分缺少表二（主动公开政府信息情况）']);
 });
+
+test('a sub-heading\'s ordinal alone on its line, its words on the next (pandoc\'s wrapping): the sub-heading is found', () => {
+  const wrapped = seed.replace(/^（([二三四五])）/gm, '($1)\n');
+  assert.notEqual(wrapped, seed);
+  assert.deepEqual(find(diagnose(wrapped), 'subsection-missing'), []);
+  const model = parse(wrapped);
+  const second = model.subsections.find((s) => s.id === 'onRequest')!;
+  assert.ok(second, JSON.stringify(model.subsections.map((s) => s.id)));
+  assert.match(wrapped.slice(second.heading.span.start, second.heading.span.end), /^\(二\)\n依申请公开情况$/);
+});

@@ -284,9 +284,19 @@ export function findSubsections(text: string, lines: LineIndex, one: Part | unde
     const ordinal = LINE_ORDINAL.exec(line);
     if (!ordinal && end - start > 2 * MAX_BARE_SUB_HEADING) continue;
     let words: string;
+    let wordsStart = start + (ordinal ? ordinal[0].length : 0);
     if (ordinal) {
       // A numbered line: its words up to the first full stop (a heading may run on into its first sentence).
       words = line.slice(ordinal[0].length).split(/[。]/)[0]!;
+      if (words.trim() === '' && i < last) {
+        // The ordinal alone on its line, its words on the next: a converter's line wrapping ("(二)" ⏎ "依申请公开情况。…").
+        const nextStart = lines.startOf(i + 1);
+        const nextEnd = Math.min(lines.endOf(i + 1), one.body.end);
+        const next = text.slice(nextStart, Math.min(nextEnd, nextStart + 2 * MAX_SUB_HEADING));
+        const lead = next.length - next.trimStart().length;
+        words = next.slice(lead).split(/[。]/)[0]!;
+        wordsStart = nextStart + lead;
+      }
       if (words.length > MAX_SUB_HEADING) continue;
     } else {
       const trimmed = line.trim();
@@ -297,7 +307,7 @@ export function findSubsections(text: string, lines: LineIndex, one: Part | unde
     if (!spec) continue;
     // The heading's span: its ordinal and words, not the sentence that follows on the line.
     const lead = line.length - line.trimStart().length;
-    const span = trimSpan(text, { start: start + lead, end: start + (ordinal ? ordinal[0].length : 0) + words.length });
+    const span = trimSpan(text, { start: start + lead, end: wordsStart + words.length });
     const numeral = ordinal ? (ordinal[1] ?? ordinal[2] ?? ordinal[3]) : undefined;
     add(spec, { span, text: words, numeral, numeralSpan: ordinal && numeral ? { start: span.start, end: start + ordinal[0].trimEnd().length } : undefined });
   }
