@@ -29,7 +29,7 @@ test('a municipal report numbering the topics of 总体情况 as top-level headi
   // No duplicate part, no missing table, no Error at all: the topics are text of part 一.
   assert.deepEqual(errors(diags).map((d) => d.message), []);
   assert.equal(find(diags, 'section-duplicate').length, 0);
-  // Each statutory part under another ordinal: one warning, on the ordinal, with a fix that restores it.
+  // Each statutory part under another ordinal: one warning, on the ordinal.
   const ordinals = find(diags, 'section-heading-variant');
   assert.deepEqual(ordinals.map((d) => d.message), [
     '“二、主动公开政府信息情况”的序号应为“二”，实为“四”：年度报告的六个部分按一至六编号',
@@ -40,7 +40,35 @@ test('a municipal report numbering the topics of 总体情况 as top-level headi
   ]);
   const lines = text.split('\n');
   assert.deepEqual(ordinals.map((d) => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)), ['四', '五', '六', '七', '八'], 'each range is the ordinal');
-  assert.deepEqual(ordinals.map((d) => (d.data as { expected: string }).expected), ['二', '三', '四', '五', '六'], 'each fix restores it');
+  // The topics are numbered 二 and 三: renumbering the parts would make two 二s and two 三s, so no fix is offered.
+  assert.deepEqual(ordinals.map((d) => (d.data as { kind: string }).kind), ['info', 'info', 'info', 'info', 'info']);
+});
+
+test('parts numbered one too high, with no other heading numbered like a part: each ordinal fix restores it, and all of them leave no clash', () => {
+  const shifted = seed.replace('二、主动公开政府信息情况', '三、主动公开政府信息情况').replace('三、收到和处理政府信息公开申请情况', '四、收到和处理政府信息公开申请情况')
+    .replace('四、政府信息公开行政复议、行政诉讼情况', '五、政府信息公开行政复议、行政诉讼情况').replace('五、存在的主要问题及改进情况', '六、存在的主要问题及改进情况')
+    .replace('六、其他需要报告的事项', '七、其他需要报告的事项');
+  const ordinals = find(diagnose(shifted), 'section-heading-variant');
+  assert.deepEqual(ordinals.map((d) => (d.data as { expected: string }).expected), ['二', '三', '四', '五', '六']);
+  const lines = shifted.split('\n');
+  for (const d of [...ordinals].reverse()) {
+    const line = lines[d.range.start.line]!;
+    lines[d.range.start.line] = line.slice(0, d.range.start.character) + (d.data as { expected: string }).expected + line.slice(d.range.end.character);
+  }
+  assert.deepEqual(codes(diagnose(lines.join('\n'))), []);
+});
+
+test('a part numbered like a sub-heading ("(二)主动公开政府信息情况" with 表二 under it) is the part: one Warning on its ordinal, whose fix writes "二、"', () => {
+  const text = seed.replace('二、主动公开政府信息情况', '(二)主动公开政府信息情况');
+  const diags = diagnose(text);
+  assert.deepEqual(codes(diags), ['section-heading-variant']);
+  const lines = text.split('\n');
+  const d = diags[0]!;
+  assert.equal(lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character), '(二)');
+  assert.deepEqual(d.data, { kind: 'replace', expected: '二、', actual: '(二)' });
+  // A sub-heading of 一 in the part's words, with the part's own heading present, stays a sub-heading.
+  const sub = seed.replace('（二）依申请公开情况。', '（二）主动公开政府信息情况\n（二）依申请公开情况。');
+  assert.deepEqual(parse(sub).parts.map((p) => p.heading.numeral), ['一', '二', '三', '四', '五', '六']);
 });
 
 test('the 条例\'s own wording of a part is accepted as canonical; a near-miss is still a variant', () => {

@@ -5,7 +5,7 @@
 import type { ActiveDisclosureTable, ApplicationsTable, MisplacedTable, OldFormatSignature, ReviewsTable, Part, ReportModel, Statement } from './model';
 import { findMisplacedTables } from './misplaced';
 import { findOrdinals } from './ordinals';
-import { chooseParts, findInlineParts, findLineParts, findSubsections, withBodies } from './parts';
+import { chooseParts, findInlineParts, findLineParts, findParenthesisedParts, findSubsections, withBodies } from './parts';
 import type { PartId } from './schema';
 import { readStatements } from './statements';
 import { parseActiveDisclosureTable } from './activeDisclosureTable';
@@ -19,6 +19,10 @@ export function parse(input: string): ReportModel {
   const lines = new LineIndex(text);
   const title = findTitle(text, lines);
   let drafts = chooseParts(findLineParts(text, lines, title?.line), text);
+  if (drafts.length < 6) {
+    const paren = findParenthesisedParts(text, lines, drafts);
+    if (paren.length > 0) drafts = paren;
+  }
   if (new Set(drafts.map((p) => p.id)).size < 3) {
     const inline = findInlineParts(text, lines, title?.line);
     if (new Set(inline.map((p) => p.id)).size > new Set(drafts.map((p) => p.id)).size) drafts = inline;

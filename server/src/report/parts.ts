@@ -160,6 +160,65 @@ export function chooseParts(drafts: readonly PartDraft[], text: string): PartDra
 }
 
 /**
+ * Whether a line other than the parts' own headings (at `partNumerals`) is a heading numbered like a part whose
+ * words name one: a municipal report's topic "二、主动公开工作情况". 表三's rows ("二、上年结转…") name none.
+ */
+export function topicNumberedLikePart(text: string, lines: LineIndex, partNumerals: ReadonlySet<number>): boolean {
+  for (let i = 0; i < lines.count; i++) {
+    const start = lines.startOf(i);
+    const end = lines.endOf(i);
+    if (end - start > 200) continue;
+    const lineText = text.slice(start, end);
+    const m = LINE_HEADING.exec(lineText);
+    if (!m || partNumerals.has(start + lineText.indexOf(m[1]!))) continue;
+    if (classifyPart(m[2]!).spec) return true;
+  }
+  return false;
+}
+
+/** A part heading numbered like a sub-heading: "(二)主动公开政府信息情况". */
+const PAREN_HEADING = /^[\s#*]*([（(]\s*([一二三四五六])\s*[)）])\s*(\S.*?)[\s*]*$/;
+
+/**
+ * Parts numbered "(二)" instead of "二、": taken only for a part no heading was found for, in the 条例's own wording,
+ * with its own numeral, between the parts before and after it, and — for 二、三、四 — its table under it. A
+ * sub-heading of 一 ("（一）主动公开情况") passes none of these.
+ */
+export function findParenthesisedParts(text: string, lines: LineIndex, chosen: readonly PartDraft[]): PartDraft[] {
+  const have = new Set(chosen.map((d) => d.id));
+  if (have.size === 6) return [];
+  const sorted = [...chosen].sort((a, b) => a.heading.span.start - b.heading.span.start);
+  const added: PartDraft[] = [];
+  for (let i = 0; i < lines.count; i++) {
+    const start = lines.startOf(i);
+    const end = lines.endOf(i);
+    if (end - start > 80) continue;
+    const lineText = text.slice(start, end);
+    const m = PAREN_HEADING.exec(lineText);
+    if (!m) continue;
+    const { spec, canonicalWords } = classifyPart(m[3]!);
+    if (!spec || have.has(spec.id) || !canonicalWords || m[2] !== spec.numeral) continue;
+    const before = sorted.filter((d) => d.heading.span.start < start);
+    const after = sorted.find((d) => d.heading.span.start > start);
+    if (before.some((d) => d.id > spec.id) || (after && after.id < spec.id)) continue;
+    const words = TABLE_WORDS[spec.id];
+    const bodyEnd = Math.min(after ? after.heading.span.start : text.length, end + TABLE_LOOKAHEAD);
+    if (words && !words.test(text.slice(end, bodyEnd))) continue;
+    const markStart = start + lineText.indexOf(m[1]!);
+    const wordsStart = start + lineText.indexOf(m[3]!, markStart - start + m[1]!.length);
+    const heading: Heading = {
+      span: { start: markStart, end: wordsStart + m[3]!.length },
+      text: m[3]!,
+      numeral: m[2]!,
+      numeralSpan: { start: markStart, end: markStart + m[1]!.length },
+    };
+    added.push({ id: spec.id, heading, canonical: false, canonicalWords: true, inline: false });
+    have.add(spec.id);
+  }
+  return added.length === 0 ? [] : [...chosen, ...added].sort((a, b) => a.heading.span.start - b.heading.span.start);
+}
+
+/**
  * Flattened web text: headings sit inside long lines ("…联系。 一、总体情况 2023年，…"). An introduction
  * that lists the parts ("由一、总体情况 二、…等六部分组成") has them too, so for each part the last
  * occurrence before the next part's chosen heading is taken, working backwards from 六.

@@ -1,7 +1,8 @@
 // The report's structure: the six parts (present, in order, once, with their canonical headings), the five
 // sub-parts of 一, the stated part count, the fee statement of 六, and the 2019 trial format in a later report.
 
-import type { Collector } from '../check';
+import type { Collector, DiagnosticData } from '../check';
+import { topicNumberedLikePart } from '../parts';
 import { firstPart } from '../model';
 import { partName, subsectionName } from '../names';
 import { PART_IDS, SUBSECTIONS, canonicalHeading, partSpec, type PartId } from '../schema';
@@ -49,6 +50,7 @@ function checkPartsOrderAndHeadings(c: Collector): void {
   const { model, msg } = c;
   let maxSeen = 0;
   let maxPart: PartId | undefined;
+  let topics: boolean | undefined;
   for (const part of model.parts) {
     if (part.duplicate) {
       c.add('section-duplicate', part.heading.span, msg.sectionDuplicate(partName(part.id, msg)), { kind: 'info', part: part.id });
@@ -67,9 +69,16 @@ function checkPartsOrderAndHeadings(c: Collector): void {
     } else if (!part.canonical && part.heading.numeralSpan) {
       // The part's words are right and its ordinal is not (a report that numbers its parts its own way): one
       // warning on the ordinal, whose fix restores it.
-      const numeral = partSpec(part.id).numeral;
       const found = model.text.slice(part.heading.numeralSpan.start, part.heading.numeralSpan.end);
-      c.add('section-heading-variant', part.heading.numeralSpan, msg.partOrdinal(found, numeral, partName(part.id, msg)), { kind: 'replace', expected: numeral, actual: found });
+      // "(二)" is replaced whole: the part's ordinal is "二、".
+      const numeral = partSpec(part.id).numeral + (/[（(]/.test(found) ? '、' : '');
+      // Where the report numbers other headings like parts (a municipal report's topics of 总体情况 as 二、三),
+      // renumbering the parts would only make the numbers clash: said, not fixed.
+      topics ??= topicNumberedLikePart(model.text, model.lines, new Set(model.parts.map((p) => p.heading.numeralSpan?.start ?? -1)));
+      const data: DiagnosticData = topics
+        ? { kind: 'info', part: part.id }
+        : { kind: 'replace', expected: numeral, actual: found };
+      c.add('section-heading-variant', part.heading.numeralSpan, msg.partOrdinal(found, numeral, partName(part.id, msg)), data);
     }
   }
 }
