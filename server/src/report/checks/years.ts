@@ -36,8 +36,19 @@ export function checkYears(c: Collector): void {
   if (years.length < 2) return;
   const expected = reportYear(years);
   if (expected === undefined) return;
-  for (const y of years) {
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
     if (y.year === expected) continue;
+    // A stale period "2022年1月1日至2022年12月31日" is one fault: said once, over both years, with one fix for both.
+    const next = years[i + 1];
+    if (y.source === 'period' && next && next.source === 'period' && next.year === y.year && next.span.start - y.span.end <= 40) {
+      const span = { start: y.span.start, end: next.span.end };
+      const actual = model.text.slice(span.start, span.end);
+      const fixed = String(expected) + actual.slice(4, actual.length - 4) + String(expected);
+      c.add('year-mismatch', span, msg.yearMismatch(y.year, expected, msg.yearSource(y.source)), { kind: 'replace', expected: fixed, actual });
+      i++;
+      continue;
+    }
     c.add('year-mismatch', y.span, msg.yearMismatch(y.year, expected, msg.yearSource(y.source)), { kind: 'replace', expected: String(expected), actual: String(y.year) });
   }
 }
