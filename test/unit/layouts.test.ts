@@ -167,3 +167,14 @@ test('表四\'s 15 values one per line in runs its groups do not name: said as v
   assert.deepEqual(t4.map((d) => d.code), ['table-unparseable'], JSON.stringify(t4.map((d) => d.message)));
   assert.match(t4[0]!.message, /15个数字分在2处，无法确定各自所属的列/);
 });
+
+test('a table with its header and nothing under it, or "-" in every cell, is said the same way for 表二, 表三 and 表四: one Warning that it holds no numbers', () => {
+  for (const part of [2, 3, 4] as const) {
+    const dashes = relayout(seed, [part], (rows) => rows.map((r) => r.map((c) => (isNumber(c) ? '-' : c)).join('\t')));
+    const said = diagnose(dashes).filter((d) => d.severity === 1 || /^表[二三四]/.test(d.message) || String(d.code).startsWith('cell-'));
+    const name = ({ 2: '表二', 3: '表三', 4: '表四' } as const)[part];
+    assert.deepEqual(said.map((d) => `${d.code} ${d.message.split('（')[0]}`), [`table-unparseable ${name}中没有数字`], `${part}: ${JSON.stringify(said.map((d) => d.message))}`);
+  }
+  const headerOnly = relayout(seed, [2], (rows) => rows.filter((r) => valuesOf(r).length === 0).map((r) => r.join('\t')));
+  assert.deepEqual(diagnose(headerOnly).filter((d) => /^表二|缺少表二/.test(d.message)).map((d) => d.code), ['table-unparseable']);
+});

@@ -81,7 +81,9 @@ export function parseActiveDisclosureTable(text: string, lines: LineIndex, regio
     return { table: { ...base, rows, unparseable: { reason: 'placeholder', span: scan.placeholder }, reading: UNREADABLE }, signatures };
   }
   if (rows.size === 0 && unread.length === 0 && !scan.hasWords(['第二十条', '信息内容', '规章', '行政许可'])) return { table: undefined, signatures };
-  if (rows.size > 0 && [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'))) {
+  // Its header with nothing under it, or rows of "-": a table that holds no numbers (as 表三 and 表四 say it).
+  const empty = rows.size === 0 ? unread.length === 0 && strays.length === 0 : [...rows.values()].every((r) => r.cellList.every((c) => c.kind !== 'number'));
+  if (empty) {
     return { table: { ...base, rows, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE }, signatures };
   }
   const expected = unread.filter((u) => specs.some((s) => s.id === u.row));

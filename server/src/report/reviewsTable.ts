@@ -86,6 +86,12 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
       unparseable: { reason: 'cell-count', span: { start: first.start, end: last.end }, detail: String(present), runs: runs.length },
     };
   }
+  // A row of "-" under the header: a table that holds no numbers, said once (as 表二 and 表三 say it).
+  let anyNumber = false;
+  groups.forEach((cells) => {
+    for (const cell of Object.values(cells)) if (cell.kind === 'number') anyNumber = true;
+  });
+  if (!anyNumber) return { ...base, groups: undefined, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE };
   const unread: UnreadRow[] = [];
   let certain = 0;
   groups.forEach((cells, id) => {

@@ -48,6 +48,8 @@ function named(t: Table, row: string): boolean {
 function hasTable(t: Table | undefined): boolean {
   if (!t) return false;
   if (t.unparseable) return true;
+  // Rows that could not be read are a table there (declared unreadable), not a missing one.
+  if (t.reading.unread.length > 0) return true;
   return t.id === 'reviewsAndLawsuits' ? t.groups !== undefined : t.rows.size > 0;
 }
 
