@@ -4,7 +4,7 @@ import { en } from './en';
 import type { Locale, Messages } from './messages';
 import { zhCN } from './zh-CN';
 
-export type { IdentityKind, Labelled, Locale, Messages } from './messages';
+export type { IdentityKind, Labelled, Locale, Messages, ReaderProblemCode } from './messages';
 
 /** "en…" (en, en-US, en-GB) is English; anything else, Chinese: the users are Chinese offices. */
 export function normalizeLocale(locale: string | undefined): Locale {
