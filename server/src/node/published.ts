@@ -1,0 +1,430 @@
+// Reading any report file for checking: plain text the way text has always been read (files.ts, decode.ts), and
+// published files (web pages, Word/WPS, RTF, Word XML, PDF) through the readers, in worker threads with a deadline
+// and a memory bound. pdf.js never runs on the calling thread: it cannot be interrupted inside a page, and
+// loading it sets globals (globalThis.pdfjsWorker, navigator, polyfills) that have no business in a server.
+//
+// The API, for the CLI and the language server:
+//   readForCheck(path, options)       any file → ReadForCheck (text, format, map, meta, problems, or why not)
+//   new PublishedReader(options)      the threads; .read(bytes | path) → ReadForCheck; .dispose()
+//   isReaderThread() / serveReaderThread()
+//                                     the bundle a reader thread runs (by default the bundle this module is in)
+//                                     must call serveReaderThread() at start-up when isReaderThread(), and
+//                                     do nothing else in that thread (no LSP connection, no CLI run).
+//   registerReaderTask(name, task)    work a thread does on the report it has just read, before answering (the
+//                                     CLI checks the report there: the text and map need not cross threads).
+
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { messagesFor, type Messages } from '../l10n';
+import { readPublished, sniffFormat, type PublishedFormat, type PublishedMeta, type PublishedReport, type ReaderLimits, type ReaderProblem, type SourceMapEntry } from '../readers';
+import { readFailureMessage, readReportOrBytes } from './files';
+import { decode } from './decode';
+
+/** Per file, in the thread: a reader that runs longer is abandoned and its thread replaced. */
+export const DEFAULT_DEADLINE_MS = 30_000;
+/** A reader thread's old-generation heap (resourceLimits.maxOldGenerationSizeMb). */
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+/** Largest file read (as the CLI's --max-size default). */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** A file as read for checking. */
+export type ReadForCheck = ReadForCheckOk | ReadForCheckFailure;
+
+export interface ReadForCheckOk {
+  readonly ok: true;
+  /** 'text' for a plain-text file (.txt, .md, any file whose bytes are text). */
+  readonly format: 'text' | PublishedFormat;
+  /** What the engine checks: the file's text, or the published file rendered (readers/types.ts PublishedReport). */
+  readonly text: string;
+  /** Spans of `text` → places in the file (empty for text files). */
+  readonly map: readonly SourceMapEntry[];
+  readonly meta: PublishedMeta;
+  /** What the reader met, as data (empty for text files). */
+  readonly problems: readonly ReaderProblem[];
+  /** What could not be read of a file that is still checked, in the user's language (pages without text…). */
+  readonly notes: readonly string[];
+}
+
+export interface ReadForCheckFailure {
+  readonly ok: false;
+  readonly format?: 'text' | PublishedFormat;
+  /** Why, as data: a reader's problem code, or the file's own ('binary', 'unreadable', 'memory'). */
+  readonly reason: ReaderProblem['code'] | 'binary' | 'unreadable' | 'memory';
+  /** Why, in the user's language: what a user reads after the file's name. */
+  readonly message: string;
+  /** For the log: an exception's message, the limit that was hit. */
+  readonly detail?: string;
+}
+
+export interface PublishedReaderOptions {
+  /** Most files read at once, each on a thread of its own (default 1). Threads start when work comes. */
+  readonly threads?: number;
+  /** Per file (default 30 s): past it the thread is terminated and replaced, and the file gets 'timeout'. */
+  readonly deadlineMs?: number;
+  /** A thread's heap bound in MB (default 1024): past it the thread dies and the file gets 'memory'. */
+  readonly maxMemoryMb?: number;
+  /** The readers' own bounds (sizes, zip entries, pages). */
+  readonly limits?: Partial<ReaderLimits>;
+  /** Largest file read from a path (default 32 MB). */
+  readonly maxBytes?: number;
+  /** Language of the messages (default Chinese). */
+  readonly locale?: string;
+  /** The bundle the threads run; it must call serveReaderThread() (default: the bundle this module is in). */
+  readonly script?: string;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Plain text or a published file
+
+/**
+ * Whether bytes are a published file rather than text, from their first bytes. A cheap look decides for almost
+ * every text file (a report starts with its title); only what starts like markup, RTF, a zip or an OLE file, or
+ * holds "%PDF-" in its first KB, is sniffed (readers/sniff.ts).
+ */
+export function publishedFormatOf(bytes: Uint8Array): PublishedFormat | undefined {
+  if (bytes.length < 4) return undefined;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const b0 = bytes[0]!;
+  const utf16 = (b0 === 0xff && bytes[1] === 0xfe) || (b0 === 0xfe && bytes[1] === 0xff);
+  if (!utf16) {
+    while (i < bytes.length && i < 4096 && (bytes[i] === 0x20 || (bytes[i]! >= 0x09 && bytes[i]! <= 0x0d))) i++;
+    const c = bytes[i];
+    const candidate = c === 0x3c /* < */ || c === 0x7b /* { */ || (i === 0 && (c === 0x50 /* PK */ || c === 0xd0 /* OLE */)) || hasPdfHeader(bytes);
+    if (!candidate) return undefined;
+  }
+  const format = sniffFormat(bytes);
+  return format === 'unknown' ? undefined : format;
+}
+
+const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 1024) - PDF_HEADER.length;
+  for (let i = bytes.indexOf(0x25); i >= 0 && i <= end; i = bytes.indexOf(0x25, i + 1)) {
+    if (PDF_HEADER.every((v, k) => bytes[i + k] === v)) return true;
+  }
+  return false;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Judging a reader's result
+
+/**
+ * A reader's result as something to check, or why it cannot be: a file the reader refused or abandoned
+ * (encrypted, unsupported, over a limit, out of time) or that gave no text is not checked (a partial report
+ * would be full of false "missing" Errors); a file read with pages or parts missing is checked, with a note.
+ */
+export function judgeReport(report: PublishedReport, msg: Messages, deadlineMs = DEFAULT_DEADLINE_MS): ReadForCheck {
+  const seconds = Math.round(deadlineMs / 100) / 10;
+  const format = report.format === 'unknown' ? undefined : report.format;
+  const fatal = report.problems.find((p) => p.code === 'encrypted' || p.code === 'unsupported' || p.code === 'timeout' || p.code === 'too-large');
+  const fail = (p: ReaderProblem): ReadForCheckFailure => ({
+    ok: false, ...(format ? { format } : {}), reason: p.code,
+    message: msg.readerProblem(p.code, { pages: p.pages, seconds, allPages: true }), ...(p.detail ? { detail: p.detail } : {}),
+  });
+  if (fatal) return fail(fatal);
+  if (report.text.trim() === '') {
+    const why = report.problems.find((p) => p.code === 'no-text') ?? report.problems.find((p) => p.code === 'damaged') ?? { code: 'no-text' as const };
+    return fail(why);
+  }
+  const notes: string[] = [];
+  for (const p of report.problems) {
+    if (p.code === 'no-text') notes.push(msg.readerPartial(msg.readerProblem('no-text', { pages: p.pages, allPages: false })));
+    else if (p.code === 'damaged') notes.push(msg.readerPartial(msg.readerProblem('damaged', {})));
+  }
+  return { ok: true, format: report.format as PublishedFormat, text: report.text, map: report.map, meta: report.meta, problems: report.problems, notes };
+}
+
+function textRead(text: string): ReadForCheckOk {
+  return { ok: true, format: 'text', text, map: [], meta: {}, problems: [], notes: [] };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// The reader threads: the calling side
+
+/** What a thread answers for one file. */
+type ThreadAnswer =
+  | { readonly ok: true; readonly report?: PublishedReport; readonly result?: unknown }
+  | { readonly ok: false; readonly reason: 'timeout' | 'memory' | 'crashed'; readonly detail: string };
+
+interface Job {
+  readonly bytes: Uint8Array;
+  readonly task: string | undefined;
+  readonly taskOptions: unknown;
+  readonly deadlineMs: number;
+  readonly resolve: (answer: ThreadAnswer) => void;
+}
+
+interface Thread {
+  readonly worker: Worker;
+  ready: boolean;
+  job: Job | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ended (terminated or dead): it takes no more work. */
+  gone: boolean;
+}
+
+interface JobMessage {
+  readonly bytes: Uint8Array;
+  readonly limits: Partial<ReaderLimits> | undefined;
+  readonly deadlineMs: number;
+  readonly task: string | undefined;
+  readonly taskOptions: unknown;
+}
+
+type ThreadMessage = { readonly ready: true } | { readonly ok: true; readonly report?: PublishedReport; readonly result?: unknown } | { readonly ok: false; readonly error: string };
+
+/** What a task's answer is, when a thread ran a registered task on the report. */
+export type TaskAnswer<T> = { readonly ok: true; readonly result: T } | ReadForCheckFailure;
+
+/**
+ * Worker threads that read published files, each one file at a time under a deadline and a memory bound. A
+ * thread that overruns is terminated and replaced; the file gets a 'timeout' (or 'memory') failure and the other
+ * files go on. Threads start when work comes (a thread takes ~50–100 ms to start) and are kept for the next
+ * file (pdf.js, once loaded in a thread, stays loaded there); idle threads do not keep the process alive.
+ */
+export class PublishedReader {
+  private readonly threads: Thread[] = [];
+  private readonly queue: Job[] = [];
+  private readonly maxThreads: number;
+  private readonly deadlineMs: number;
+  private readonly maxMemoryMb: number;
+  private readonly maxBytes: number;
+  private readonly msg: Messages;
+  private disposed = false;
+
+  constructor(private readonly options: PublishedReaderOptions = {}) {
+    this.maxThreads = Math.max(1, Math.floor(options.threads ?? 1));
+    this.deadlineMs = positive(options.deadlineMs) ?? DEFAULT_DEADLINE_MS;
+    this.maxMemoryMb = positive(options.maxMemoryMb) ?? DEFAULT_MAX_MEMORY_MB;
+    this.maxBytes = positive(options.maxBytes) ?? DEFAULT_MAX_BYTES;
+    this.msg = messagesFor(options.locale);
+  }
+
+  /** Files waiting for a thread or being read. */
+  get pending(): number {
+    return this.queue.length + this.threads.filter((t) => t.job).length;
+  }
+
+  /**
+   * Any file for checking: a path is read (up to maxBytes), bytes are taken as given (copied: the caller keeps
+   * them). Text goes the way text always has (decoded here, on the calling thread, at once); a published file is
+   * read in a thread. Never rejects.
+   */
+  async read(input: Uint8Array | string, options: { readonly deadlineMs?: number } = {}): Promise<ReadForCheck> {
+    const got = this.bytesOf(input);
+    if ('failure' in got) return got.failure;
+    if (got.text !== undefined) return textRead(got.text);
+    const deadlineMs = positive(options.deadlineMs) ?? this.deadlineMs;
+    const answer = await this.submit(got.bytes, undefined, undefined, deadlineMs);
+    if (!answer.ok) return this.threadFailure(answer, deadlineMs, got.bytes);
+    return judgeReport(answer.report!, this.msg, deadlineMs);
+  }
+
+  /**
+   * Reads a published file (its bytes, moved to the thread: the caller must not use them after) in a thread and
+   * runs the task registered there under `task` on the report, answering what the task returns. For callers that
+   * do their work where the report is (the CLI checks it there). A published file only: see publishedFormatOf.
+   */
+  async runTask<T>(bytes: Uint8Array, task: string, taskOptions: unknown, options: { readonly deadlineMs?: number } = {}): Promise<TaskAnswer<T>> {
+    const deadlineMs = positive(options.deadlineMs) ?? this.deadlineMs;
+    const answer = await this.submit(bytes, task, taskOptions, deadlineMs);
+    if (!answer.ok) return this.threadFailure(answer, deadlineMs, undefined);
+    return { ok: true, result: answer.result as T };
+  }
+
+  /** Stops every thread; files still waiting get a failure. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ ok: false, reason: 'crashed', detail: 'the reader was disposed' });
+    const threads = this.threads.splice(0);
+    for (const t of threads) {
+      if (t.timer) clearTimeout(t.timer);
+      t.gone = true;
+      t.job?.resolve({ ok: false, reason: 'crashed', detail: 'the reader was disposed' });
+      t.job = undefined;
+    }
+    await Promise.all(threads.map((t) => t.worker.terminate().catch(() => undefined)));
+  }
+
+  private bytesOf(input: Uint8Array | string): { bytes: Uint8Array; text?: undefined } | { text: string } | { failure: ReadForCheckFailure } {
+    if (typeof input !== 'string') {
+      if (publishedFormatOf(input)) return { bytes: input.slice() };
+      const decoded = decode(input);
+      return decoded.ok ? { text: decoded.text } : { failure: { ok: false, reason: 'binary', message: this.msg.fileBinary() } };
+    }
+    const read = readReportOrBytes(input, this.maxBytes, (b) => publishedFormatOf(b) !== undefined);
+    if (!read.ok) {
+      const reason = read.reason === 'too-large' ? 'too-large' : read.reason;
+      return { failure: { ok: false, reason, message: readFailureMessage(read, this.maxBytes, this.msg) } };
+    }
+    return read.text !== undefined ? { text: read.text } : { bytes: read.bytes };
+  }
+
+  private threadFailure(answer: Extract<ThreadAnswer, { ok: false }>, deadlineMs: number, bytes: Uint8Array | undefined): ReadForCheckFailure {
+    const format = bytes ? publishedFormatOf(bytes) : undefined;
+    const base = format ? { format } : {};
+    if (answer.reason === 'timeout') return { ok: false, ...base, reason: 'timeout', message: this.msg.readerProblem('timeout', { seconds: Math.round(deadlineMs / 100) / 10 }), detail: answer.detail };
+    if (answer.reason === 'memory') return { ok: false, ...base, reason: 'memory', message: this.msg.readerMemory(this.maxMemoryMb), detail: answer.detail };
+    return { ok: false, ...base, reason: 'damaged', message: this.msg.readerProblem('damaged', {}), detail: answer.detail };
+  }
+
+  private submit(bytes: Uint8Array, task: string | undefined, taskOptions: unknown, deadlineMs: number): Promise<ThreadAnswer> {
+    if (this.disposed) return Promise.resolve({ ok: false, reason: 'crashed', detail: 'the reader was disposed' });
+    return new Promise<ThreadAnswer>((resolve) => {
+      this.queue.push({ bytes, task, taskOptions, deadlineMs, resolve });
+      this.pump();
+    });
+  }
+
+  /** Gives waiting files to ready idle threads, and starts threads while files wait and the count allows. */
+  private pump(): void {
+    if (this.disposed) return;
+    for (const t of this.threads) {
+      if (this.queue.length === 0) return;
+      if (t.ready && !t.job && !t.gone) this.send(t, this.queue.shift()!);
+    }
+    const starting = this.threads.filter((t) => !t.ready && !t.gone).length;
+    let wanted = this.queue.length - starting;
+    while (wanted-- > 0 && this.threads.length < this.maxThreads) this.start();
+  }
+
+  private start(): void {
+    const worker = new Worker(this.options.script ?? __filename, {
+      workerData: { govReportReader: true },
+      resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb },
+      // The thread's own output is not the user's: a reader that logs (pdf.js warnings) stays quiet.
+      stdout: true,
+      stderr: true,
+    });
+    const thread: Thread = { worker, ready: false, job: undefined, timer: undefined, gone: false };
+    this.threads.push(thread);
+    worker.unref();
+    worker.on('message', (m: ThreadMessage) => {
+      if ('ready' in m) {
+        thread.ready = true;
+        this.pump();
+        return;
+      }
+      const job = thread.job;
+      if (!job) return;
+      this.finish(thread);
+      job.resolve(m.ok ? { ok: true, report: m.report, result: m.result } : { ok: false, reason: 'crashed', detail: m.error });
+      this.pump();
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      const job = thread.job;
+      this.retire(thread);
+      job?.resolve({ ok: false, reason: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed', detail: `${e.name}: ${e.message}` });
+      this.pump();
+    });
+    worker.on('exit', (code) => {
+      const job = thread.job;
+      const wasGone = thread.gone;
+      this.retire(thread);
+      if (!wasGone) job?.resolve({ ok: false, reason: 'crashed', detail: `the reader thread exited with ${code}` });
+      this.pump();
+    });
+    // Drain the thread's output so that it never blocks on a full pipe.
+    worker.stdout.resume();
+    worker.stderr.resume();
+  }
+
+  private send(thread: Thread, job: Job): void {
+    thread.job = job;
+    thread.worker.ref();
+    const message: JobMessage = { bytes: job.bytes, limits: this.options.limits, deadlineMs: job.deadlineMs, task: job.task, taskOptions: job.taskOptions };
+    const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && !(job.bytes.buffer instanceof SharedArrayBuffer);
+    thread.worker.postMessage(message, whole ? [job.bytes.buffer as ArrayBuffer] : []);
+    // The thread stops by itself between pages at the deadline (a 'timeout' problem); this is for a page or a
+    // file that never comes back: a little later, the thread is terminated.
+    const grace = Math.min(2000, Math.max(100, job.deadlineMs / 10));
+    thread.timer = setTimeout(() => {
+      if (thread.job !== job) return;
+      this.retire(thread);
+      void thread.worker.terminate().catch(() => undefined);
+      job.resolve({ ok: false, reason: 'timeout', detail: `no answer within ${job.deadlineMs + grace} ms: the thread was terminated` });
+      this.pump();
+    }, job.deadlineMs + grace);
+  }
+
+  private finish(thread: Thread): void {
+    if (thread.timer) clearTimeout(thread.timer);
+    thread.timer = undefined;
+    thread.job = undefined;
+    if (!thread.gone) thread.worker.unref();
+  }
+
+  /** The thread takes no more work; a replacement starts when work waits. */
+  private retire(thread: Thread): void {
+    this.finish(thread);
+    thread.gone = true;
+    const k = this.threads.indexOf(thread);
+    if (k >= 0) this.threads.splice(k, 1);
+  }
+}
+
+function positive(v: number | undefined): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// The reader threads: the thread side
+
+/**
+ * Work a reader thread does on a report it has read, before it answers: (the report, the file's bytes, the
+ * options the caller gave) → a structured-clonable answer.
+ */
+export type ReaderTask = (report: PublishedReport, bytes: Uint8Array, options: unknown, deadlineMs: number) => unknown;
+
+const tasks = new Map<string, ReaderTask>();
+
+/** Registers a task by name, in every thread that runs this bundle (call it at the module's top level). */
+export function registerReaderTask(name: string, task: ReaderTask): void {
+  tasks.set(name, task);
+}
+
+/** Whether this thread is a reader thread (started by a PublishedReader). */
+export function isReaderThread(): boolean {
+  return !isMainThread && (workerData as { govReportReader?: boolean } | undefined)?.govReportReader === true;
+}
+
+/** The thread's side: reads each file it is sent, one at a time, and answers. */
+export function serveReaderThread(): void {
+  const port = parentPort!;
+  port.on('message', (job: JobMessage) => {
+    void answer(job).then((m) => port.postMessage(m));
+  });
+  port.postMessage({ ready: true } satisfies ThreadMessage);
+}
+
+async function answer(job: JobMessage): Promise<ThreadMessage> {
+  try {
+    const stopAt = Date.now() + job.deadlineMs;
+    const report = await readPublished(job.bytes, { limits: job.limits, shouldStop: () => Date.now() > stopAt });
+    if (job.task === undefined) return { ok: true, report };
+    const task = tasks.get(job.task);
+    if (!task) return { ok: false, error: `no reader task "${job.task}" in this bundle` };
+    return { ok: true, result: task(report, job.bytes, job.taskOptions, job.deadlineMs) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// One call
+
+let shared: PublishedReader | undefined;
+
+/**
+ * Reads any report file for checking (see PublishedReader.read). Published files are read on `options.reader`'s
+ * threads, or on one shared thread (30 s deadline) made on first use.
+ */
+export function readForCheck(path: string, options: { readonly reader?: PublishedReader } & PublishedReaderOptions = {}): Promise<ReadForCheck> {
+  if (options.reader) return options.reader.read(path);
+  if (options.threads !== undefined || options.deadlineMs !== undefined || options.maxMemoryMb !== undefined || options.limits || options.maxBytes || options.locale || options.script) {
+    const reader = new PublishedReader(options);
+    return reader.read(path).finally(() => void reader.dispose());
+  }
+  shared ??= new PublishedReader();
+  return shared.read(path);
+}
