@@ -173,7 +173,7 @@ type Prepared = ReadFile | { path: string; bytes: Uint8Array; failure?: undefine
  * made here, where the error's code is.
  */
 function readFile(path: string, opts: Options): Prepared {
-  const read = readReportOrBytes(path, opts.maxBytes, (bytes) => publishedFormatOf(bytes) !== undefined);
+  const read = readReportOrBytes(path, opts.maxBytes, (bytes) => publishedFormatOf(bytes, path) !== undefined);
   if (read.ok) return read.text !== undefined ? { path, text: read.text } : { path, bytes: read.bytes };
   const reason = readFailureMessage(read, opts.maxBytes, messagesFor(opts.locale));
   return { path, failure: read.reason === 'too-large' ? `${reason}（--max-size）` : reason };

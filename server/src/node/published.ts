@@ -80,7 +80,7 @@ export interface PublishedReaderOptions {
  * every text file (a report starts with its title); only what starts like markup, RTF, a zip or an OLE file, or
  * holds "%PDF-" in its first KB, is sniffed (readers/sniff.ts).
  */
-export function publishedFormatOf(bytes: Uint8Array): PublishedFormat | undefined {
+export function publishedFormatOf(bytes: Uint8Array, name?: string): PublishedFormat | undefined {
   if (bytes.length < 4) return undefined;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const b0 = bytes[0]!;
@@ -92,7 +92,20 @@ export function publishedFormatOf(bytes: Uint8Array): PublishedFormat | undefine
     if (!candidate) return undefined;
   }
   const format = sniffFormat(bytes);
-  return format === 'unknown' ? undefined : format;
+  if (format === 'unknown') return undefined;
+  // A .txt or .md file is text unless it is plainly something else: Markdown may start with HTML (pandoc writes
+  // `<div>` and `<table>` into it), and only a whole page (a doctype or <html>) saved as .txt is read as one.
+  if (format === 'html' && name !== undefined && TEXT_NAME.test(name) && !HTML_DOCUMENT.test(headAscii(bytes, i))) return undefined;
+  return format;
+}
+
+const TEXT_NAME = /\.(?:txt|md|markdown)$/i;
+const HTML_DOCUMENT = /^(?:<!--[^]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i;
+
+function headAscii(bytes: Uint8Array, from: number): string {
+  let s = '';
+  for (let k = from; k < bytes.length && k < from + 1024; k++) s += String.fromCharCode(bytes[k]!);
+  return s;
 }
 
 const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
@@ -114,7 +127,7 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
  * would be full of false "missing" Errors); a file read with pages or parts missing is checked, with a note.
  */
 export function judgeReport(report: PublishedReport, msg: Messages, deadlineMs = DEFAULT_DEADLINE_MS): ReadForCheck {
-  const seconds = Math.round(deadlineMs / 100) / 10;
+  const seconds = secondsOf(deadlineMs);
   const format = report.format === 'unknown' ? undefined : report.format;
   const fatal = report.problems.find((p) => p.code === 'encrypted' || p.code === 'unsupported' || p.code === 'timeout' || p.code === 'too-large');
   const fail = (p: ReaderProblem): ReadForCheckFailure => ({
@@ -132,6 +145,11 @@ export function judgeReport(report: PublishedReport, msg: Messages, deadlineMs =
     else if (p.code === 'damaged') notes.push(msg.readerPartial(msg.readerProblem('damaged', {})));
   }
   return { ok: true, format: report.format as PublishedFormat, text: report.text, map: report.map, meta: report.meta, problems: report.problems, notes };
+}
+
+/** A deadline in seconds as a user gave it (30, 0.05). */
+function secondsOf(ms: number): number {
+  return Math.round(ms) / 1000;
 }
 
 function textRead(text: string): ReadForCheckOk {
@@ -207,11 +225,11 @@ export class PublishedReader {
 
   /**
    * Any file for checking: a path is read (up to maxBytes), bytes are taken as given (copied: the caller keeps
-   * them). Text goes the way text always has (decoded here, on the calling thread, at once); a published file is
+   * them; `name`, the file's name, says whether they may be Markdown that starts with HTML: see publishedFormatOf). Text goes the way text always has (decoded here, on the calling thread, at once); a published file is
    * read in a thread. Never rejects.
    */
-  async read(input: Uint8Array | string, options: { readonly deadlineMs?: number } = {}): Promise<ReadForCheck> {
-    const got = this.bytesOf(input);
+  async read(input: Uint8Array | string, options: { readonly deadlineMs?: number; readonly name?: string } = {}): Promise<ReadForCheck> {
+    const got = this.bytesOf(input, options);
     if ('failure' in got) return got.failure;
     if (got.text !== undefined) return textRead(got.text);
     const deadlineMs = positive(options.deadlineMs) ?? this.deadlineMs;
@@ -246,13 +264,13 @@ export class PublishedReader {
     await Promise.all(threads.map((t) => t.worker.terminate().catch(() => undefined)));
   }
 
-  private bytesOf(input: Uint8Array | string): { bytes: Uint8Array; text?: undefined } | { text: string } | { failure: ReadForCheckFailure } {
+  private bytesOf(input: Uint8Array | string, options: { readonly name?: string }): { bytes: Uint8Array; text?: undefined } | { text: string } | { failure: ReadForCheckFailure } {
     if (typeof input !== 'string') {
-      if (publishedFormatOf(input)) return { bytes: input.slice() };
+      if (publishedFormatOf(input, options.name)) return { bytes: input.slice() };
       const decoded = decode(input);
       return decoded.ok ? { text: decoded.text } : { failure: { ok: false, reason: 'binary', message: this.msg.fileBinary() } };
     }
-    const read = readReportOrBytes(input, this.maxBytes, (b) => publishedFormatOf(b) !== undefined);
+    const read = readReportOrBytes(input, this.maxBytes, (b) => publishedFormatOf(b, input) !== undefined);
     if (!read.ok) {
       const reason = read.reason === 'too-large' ? 'too-large' : read.reason;
       return { failure: { ok: false, reason, message: readFailureMessage(read, this.maxBytes, this.msg) } };
@@ -263,7 +281,7 @@ export class PublishedReader {
   private threadFailure(answer: Extract<ThreadAnswer, { ok: false }>, deadlineMs: number, bytes: Uint8Array | undefined): ReadForCheckFailure {
     const format = bytes ? publishedFormatOf(bytes) : undefined;
     const base = format ? { format } : {};
-    if (answer.reason === 'timeout') return { ok: false, ...base, reason: 'timeout', message: this.msg.readerProblem('timeout', { seconds: Math.round(deadlineMs / 100) / 10 }), detail: answer.detail };
+    if (answer.reason === 'timeout') return { ok: false, ...base, reason: 'timeout', message: this.msg.readerProblem('timeout', { seconds: secondsOf(deadlineMs) }), detail: answer.detail };
     if (answer.reason === 'memory') return { ok: false, ...base, reason: 'memory', message: this.msg.readerMemory(this.maxMemoryMb), detail: answer.detail };
     return { ok: false, ...base, reason: 'damaged', message: this.msg.readerProblem('damaged', {}), detail: answer.detail };
   }
