@@ -23,6 +23,7 @@ registerReaderTask('grow', () => {
   for (;;) held.push(new Array(1 << 20).fill(held.length));
 });
 registerReaderTask('length', (report) => report.text.length);
+registerReaderTask('html-source', (_report, _options, context) => context.htmlSource().length);
 
 if (isReaderThread()) {
   serveReaderThread();
@@ -65,6 +66,8 @@ if (isReaderThread()) {
       assert.ok(Date.now() - t0 < 5000);
       const next = await reader.runTask<number>(bytes.slice(), 'length', undefined, { deadlineMs: 30_000 });
       assert.ok(next.ok && next.result > 1000);
+      const source = await reader.runTask<number>(bytes.slice(), 'html-source', undefined);
+      assert.ok(source.ok && source.result === readFileSync(join(CORPUS, 'seed001.html'), 'utf8').length);
     } finally {
       await reader.dispose();
     }

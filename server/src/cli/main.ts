@@ -8,10 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { messagesFor, normalizeLocale, type Locale, type Messages } from '../l10n';
 import { check, parse as parseReport, type ReportModel } from '../report';
-import { decodeHtml, type PublishedReport } from '../readers';
+import type { PublishedReport } from '../readers/types';
 import { htmlLines, locate, type SourceLocation } from '../readers/location';
 import { errnoMessage, isFolder, readFailureMessage, readReportOrBytes, realPath, statPath, walk, type WalkFailure, type WalkOptions } from '../node/files';
-import { DEFAULT_DEADLINE_MS, PublishedReader, isReaderThread, judgeReport, publishedFormatOf, registerReaderTask, serveReaderThread } from '../node/published';
+import { DEFAULT_DEADLINE_MS, PublishedReader, isReaderThread, judgeReport, publishedFormatOf, registerReaderTask, serveReaderThread, type ReaderTaskContext } from '../node/published';
 import { CHUNK, isPoolWorker, serveWorker, startPool, workerCount, type Pool } from './pool';
 import { addToSummary, emptySummary, jsonFormatter, sarifFormatter, textFormatter, type FileResult, type Formatter } from './formats';
 import { formatRules } from './rules';
@@ -202,16 +202,16 @@ const CHECK_PUBLISHED = 'cli-check';
  * any text, and each diagnostic's range is placed in the file (readers/location.ts), so that neither the text nor
  * its source map crosses threads.
  */
-function checkPublished(report: PublishedReport, bytes: Uint8Array, job: PublishedJob, deadlineMs: number): Checked {
+function checkPublished(report: PublishedReport, job: PublishedJob, context: ReaderTaskContext): Checked {
   const { path, opts } = job;
   if (job.wordXmlOnly && report.format !== 'word2003xml') return { ok: 'skipped' };
   const msg = messagesFor(opts.locale);
-  const read = judgeReport(report, msg, deadlineMs);
+  const read = judgeReport(report, msg, context.deadlineMs);
   if (!read.ok) return { ok: false, failure: { path, reason: read.message } };
   const model = parseReport(read.text);
   const diagnostics = model.isReport ? check(model, { locale: opts.locale, uri: pathToFileURL(resolve(path)).toString() }) : [];
   let lines: ReturnType<typeof htmlLines> | undefined;
-  if (read.format === 'html' && diagnostics.length > 0) lines = htmlLines(decodeHtml(bytes).text);
+  if (read.format === 'html' && diagnostics.length > 0) lines = htmlLines(context.htmlSource());
   const at = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): SourceLocation | undefined =>
     locate(read, model, offsetAt(model, range.start), offsetAt(model, range.end), msg, lines);
   const locations = diagnostics.map((d) => at(d.range));
@@ -230,7 +230,7 @@ function offsetAt(model: ReportModel, p: { line: number; character: number }): n
   return model.lines.offsetAt(p);
 }
 
-registerReaderTask(CHECK_PUBLISHED, (report, bytes, options, deadlineMs) => checkPublished(report, bytes, options as PublishedJob, deadlineMs));
+registerReaderTask(CHECK_PUBLISHED, (report, options, context) => checkPublished(report, options as PublishedJob, context));
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -289,12 +289,18 @@ async function checkCommand(opts: Options): Promise<number> {
   // JSON after the last file was ~70 ms with one core idle. Written at the end, so that a slow reader of
   // stdout never holds up the checking.
   const output: Buffer[] = [Buffer.from(formatter.begin())];
+  // Formatted text waiting to be encoded: encoded a run at a time (a Buffer per file, when the main thread checks
+  // file after file, was a cost of its own).
+  let pending = '';
+  const flush = () => {
+    if (pending) output.push(Buffer.from(pending));
+    pending = '';
+  };
   const notes: string[] = [];
   const slots = new Map<number, Checked>();
   let next = 0;
   deliver = (index, checked) => {
     slots.set(index, checked);
-    let text = '';
     for (let c = slots.get(next); c !== undefined; c = slots.get(next)) {
       slots.delete(next++);
       if (c.ok === 'skipped') continue;
@@ -304,9 +310,9 @@ async function checkCommand(opts: Options): Promise<number> {
       }
       addToSummary(summary, c.result);
       for (const note of c.result.published?.notes ?? []) notes.push(`${c.result.path}: ${note}`);
-      text += formatter.file(c.result);
+      pending += formatter.file(c.result);
     }
-    if (text) output.push(Buffer.from(text));
+    if (pending.length >= 1 << 16) flush();
   };
 
   if (workers > 0) pool ??= startChecking(workers);
@@ -355,6 +361,7 @@ async function checkCommand(opts: Options): Promise<number> {
     void pool?.terminate();
     await reader?.dispose();
   }
+  flush();
   output.push(Buffer.from(formatter.end(summary)));
   for (const b of output) process.stdout.write(b);
   for (const n of notes) process.stderr.write(`${n}\n`);

@@ -15,7 +15,11 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { messagesFor, type Messages } from '../l10n';
-import { readPublished, sniffFormat, type PublishedFormat, type PublishedMeta, type PublishedReport, type ReaderLimits, type ReaderProblem, type SourceMapEntry } from '../readers';
+import { sniffFormat } from '../readers/sniff';
+import type { PublishedFormat, PublishedMeta, PublishedReport, ReaderLimits, ReaderProblem, SourceMapEntry } from '../readers/types';
+import type * as ReadersEngineModule from '../readers/engine';
+
+type ReadersEngine = typeof ReadersEngineModule;
 import { readFailureMessage, readReportOrBytes } from './files';
 import { decode } from './decode';
 
@@ -111,8 +115,9 @@ function headAscii(bytes: Uint8Array, from: number): string {
 const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
 function hasPdfHeader(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 1024) - PDF_HEADER.length;
-  for (let i = bytes.indexOf(0x25); i >= 0 && i <= end; i = bytes.indexOf(0x25, i + 1)) {
+  const head = bytes.subarray(0, 1024);
+  const end = head.length - PDF_HEADER.length;
+  for (let i = head.indexOf(0x25); i >= 0 && i <= end; i = head.indexOf(0x25, i + 1)) {
     if (PDF_HEADER.every((v, k) => bytes[i + k] === v)) return true;
   }
   return false;
@@ -388,11 +393,21 @@ function positive(v: number | undefined): number | undefined {
 // ------------------------------------------------------------------------------------------------------------
 // The reader threads: the thread side
 
+/** What a task is given besides the report. */
+export interface ReaderTaskContext {
+  /** The file's bytes. */
+  readonly bytes: Uint8Array;
+  /** The deadline the file was read under. */
+  readonly deadlineMs: number;
+  /** A web page's source as the HTML reader decoded it (the HTML map's offsets are offsets into it). */
+  htmlSource(): string;
+}
+
 /**
- * Work a reader thread does on a report it has read, before it answers: (the report, the file's bytes, the
- * options the caller gave) → a structured-clonable answer.
+ * Work a reader thread does on a report it has read, before it answers: (the report, the options the caller
+ * gave, the file) → a structured-clonable answer.
  */
-export type ReaderTask = (report: PublishedReport, bytes: Uint8Array, options: unknown, deadlineMs: number) => unknown;
+export type ReaderTask = (report: PublishedReport, options: unknown, context: ReaderTaskContext) => unknown;
 
 const tasks = new Map<string, ReaderTask>();
 
@@ -415,14 +430,19 @@ export function serveReaderThread(): void {
   port.postMessage({ ready: true } satisfies ThreadMessage);
 }
 
+/** The readers, loaded by a thread on its first file (see readers/engine.ts). */
+let engine: Promise<ReadersEngine> | undefined;
+
 async function answer(job: JobMessage): Promise<ThreadMessage> {
   try {
     const stopAt = Date.now() + job.deadlineMs;
-    const report = await readPublished(job.bytes, { limits: job.limits, shouldStop: () => Date.now() > stopAt });
+    const readers = await (engine ??= import('../readers/engine.js'));
+    const report = await readers.readPublished(job.bytes, { limits: job.limits, shouldStop: () => Date.now() > stopAt });
     if (job.task === undefined) return { ok: true, report };
     const task = tasks.get(job.task);
     if (!task) return { ok: false, error: `no reader task "${job.task}" in this bundle` };
-    return { ok: true, result: task(report, job.bytes, job.taskOptions, job.deadlineMs) };
+    const context: ReaderTaskContext = { bytes: job.bytes, deadlineMs: job.deadlineMs, htmlSource: () => readers.decodeHtml(job.bytes).text };
+    return { ok: true, result: task(report, job.taskOptions, context) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
