@@ -68,6 +68,13 @@ if (isReaderThread()) {
       assert.ok(next.ok && next.result > 1000);
       const source = await reader.runTask<number>(bytes.slice(), 'html-source', undefined);
       assert.ok(source.ok && source.result === readFileSync(join(CORPUS, 'seed001.html'), 'utf8').length);
+      // A file sent to the thread behind the one that never comes back is read by the thread that replaces it.
+      const [stuckAgain, behind] = await Promise.all([
+        reader.runTask(bytes.slice(), 'spin', undefined),
+        reader.runTask<number>(bytes.slice(), 'length', undefined, { deadlineMs: 30_000 }),
+      ]);
+      assert.ok(!stuckAgain.ok && stuckAgain.reason === 'timeout');
+      assert.ok(behind.ok && behind.result === next.result);
     } finally {
       await reader.dispose();
     }

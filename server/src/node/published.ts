@@ -181,7 +181,12 @@ interface Job {
 interface Thread {
   readonly worker: Worker;
   ready: boolean;
-  job: Job | undefined;
+  /**
+   * Sent to the thread, in order: the first is being read (its deadline runs), the second waits in the thread, so
+   * that the thread never waits for this thread to send it the next file (on a busy machine, that wait was as long
+   * as the reading of a web page or a .docx).
+   */
+  readonly jobs: Job[];
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Ended (terminated or dead): it takes no more work. */
   gone: boolean;
@@ -226,7 +231,7 @@ export class PublishedReader {
 
   /** Files waiting for a thread or being read. */
   get pending(): number {
-    return this.queue.length + this.threads.filter((t) => t.job).length;
+    return this.queue.length + this.threads.reduce((n, t) => n + t.jobs.length, 0);
   }
 
   /**
@@ -264,8 +269,7 @@ export class PublishedReader {
     for (const t of threads) {
       if (t.timer) clearTimeout(t.timer);
       t.gone = true;
-      t.job?.resolve({ ok: false, reason: 'crashed', detail: 'the reader was disposed' });
-      t.job = undefined;
+      for (const job of t.jobs.splice(0)) job.resolve({ ok: false, reason: 'crashed', detail: 'the reader was disposed' });
     }
     await Promise.all(threads.map((t) => t.worker.terminate().catch(() => undefined)));
   }
@@ -300,15 +304,21 @@ export class PublishedReader {
     });
   }
 
-  /** Gives waiting files to ready idle threads, and starts threads while files wait and the count allows. */
+  /**
+   * Gives waiting files to ready threads, idle ones first, then a second to each; starts threads while files wait
+   * that no thread has started on and the count allows.
+   */
   private pump(): void {
     if (this.disposed) return;
-    for (const t of this.threads) {
-      if (this.queue.length === 0) return;
-      if (t.ready && !t.job && !t.gone) this.send(t, this.queue.shift()!);
+    for (const held of [0, 1]) {
+      for (const t of this.threads) {
+        if (this.queue.length === 0) return;
+        if (t.ready && !t.gone && t.jobs.length === held) this.send(t, this.queue.shift()!);
+      }
     }
     const starting = this.threads.filter((t) => !t.ready && !t.gone).length;
-    let wanted = this.queue.length - starting;
+    const idle = this.threads.filter((t) => t.ready && !t.gone && t.jobs.length === 0).length;
+    let wanted = this.queue.length - starting - idle;
     while (wanted-- > 0 && this.threads.length < this.maxThreads) this.start();
   }
 
@@ -321,7 +331,7 @@ export class PublishedReader {
       stdout: true,
       stderr: true,
     });
-    const thread: Thread = { worker, ready: false, job: undefined, timer: undefined, gone: false };
+    const thread: Thread = { worker, ready: false, jobs: [], timer: undefined, gone: false };
     this.threads.push(thread);
     worker.unref();
     worker.on('message', (m: ThreadMessage) => {
@@ -330,22 +340,21 @@ export class PublishedReader {
         this.pump();
         return;
       }
-      const job = thread.job;
+      // Answers come in the order the files were sent.
+      const job = thread.jobs.shift();
       if (!job) return;
-      this.finish(thread);
+      this.arm(thread);
       job.resolve(m.ok ? { ok: true, report: m.report, result: m.result } : { ok: false, reason: 'crashed', detail: m.error });
       this.pump();
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      const job = thread.job;
-      this.retire(thread);
+      const job = this.retire(thread);
       job?.resolve({ ok: false, reason: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed', detail: `${e.name}: ${e.message}` });
       this.pump();
     });
     worker.on('exit', (code) => {
-      const job = thread.job;
       const wasGone = thread.gone;
-      this.retire(thread);
+      const job = this.retire(thread);
       if (!wasGone) job?.resolve({ ok: false, reason: 'crashed', detail: `the reader thread exited with ${code}` });
       this.pump();
     });
@@ -355,16 +364,31 @@ export class PublishedReader {
   }
 
   private send(thread: Thread, job: Job): void {
-    thread.job = job;
+    thread.jobs.push(job);
     thread.worker.ref();
+    // The bytes are copied, not moved: should the thread die before it reads them, another thread will.
     const message: JobMessage = { bytes: job.bytes, limits: this.options.limits, deadlineMs: job.deadlineMs, task: job.task, taskOptions: job.taskOptions };
-    const whole = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && !(job.bytes.buffer instanceof SharedArrayBuffer);
-    thread.worker.postMessage(message, whole ? [job.bytes.buffer as ArrayBuffer] : []);
-    // The thread stops by itself between pages at the deadline (a 'timeout' problem); this is for a page or a
-    // file that never comes back: a little later, the thread is terminated.
+    thread.worker.postMessage(message);
+    if (thread.jobs.length === 1) this.arm(thread);
+  }
+
+  /**
+   * Starts the deadline of the file the thread is reading now (the first it holds): from the answer to the file
+   * before it, or from the send. The thread stops by itself between pages at the deadline (a 'timeout' problem);
+   * this is for a page or a file that never comes back: a little later, the thread is terminated, the file gets
+   * 'timeout', and the file waiting behind it goes to another thread.
+   */
+  private arm(thread: Thread): void {
+    if (thread.timer) clearTimeout(thread.timer);
+    thread.timer = undefined;
+    const job = thread.jobs[0];
+    if (!job) {
+      if (!thread.gone) thread.worker.unref();
+      return;
+    }
     const grace = Math.min(2000, Math.max(100, job.deadlineMs / 10));
     thread.timer = setTimeout(() => {
-      if (thread.job !== job) return;
+      if (thread.jobs[0] !== job) return;
       this.retire(thread);
       void thread.worker.terminate().catch(() => undefined);
       job.resolve({ ok: false, reason: 'timeout', detail: `no answer within ${job.deadlineMs + grace} ms: the thread was terminated` });
@@ -372,19 +396,19 @@ export class PublishedReader {
     }, job.deadlineMs + grace);
   }
 
-  private finish(thread: Thread): void {
+  /**
+   * The thread takes no more work (a replacement starts when work waits): the file it was reading is given back to
+   * the caller to fail, and the one waiting behind it goes back to the front of the queue.
+   */
+  private retire(thread: Thread): Job | undefined {
     if (thread.timer) clearTimeout(thread.timer);
     thread.timer = undefined;
-    thread.job = undefined;
-    if (!thread.gone) thread.worker.unref();
-  }
-
-  /** The thread takes no more work; a replacement starts when work waits. */
-  private retire(thread: Thread): void {
-    this.finish(thread);
     thread.gone = true;
     const k = this.threads.indexOf(thread);
     if (k >= 0) this.threads.splice(k, 1);
+    const [current, ...waiting] = thread.jobs.splice(0);
+    this.queue.unshift(...waiting);
+    return current;
   }
 }
 
@@ -438,11 +462,12 @@ export function isReaderThread(): boolean {
   return !isMainThread && (workerData as { govReportReader?: boolean } | undefined)?.govReportReader === true;
 }
 
-/** The thread's side: reads each file it is sent, one at a time, and answers. */
+/** The thread's side: reads each file it is sent, one at a time in the order sent, and answers. */
 export function serveReaderThread(): void {
   const port = parentPort!;
+  let previous: Promise<void> = Promise.resolve();
   port.on('message', (job: JobMessage) => {
-    void answer(job).then((m) => port.postMessage(m));
+    previous = previous.then(() => answer(job)).then((m) => port.postMessage(m));
   });
   port.postMessage({ ready: true } satisfies ThreadMessage);
 }
