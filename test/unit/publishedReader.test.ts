@@ -33,6 +33,11 @@ if (isReaderThread()) {
     assert.ok(text.ok);
     assert.equal(text.format, 'text');
     assert.equal(text.text, readFileSync(SEED, 'utf8'));
+    // A published file on the reader readForCheck keeps (its idle thread does not hold the process open).
+    const page = await readForCheck(join(CORPUS, 'seed000.html'), { locale: 'en' });
+    assert.ok(page.ok && page.format === 'html' && page.map.length > 100);
+    const broken = await readForCheck(join(CORPUS, 'seed000.html'), { locale: 'en', maxBytes: 100 });
+    assert.ok(!broken.ok && broken.reason === 'too-large' && broken.message.startsWith('file is '));
     const reader = new PublishedReader({ threads: 2 });
     try {
       const [html, docx, pdf] = await Promise.all(['html', 'docx', 'pdf'].map((ext) => reader.read(join(CORPUS, `seed000.${ext}`))));

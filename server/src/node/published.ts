@@ -327,9 +327,6 @@ export class PublishedReader {
     const worker = new Worker(this.options.script ?? __filename, {
       workerData: { govReportReader: true },
       resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb },
-      // The thread's own output is not the user's: a reader that logs (pdf.js warnings) stays quiet.
-      stdout: true,
-      stderr: true,
     });
     const thread: Thread = { worker, ready: false, jobs: [], timer: undefined, gone: false };
     this.threads.push(thread);
@@ -358,9 +355,6 @@ export class PublishedReader {
       if (!wasGone) job?.resolve({ ok: false, reason: 'crashed', detail: `the reader thread exited with ${code}` });
       this.pump();
     });
-    // Drain the thread's output so that it never blocks on a full pipe.
-    worker.stdout.resume();
-    worker.stderr.resume();
   }
 
   private send(thread: Thread, job: Job): void {
@@ -465,6 +459,10 @@ export function isReaderThread(): boolean {
 /** The thread's side: reads each file it is sent, one at a time in the order sent, and answers. */
 export function serveReaderThread(): void {
   const port = parentPort!;
+  // The thread's own output is not the user's (the CLI's stdout may be JSON): a reader that logs (a pdf.js
+  // warning) stays quiet. Its output is not piped to the caller instead: a piped worker's streams hold the
+  // caller's process open after the work is done, though the thread is unref'd.
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[method] = () => undefined;
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (job: JobMessage) => {
     previous = previous.then(() => answer(job)).then((m) => port.postMessage(m));
@@ -493,18 +491,19 @@ async function answer(job: JobMessage): Promise<ThreadMessage> {
 // ------------------------------------------------------------------------------------------------------------
 // One call
 
-let shared: PublishedReader | undefined;
+/** Readers made by readForCheck, one per set of options (threads, once started, are kept for the next file). */
+const shared = new Map<string, PublishedReader>();
 
 /**
  * Reads any report file for checking (see PublishedReader.read). Published files are read on `options.reader`'s
- * threads, or on one shared thread (30 s deadline) made on first use.
+ * threads, or on those of a reader made on first use for these options (one thread, 30 s, by default) and kept:
+ * its idle threads do not keep the process alive.
  */
 export function readForCheck(path: string, options: { readonly reader?: PublishedReader } & PublishedReaderOptions = {}): Promise<ReadForCheck> {
-  if (options.reader) return options.reader.read(path);
-  if (options.threads !== undefined || options.deadlineMs !== undefined || options.maxMemoryMb !== undefined || options.limits || options.maxBytes || options.locale || options.script) {
-    const reader = new PublishedReader(options);
-    return reader.read(path).finally(() => void reader.dispose());
-  }
-  shared ??= new PublishedReader();
-  return shared.read(path);
+  const { reader, ...rest } = options;
+  if (reader) return reader.read(path);
+  const key = JSON.stringify(rest);
+  let made = shared.get(key);
+  if (!made) shared.set(key, (made = new PublishedReader(rest)));
+  return made.read(path);
 }
