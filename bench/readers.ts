@@ -14,7 +14,7 @@
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { readPublished } from '../server/src/readers';
 
@@ -198,7 +198,7 @@ export async function readersBench(options: Options): Promise<string> {
   const lines: string[] = [];
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   lines.push('## Readers of published files (web pages, Word, PDF)', '');
-  lines.push(`Machine: ${cpu}, ${cpus().length} cores; Node ${process.version}; pdftotext: ${poppler ?? 'not installed (comparison left out)'}; ${new Date().toISOString().slice(0, 10)}. \`npm run bench:readers\` (bench/readers.ts).`, '');
+  lines.push(`Machine: ${cpu}, ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at the start: other work shares the cores, and the wall times with it); Node ${process.version}; pdftotext: ${poppler ?? 'not installed (comparison left out)'}; ${new Date().toISOString().slice(0, 10)}. \`npm run bench:readers\` (bench/readers.ts).`, '');
 
   // Per file
   const real = ['html', 'docx', 'pdf'].flatMap((dir) => (existsSync(join(SHARED, dir)) ? readdirSync(join(SHARED, dir)).sort().map((f) => join(SHARED, dir, f)) : []));
