@@ -3,8 +3,8 @@
 // pages, .docx and PDFs copied from test/corpus/published), with the same folder's PDFs through
 // `pdftotext -layout`, one process after another and two at a time (the machine's cores).
 //   npm run bench:readers [-- --runs N] [--quick]
-// Writes bench/readers.md and puts the same section into bench/results.md (between its readers markers); the full
-// `npm run bench` runs this too. Installs poppler-utils (pdftotext) with apt-get when it is missing and this is
+// Puts its section into bench/results.md (between its readers markers) and prints it; the full `npm run bench`
+// runs this too. Installs poppler-utils (pdftotext) with apt-get when it is missing and this is
 // root; without it the comparison is left out, saying so.
 //
 // Times: wall clock, and CPU where /proc tells (Linux): a child process's CPU from this process's children times
@@ -284,9 +284,8 @@ async function main(): Promise<void> {
   const options: Options = { runs: runsAt >= 0 ? Number(args[runsAt + 1]) : quick ? 3 : 10, mixedFiles: 1000, folderRuns: quick ? 1 : 3 };
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npm run bench:readers does)`);
   const section = await readersBench(options);
-  writeFileSync(join(ROOT, 'bench/readers.md'), `# Benchmark: readers of published files\n\n${section.replace(/^## .*\n\n/, '')}`);
   const resultsPath = join(ROOT, 'bench/results.md');
-  if (existsSync(resultsPath)) writeFileSync(resultsPath, withReadersSection(readFileSync(resultsPath, 'utf8'), section));
+  writeFileSync(resultsPath, withReadersSection(existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n', section));
   process.stdout.write(`\n${section}\n`);
 }
 
