@@ -6,6 +6,7 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readersBench, withReadersSection } from './readers';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -270,8 +271,12 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results.md'), md);
-  process.stdout.write(`\n${md}`);
+  // The readers of published files (bench/readers.ts, also `npm run bench:readers` on its own).
+  process.stdout.write('readers of published files…\n');
+  const readers = await readersBench({ runs: QUICK ? 3 : 10, mixedFiles: 1000, folderRuns: QUICK ? 1 : 3 });
+  const all = withReadersSection(md, readers);
+  writeFileSync(join(ROOT, 'bench/results.md'), all);
+  process.stdout.write(`\n${all}`);
 }
 
 main().catch((e) => {

@@ -1,6 +1,8 @@
-// Checking many files on every core: worker threads running this same bundle, fed chunks of the file list as
+// Checking many text files on every core: worker threads running this same bundle, fed chunks of the file list as
 // they finish the last. The main thread prepares each chunk's inputs (it reads and decodes the files) and the
-// threads only check them; results come back with their chunk's start so the output keeps the files' order.
+// threads only check them; results come back with their places in the file list, and the caller puts them in the
+// files' order. (Published files are read and checked on the reader threads of node/published.ts, which hold
+// each file to a deadline.)
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -18,13 +20,16 @@ export function isPoolWorker(): boolean {
   return !isMainThread && (workerData as { govReportWorker?: boolean } | undefined)?.govReportWorker === true;
 }
 
-export interface Pool<Input, Options, Result> {
+export interface Pool<Input, Options> {
   /**
-   * Checks `files` on the threads, a chunk at a time, and hands the results to `take` in the files' order, a run
-   * of them at a time, as soon as every file before them is done: the caller can format them while the threads
-   * check the rest. `prepare` makes a file's input for the thread, on the main thread, as its chunk is sent.
+   * Sends a chunk of inputs (with their places in the file list) to a thread, and resolves once a thread has
+   * taken it: each thread holds at most two chunks, the one it checks and the next, so that it never waits for
+   * the main thread, and the main thread prepares (reads and decodes) no further ahead than that. The results come
+   * back to the pool's `done` callback, with the same places, in whatever order the threads finish.
    */
-  run(files: readonly string[], options: Options, prepare: (file: string) => Input, take: (results: readonly Result[]) => void): Promise<void>;
+  submit(indices: readonly number[], inputs: readonly Input[], options: Options): Promise<void>;
+  /** Resolves when every chunk submitted has been answered; rejects when a thread died. */
+  drain(): Promise<void>;
   terminate(): Promise<void>;
 }
 
@@ -33,64 +38,82 @@ export interface Pool<Input, Options, Result> {
  * threads that finish early take more (a folder's reports are of very different sizes), and at the end no
  * thread waits for another by more than one chunk (~10 ms).
  */
-const CHUNK = 64;
+export const CHUNK = 64;
 
 interface Chunk<Input, Options> {
-  readonly start: number;
+  readonly indices: readonly number[];
   readonly inputs: readonly Input[];
   readonly options: Options;
 }
 
 interface Done<Result> {
-  readonly start: number;
+  readonly indices: readonly number[];
   readonly results: Result[];
 }
 
 /**
  * Worker threads started from `script` (this bundle) before the files are known: a thread takes ~75 ms to start
- * (Node loads its own modules afresh in each), which overlaps the walk of the folders.
+ * (Node loads its own modules afresh in each), which overlaps the walk of the folders. `done` gets each chunk's
+ * results as they come back.
  */
-export function startPool<Input, Options, Result>(script: string, count: number): Pool<Input, Options, Result> {
+export function startPool<Input, Options, Result>(script: string, count: number, done: (indices: readonly number[], results: readonly Result[]) => void): Pool<Input, Options> {
   startYoungGenerationFull();
-  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { govReportWorker: true } }));
+  const workers = Array.from({ length: count }, () => ({ worker: new Worker(script, { workerData: { govReportWorker: true } }), held: 0 }));
+  /** Chunks waiting for a thread with room (at most one: submit is awaited). */
+  const waiting: (() => void)[] = [];
+  let outstanding = 0;
+  let failure: Error | undefined;
+  let drained: (() => void) | undefined;
+  let failed: ((e: Error) => void) | undefined;
+  const settle = () => {
+    if (failure) failed?.(failure);
+    else if (outstanding === 0) drained?.();
+  };
+  for (const [k, w] of workers.entries()) {
+    w.worker.on('message', (m: Done<Result>) => {
+      w.held--;
+      outstanding--;
+      // Room on this thread: the next chunk goes before these results are taken in.
+      waiting.shift()?.();
+      done(m.indices, m.results);
+      settle();
+    });
+    const die = (e: Error) => {
+      failure ??= e;
+      for (const wake of waiting.splice(0)) wake();
+      settle();
+    };
+    w.worker.once('error', die);
+    w.worker.once('exit', (code) => {
+      if (code !== 0 && !terminating) die(new Error(`worker ${k} exited with ${code}`));
+    });
+  }
+  let terminating = false;
+  const roomiest = () => workers.reduce((a, b) => (b.held < a.held ? b : a));
   return {
-    async terminate() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-    run(files, options, prepare, take) {
-      // Chunks come back in whatever order the threads finish them; each waits here until those before it are in.
-      const waiting = new Map<number, Result[]>();
-      let delivered = 0;
-      let next = 0;
-      const give = (worker: Worker) => {
-        if (next >= files.length) {
-          worker.postMessage(null); // no more: the thread exits once it has sent what it holds
+    async submit(indices, inputs, options) {
+      for (;;) {
+        if (failure) throw failure;
+        const w = roomiest();
+        if (w.held < 2) {
+          w.held++;
+          outstanding++;
+          w.worker.postMessage({ indices, inputs, options } satisfies Chunk<Input, Options>);
           return;
         }
-        const start = next;
-        next = Math.min(files.length, next + CHUNK);
-        const inputs: Input[] = [];
-        for (let i = start; i < next; i++) inputs.push(prepare(files[i]!));
-        worker.postMessage({ start, inputs, options } satisfies Chunk<Input, Options>);
-      };
-      const arrived = (done: Done<Result>) => {
-        waiting.set(done.start, done.results);
-        for (let results = waiting.get(delivered); results !== undefined; results = waiting.get(delivered)) {
-          waiting.delete(delivered);
-          delivered += results.length;
-          take(results);
-        }
-      };
-      return Promise.all(workers.map((worker, k) => new Promise<void>((resolve, reject) => {
-        worker.on('message', (done: Done<Result>) => {
-          give(worker); // the thread gets its next chunk before its results are taken in
-          arrived(done);
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${k} exited with ${code}`))));
-        give(worker);
-        give(worker);
-      }))).then(() => undefined);
+        await new Promise<void>((wake) => waiting.push(wake));
+      }
+    },
+    drain() {
+      return new Promise<void>((resolve, reject) => {
+        drained = resolve;
+        failed = reject;
+        settle();
+      });
+    },
+    async terminate() {
+      terminating = true;
+      await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
 }
@@ -112,17 +135,11 @@ function startYoungGenerationFull(): void {
   }
 }
 
-/** The worker side: checks each chunk it is sent and sends the results back; `null` means no more. */
+/** The worker side: checks each chunk it is sent and sends the results back. */
 export function serveWorker<Input, Options, Result>(work: (input: Input, options: Options) => Result): void {
-  parentPort!.on('message', (chunk: Chunk<Input, Options> | null) => {
-    if (chunk === null) {
-      // Messages arrive in order: every chunk sent before this one has been checked and answered. Closing the
-      // port lets the thread exit (a second `null`, for the other queued request, is never delivered).
-      parentPort!.close();
-      return;
-    }
+  parentPort!.on('message', (chunk: Chunk<Input, Options>) => {
     const results: Result[] = [];
     for (const input of chunk.inputs) results.push(work(input, chunk.options));
-    parentPort!.postMessage({ start: chunk.start, results } satisfies Done<Result>);
+    parentPort!.postMessage({ indices: chunk.indices, results } satisfies Done<Result>);
   });
 }

@@ -4,15 +4,15 @@
 // table rules.
 //   node dist/cli.js summary [--format csv|json|md] [--aggregate] [--locale zh-CN|en] [--jobs N] <files or folders…>
 //
-// Each file is read, parsed and checked once, on the worker threads of pool.ts when there are many (the same as
-// `check`); a thread sends back the file's facts (report/facts.ts, packed), its row's figures, its problem counts
+// Each file is read, parsed and checked once, as `check` reads it (inputs.ts: text on the worker threads of pool.ts
+// when there are many, web pages, Word and PDF files on the reader threads of node/published.ts); a thread sends back the file's facts (report/facts.ts, packed), its row's figures, its problem counts
 // and codes, and with --aggregate its tables' numbers, never its model or text. The rules across reports then run on
 // the main thread over the facts.
 
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { messagesFor, type Locale, type Messages, type SummaryColumn, type SummaryRowType } from '../l10n';
+import { messagesFor, type Messages, type SummaryColumn, type SummaryRowType } from '../l10n';
 import {
   RULE_CODES, aggregateReportText, certainValue, check, checkAggregate, factsOf, packFacts, pairReports, parse, reportDiagnostics,
   sumTableValues, tableValuesOf, unpackFacts, unpackKey, type AggregateTable, type ColumnFacts, type Fact, type IdentitySource,
@@ -20,25 +20,23 @@ import {
 } from '../report';
 import { isFolder } from '../node/files';
 import { loadGovReportConfig, mergeConfigs, type GovReportConfig } from '../node/govreportConfig';
-import { collect, readInput, type ReadFailure } from './inputs';
-import { startPool, workerCount } from './pool';
+import { judgeReport, registerReaderTask } from '../node/published';
+import type { PublishedReport } from '../readers/types';
+import { collect, feedFiles, isTextPath, type FileOptions, type Outcome, type PublishedJob, type ReadFailure, type ReadInput } from './inputs';
+import { startPool, workerCount, type Pool } from './pool';
 
 /** Plain data: sent to the worker threads with each chunk (structured clone). */
-export interface SummaryOptions {
+export interface SummaryOptions extends FileOptions {
   readonly command: 'summary';
   readonly format: 'csv' | 'json' | 'md';
-  readonly locale: Locale;
   readonly aggregate: boolean;
-  readonly maxBytes: number;
-  readonly jobs: number | undefined;
-  readonly paths: readonly string[];
   readonly mapping: UnitMapping;
+  /** The user's publication dates (.govreport.json), by absolute path; usually none. */
+  readonly published: Readonly<Record<string, string>>;
 }
 
-/** A file as read for the summary: its text and its publication date when known, or why it could not be read. */
-export type SummaryInput =
-  | { readonly path: string; readonly text: string; readonly published: string | undefined; readonly failure?: undefined }
-  | { readonly path: string; readonly failure: string };
+/** A text file as read for the summary (inputs.ts readInput). */
+export type SummaryInput = ReadInput;
 
 /** One file, summarised on a thread: plain data, its facts packed (facts.ts packFacts), its row's figures. */
 interface Summarized {
@@ -52,7 +50,7 @@ interface Summarized {
   readonly values: TableValues | undefined;
 }
 
-type SummaryResult = { ok: true; result: Summarized } | { ok: false; failure: ReadFailure };
+type SummaryResult = Outcome<Summarized>;
 
 /**
  * A report as the main thread keeps it: who and when it is, unpacked as it comes in, and its facts still packed,
@@ -66,21 +64,15 @@ export function isSummaryOptions(options: unknown): options is SummaryOptions {
   return (options as { command?: unknown } | undefined)?.command === 'summary';
 }
 
-/**
- * A file as the summary reads it: its text (inputs.ts readInput, the commands' one reading function) and its
- * publication date — the user's, from .govreport.json, for now; a published page's own date (PublishedReport.meta)
- * when readInput reads HTML, Word and PDF.
- */
-export function readSummaryInput(path: string, maxBytes: number, published: ReadonlyMap<string, string>, msg: Messages): SummaryInput {
-  const read = readInput(path, maxBytes, msg);
-  if (read.failure !== undefined) return read;
-  return { path, text: read.text, published: published.size > 0 ? published.get(resolve(path)) : undefined };
-}
-
 /** Parses, checks and takes the facts of one file. Runs on the main thread or in a worker: plain data in and out. */
 export function summarizeFile(input: SummaryInput, opts: SummaryOptions): SummaryResult {
   if (input.failure !== undefined) return { ok: false, failure: { path: input.path, reason: input.failure } };
-  const model = parse(input.text);
+  return summarizeText(input.path, input.text, opts.published[resolve(input.path)], opts);
+}
+
+function summarizeText(path: string, text: string, published: string | undefined, opts: SummaryOptions): SummaryResult {
+  const input = { path, published };
+  const model = parse(text);
   if (!model.isReport) return { ok: true, result: { path: input.path, facts: undefined, figures: undefined, errors: 0, warnings: 0, codes: [], values: undefined } };
   let errors = 0;
   let warnings = 0;
@@ -95,33 +87,60 @@ export function summarizeFile(input: SummaryInput, opts: SummaryOptions): Summar
   return { ok: true, result: { path: input.path, facts: packFacts(facts), figures: figuresOf(facts), errors, warnings, codes: [...codes], values: opts.aggregate ? tableValuesOf(model) : undefined } };
 }
 
+const SUMMARIZE_PUBLISHED = 'cli-summary';
+
+/**
+ * A published file summarised where it was read, on its reader thread. Its publication date is the user's when
+ * .govreport.json gives one, else the page's own (PublishedMeta.published: a web page's PubDate and the like).
+ */
+function summarizePublished(report: PublishedReport, job: PublishedJob<SummaryOptions>, deadlineMs: number): SummaryResult {
+  const { path, opts } = job;
+  if (job.wordXmlOnly && report.format !== 'word2003xml') return { ok: 'skipped' };
+  const read = judgeReport(report, messagesFor(opts.locale), deadlineMs);
+  if (!read.ok) return { ok: false, failure: { path, reason: read.message } };
+  return summarizeText(path, read.text, opts.published[resolve(path)] ?? read.meta.published, opts);
+}
+
+/** Registers the summary's reader task; the bundle that runs reader threads calls it at load (cli/main.ts). */
+export function registerSummaryTask(): void {
+  registerReaderTask(SUMMARIZE_PUBLISHED, (report, options, context) => summarizePublished(report, options as PublishedJob<SummaryOptions>, context.deadlineMs));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The command
 
-export async function summaryCommand(opts: Omit<SummaryOptions, 'mapping'>): Promise<number> {
+export async function summaryCommand(opts: Omit<SummaryOptions, 'mapping' | 'published'>): Promise<number> {
   const msg = messagesFor(opts.locale);
   const failures: ReadFailure[] = [];
   const early = opts.jobs ?? (opts.paths.some(isFolder) ? workerCount(Number.POSITIVE_INFINITY) : 0);
-  let pool = early > 0 ? startPool<SummaryInput, SummaryOptions, SummaryResult>(__filename, early) : undefined;
-  const config = loadConfigs(opts.paths, msg, failures);
-  const full: SummaryOptions = { ...opts, mapping: config.mapping };
-  const files = collect(opts.paths, failures, msg);
-  const workers = opts.jobs ?? workerCount(files.length);
   const results: Taken[] = [];
-  const take = (done: readonly SummaryResult[]) => {
-    for (const r of done) {
-      if (!r.ok) failures.push(r.failure);
-      else if (r.result.facts && r.result.figures) results.push({ ...r.result, facts: r.result.facts, figures: r.result.figures, key: unpackKey(r.result.facts) });
+  const take = (outcome: SummaryResult) => {
+    if (outcome.ok === 'skipped') return;
+    if (!outcome.ok) failures.push(outcome.failure);
+    else if (outcome.result.facts && outcome.result.figures) {
+      const r = outcome.result;
+      results.push({ ...r, facts: r.facts!, figures: r.figures!, key: unpackKey(r.facts!) });
     }
   };
-  const read = (f: string) => readSummaryInput(f, opts.maxBytes, config.published, msg);
-  if (workers > 0) {
-    pool ??= startPool<SummaryInput, SummaryOptions, SummaryResult>(__filename, workers);
-    await pool.run(files, full, read, take);
-  } else {
-    void pool?.terminate();
-    take(files.map((f) => summarizeFile(read(f), full)));
+  // Outcomes come in any order; the rows are in the files' order.
+  const outcomes: (SummaryResult | undefined)[] = [];
+  const deliver = (index: number, outcome: SummaryResult) => void (outcomes[index] = outcome);
+  const startSummarizing = (count: number) => startPool<ReadInput, SummaryOptions, SummaryResult>(__filename, count, (indices, done) => {
+    for (let k = 0; k < indices.length; k++) deliver(indices[k]!, done[k]!);
+  });
+  let pool: Pool<ReadInput, SummaryOptions> | undefined = early > 0 ? startSummarizing(early) : undefined;
+  const config = loadConfigs(opts.paths, msg, failures);
+  const full: SummaryOptions = { ...opts, mapping: config.mapping, published: Object.fromEntries(config.published) };
+  const walked = new Set<string>();
+  const files = collect(opts.paths, failures, msg, walked);
+  const workers = opts.jobs ?? workerCount(files.reduce((n, f) => n + (isTextPath(f) ? 1 : 0), 0));
+  if (workers > 0) pool ??= startSummarizing(workers);
+  else if (pool) {
+    void pool.terminate();
+    pool = undefined;
   }
+  await feedFiles({ files, walked, opts: full, msg, pool, work: summarizeFile, task: SUMMARIZE_PUBLISHED, deliver });
+  for (const outcome of outcomes) if (outcome) take(outcome);
   const summary = summarize(results, full, msg);
   process.stdout.write(FORMATTERS[opts.format](summary, msg));
   for (const f of failures) process.stderr.write(`${f.path}: ${msg.cannotRead()}: ${f.reason}\n`);

@@ -67,6 +67,19 @@ const REQUIREMENTS = {
   6: 'Information processing fees charged (notices sent, amounts billed and collected — state it even when none), and other matters.',
 } as const;
 
+/** "1–3, 5" (ascending page numbers, runs joined by an en dash). */
+function pageRanges(pages: readonly number[], sep: string): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return out.join(sep);
+}
+
 export const en: Messages = {
   locale: 'en',
   label: (l) => l.labelEn,
@@ -207,6 +220,23 @@ export const en: Messages = {
   cannotRead: () => 'cannot read',
   cliSummary: (files, reports, errors, warnings, notReports) =>
     `${files} file(s), ${reports} report(s): ${errors} error(s), ${warnings} warning(s)${notReports ? `; ${notReports} not a report` : ''}`,
+
+  readerProblem: (code, d) => ({
+    damaged: () => 'the file is damaged and could not be read in full',
+    encrypted: () => 'the file is encrypted (password-protected) and cannot be read',
+    'no-text': () => d.pages && d.pages.length > 0
+      ? `${d.allPages ? 'scanned: ' : ''}${d.pages.length === 1 ? 'page' : 'pages'} ${pageRanges(d.pages, ', ')} ${d.pages.length === 1 ? 'has' : 'have'} no text layer (images only)${d.allPages ? ', nothing to check; use a PDF whose text can be copied, or the Word file' : ', not checked'}`
+      : 'the file holds no text that can be read',
+    'too-large': () => 'the file is too large or holds too much, over the reading limits',
+    timeout: () => `reading took longer than ${d.seconds ?? '?'} s and was abandoned`,
+    unsupported: () => 'not a format that can be read (web pages, Word/WPS, RTF, PDF and plain text can)',
+  })[code](),
+  readerMemory: (limit) => `reading went over the memory limit (${limit} MB) and was abandoned`,
+  readerPartial: (reason) => `note: ${reason}; the check may be incomplete`,
+  placePage: (page) => `p. ${page}`,
+  placeParagraph: (n) => `paragraph ${n}`,
+  placeTable: (n) => `table ${n}`,
+  placeRowColumn: (row, column) => `row ${row}, column ${column}`,
 
   client: {
     checking: () => 'Checking the reports in the workspace…',

@@ -11,6 +11,9 @@ import type { PartId, SubsectionId } from '../report/schema';
 import type { ResultCategory, RowProblem, StatementKind, TableId } from '../report/model';
 import type { IdentitySource, UnitKind } from '../report/identity';
 
+/** What a reader of a published file could not do (readers/types.ts ReaderProblem['code']; the catalogue imports only itself and engine types). */
+export type ReaderProblemCode = 'damaged' | 'encrypted' | 'no-text' | 'too-large' | 'timeout' | 'unsupported';
+
 export type Locale = 'zh-CN' | 'en';
 
 /** Something with a Chinese label and an English one (schema rows and columns). */
@@ -191,6 +194,25 @@ export interface Messages {
   fileBinary(): string;
   cannotRead(): string;
   cliSummary(files: number, reports: number, errors: number, warnings: number, notReports: number): string;
+
+  // ---- published files (web pages, Word/WPS, PDF) ----------------------------------------------------
+  /**
+   * Why a published file could not be read (or was read only in part), by the reader's problem code. `pages`:
+   * for 'no-text', the pages without a text layer (a scanned PDF); `seconds`: for 'timeout', the deadline.
+   */
+  readerProblem(code: ReaderProblemCode, detail: { readonly pages?: readonly number[]; readonly seconds?: number; readonly allPages?: boolean }): string;
+  /** The reading thread went over its memory bound and was stopped. */
+  readerMemory(limitMb: number): string;
+  /** A file was checked, but the reader could not read all of it: the check may be incomplete. */
+  readerPartial(reason: string): string;
+  /** "第3页", "p. 3". */
+  placePage(page: number): string;
+  /** "第5段", "paragraph 5" (1-based, paragraphs outside tables). */
+  placeParagraph(paragraph: number): string;
+  /** "第2个表格", "table 2" (1-based, in document order), when the table is none the engine named. */
+  placeTable(table: number): string;
+  /** "第28行第4列", "row 28, column 4" (1-based, grid columns). */
+  placeRowColumn(row: number, column: number): string;
 
   // ---- the extension ----------------------------------------------------------------------------
   client: {

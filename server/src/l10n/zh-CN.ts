@@ -60,6 +60,19 @@ const REQUIREMENTS = {
   6: '报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（发出收费通知的件数和总金额以及实际收取的总金额，未收取也应说明），以及其他需要报告的事项。',
 } as const;
 
+/** "1–3、5" (ascending page numbers, runs joined by an en dash). */
+function pageRanges(pages: readonly number[], sep: string): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return out.join(sep);
+}
+
 export const zhCN: Messages = {
   locale: 'zh-CN',
   label: (l) => l.label,
@@ -202,6 +215,23 @@ export const zhCN: Messages = {
   cannotRead: () => '无法读取',
   cliSummary: (files, reports, errors, warnings, notReports) =>
     `共检查 ${files} 个文件，其中年度报告 ${reports} 份：错误 ${errors} 个，警告 ${warnings} 个${notReports ? `；${notReports} 个文件不是年度报告，已跳过` : ''}`,
+
+  readerProblem: (code, d) => ({
+    damaged: () => '文件已损坏，无法完整读取',
+    encrypted: () => '文件已加密（需要密码），无法读取',
+    'no-text': () => d.pages && d.pages.length > 0
+      ? `${d.allPages ? '扫描件：' : ''}第${pageRanges(d.pages, '、')}页没有文字层（只有图片）${d.allPages ? '，无法检查；请使用可以复制文字的 PDF 或 Word 文件' : '，这些页未检查'}`
+      : '文件中没有可读取的文字',
+    'too-large': () => '文件过大或内容过多，超出读取上限',
+    timeout: () => `读取超时（超过 ${d.seconds ?? '?'} 秒），已放弃`,
+    unsupported: () => '不是可读取的格式（可读取：网页、Word/WPS、RTF、PDF 和纯文本）',
+  })[code](),
+  readerMemory: (limit) => `读取时内存超过上限（${limit} MB），已放弃`,
+  readerPartial: (reason) => `注意：${reason}，检查结果可能不完整`,
+  placePage: (page) => `第${page}页`,
+  placeParagraph: (n) => `第${n}段`,
+  placeTable: (n) => `第${n}个表格`,
+  placeRowColumn: (row, column) => `第${row}行第${column}列`,
 
   client: {
     checking: () => '正在检查工作区中的年度报告…',

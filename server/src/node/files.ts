@@ -80,6 +80,17 @@ export type ReadResult =
   | { ok: false; reason: 'unreadable'; error: unknown };
 
 export function readReportFile(path: string, maxBytes: number): ReadResult {
+  return readReportOrBytes(path, maxBytes, undefined) as ReadResult;
+}
+
+/** A text file's text, or the bytes of a file that is not text (a web page, a Word file, a PDF…). */
+export type ReadAnyResult = ReadResult | { ok: true; text?: undefined; bytes: Uint8Array };
+
+/**
+ * As readReportFile, except that a file whose bytes `isBytes` takes (a published format: HTML, Word, PDF) is
+ * given back as its bytes, in a buffer of their own, instead of decoded as text.
+ */
+export function readReportOrBytes(path: string, maxBytes: number, isBytes: ((bytes: Uint8Array) => boolean) | undefined): ReadAnyResult {
   let fd: number | undefined;
   try {
     // One open, one fstat for the size limit, one read into the reused buffer (readAll): a separate stat and
@@ -87,8 +98,35 @@ export function readReportFile(path: string, maxBytes: number): ReadResult {
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     if (size > maxBytes) return { ok: false, reason: 'too-large', size };
-    const decoded = decode(readAll(fd, size));
+    const bytes = readAll(fd, size);
+    if (isBytes?.(bytes)) return { ok: true, bytes: new Uint8Array(bytes) };
+    const decoded = decode(bytes);
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: 'binary' };
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', error };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export type BytesResult =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; reason: 'too-large'; size: number }
+  | { ok: false; reason: 'unreadable'; error: unknown };
+
+/**
+ * A file's bytes in a buffer of their own (not the reused read buffer): they can be kept, or moved to a worker
+ * thread. Over `maxBytes`, not read.
+ */
+export function readFileBytes(path: string, maxBytes: number): BytesResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { ok: false, reason: 'too-large', size };
+    const bytes = readAll(fd, size);
+    if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', size: bytes.length };
+    return { ok: true, bytes: new Uint8Array(bytes) };
   } catch (error) {
     return { ok: false, reason: 'unreadable', error };
   } finally {
