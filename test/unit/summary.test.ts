@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateReportText, checkAggregate, factsOf, parse, sumTableValues, tableValuesOf, certainValue } from '../../server/src/report';
 import { PLANTED, ROOT, SEEDS, editLine, fixture, seedPair, tempDir } from './helpers';
@@ -182,4 +182,25 @@ test('.govreport.json that cannot be used is named on stderr, exit 2; usage erro
   assert.equal(run('summary', '--format', 'sarif', dir).code, 2);
   assert.equal(run('check', '--aggregate', dir).code, 2);
   assert.equal(run('summary').code, 2);
+});
+
+test('published files: summary reads web pages, Word and PDF as check does; a page\'s own date is its publication date unless .govreport.json gives one', () => {
+  const dir = tempDir('gov-report-summary-published-');
+  const page = readFileSync(join(ROOT, 'test/corpus/published/seed000.html'), 'utf8');
+  assert.match(page, /<head[^>]*>/i);
+  // 凤泉区行政审批和政务信息管理局, a department's 2024 report: due by 2025-01-31.
+  writeFileSync(join(dir, 'late.html'), page.replace(/<head([^>]*)>/i, '<head$1><meta name="PubDate" content="2025-03-10">'));
+  writeFileSync(join(dir, 'given.html'), page.replace(/<head([^>]*)>/i, '<head$1><meta name="PubDate" content="2025-03-10">'));
+  copyFileSync(join(ROOT, 'test/corpus/published/seed001.pdf'), join(dir, 'seed001.pdf'));
+  writeFileSync(join(dir, '.govreport.json'), JSON.stringify({ published: { 'given.html': '2025-01-20' } }));
+  const r = run('summary', '--format', 'json', dir);
+  assert.equal(r.stderr, '');
+  const rows = JSON.parse(r.stdout) as { type: string; file: string; unit: string | null; year: number | null; published: string | null; codes: string[]; newReceived: number | null }[];
+  const byName = new Map(rows.filter((x) => x.type === 'report').map((x) => [x.file.split(/[\\/]/).pop()!, x]));
+  assert.deepEqual([...byName.keys()].sort(), ['given.html', 'late.html', 'seed001.pdf']);
+  assert.equal(byName.get('late.html')!.published, '2025-03-10');
+  assert.ok(byName.get('late.html')!.codes.includes('late-publication'), JSON.stringify(byName.get('late.html')));
+  assert.equal(byName.get('given.html')!.published, '2025-01-20', 'the user\'s date wins');
+  assert.ok(!byName.get('given.html')!.codes.includes('late-publication'));
+  assert.deepEqual([byName.get('seed001.pdf')!.unit, byName.get('seed001.pdf')!.year, byName.get('seed001.pdf')!.newReceived], ['龙亭区人民政府办公室', 2023, 27]);
 });
