@@ -178,3 +178,25 @@ test('a table with its header and nothing under it, or "-" in every cell, is sai
   const headerOnly = relayout(seed, [2], (rows) => rows.filter((r) => valuesOf(r).length === 0).map((r) => r.join('\t')));
   assert.deepEqual(diagnose(headerOnly).filter((d) => /^表二|缺少表二/.test(d.message)).map((d) => d.code), ['table-unparseable']);
 });
+
+test('a label no row has, with its numbers on its line, leaves only that row unread; its neighbours are read', () => {
+  const text = seed.replace('6. 属于四类过程性信息', '6. 阶段性材料');
+  assert.notEqual(text, seed);
+  const t3 = parse(text).tables.applications!;
+  assert.deepEqual(t3.reading.unread.map((u) => `${u.row}:${u.reason}`), ['denied.processInfo:label-not-found']);
+  assert.equal(t3.rows.get('denied.internalAffairs')!.problem, undefined);
+  assert.equal(t3.rows.get('denied.enforcementFile')!.problem, undefined);
+});
+
+test('a line of "-" after 表三\'s last row holds nothing to lose: the table is read whole', () => {
+  const text = relayout(seed, [3], (rows) => [...rows.map((r) => r.join('\t')), '-\t-\t-\t-']);
+  assert.equal(parse(text).tables.applications!.reading.status, 'read');
+});
+
+test('a column heading carried from the header ("其他") is not the label of a row whose label is cut over two lines', () => {
+  const text = seed.replace(/^一、本年新收/m, '一、本\n年新收');
+  assert.notEqual(text, seed);
+  const t3 = parse(text).tables.applications!;
+  assert.equal(t3.rows.get('otherHandling.other')!.cellList[0]!.value, 0, 'its own numbers, not 一\'s 27');
+  assert.deepEqual(errors(diagnose(text)).map((d) => d.code), []);
+});

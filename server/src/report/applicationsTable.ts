@@ -37,6 +37,10 @@ const COLUMN_WORDS: ReadonlySet<string> = new Set([...APPLICANT_COLUMNS.map((c) 
 /** Group labels ((三)不予公开…, 三、本年度办理结果): they head rows, and a line of theirs with numbers is a subtotal. */
 const GROUP_WORDS = ['不予公开', '无法提供', '不予处理', '其他处理', '本年度办理结果', '办理结果'];
 
+function isColumnWord(cell: RawCell): boolean {
+  return cell.text.length <= 8 && COLUMN_WORDS.has(normalizeLabel(cell.text));
+}
+
 function isGroup(cell: RawCell): boolean {
   const label = normalizeLabel(cell.text);
   return GROUP_WORDS.some((w) => label.includes(w)) && !APPLICATION_ROWS.some((r) => !r.format2019Only && matchSpec(label, r));
@@ -64,6 +68,8 @@ const vocabulary: RowVocabulary = {
     // The fragment nearest the numbers carries the row's own wording; group labels ("（三）不予公开") and
     // wrapped pieces of other rows come before it.
     for (let i = fragments.length - 1; i >= 0; i--) {
+      // A column's heading carried from the header ("其他", "总计") is not the label of numbers further down.
+      if (i < fragments.length - 1 && isColumnWord(fragments[i]!)) continue;
       for (const spec of candidatesOf(fragments[i]!)) {
         // （六）其他处理 is the 2019 format's row only where it is the label nearest the numbers; before another
         // label it heads the 2021 format's group.

@@ -231,6 +231,10 @@ interface BlankCandidate {
 interface Stray {
   readonly span: Span;
   readonly after: number;
+  /** On a line with a label of its own (one no row has): the numbers are that label's, not a neighbour's. */
+  readonly labelled: boolean;
+  /** It holds a number (not only "-" and the like). */
+  readonly numbers: boolean;
 }
 
 /**
@@ -301,9 +305,12 @@ export class RowAssembler {
     this.strayBefore = false;
   }
 
-  private stray(row: RawRow): void {
-    this.strays.push({ span: { start: row.start, end: row.end }, after: this.rows.length - 1 });
-    this.strayBefore = true;
+  private stray(row: RawRow, labelled = false): void {
+    let numbers = false;
+    for (const v of row.values) if (v.kind === 'number') numbers = true;
+    this.strays.push({ span: { start: row.start, end: row.end }, after: this.rows.length - 1, labelled, numbers });
+    // Numbers with a label of their own are not the next row's, come before its label.
+    this.strayBefore = !labelled;
     this.pending = [];
     this.current = undefined;
   }
@@ -390,7 +397,8 @@ export class RowAssembler {
         this.current = undefined;
         return;
       }
-      this.stray(row);
+      // A label no row has, with numbers on its line: a row not read, which says nothing of its neighbours.
+      this.stray(row, true);
       return;
     }
     // Matched on a carried fragment while other rows are named too: which row the numbers are is a guess.
@@ -424,14 +432,18 @@ export class RowAssembler {
     return { rows: this.rows, unread: [], strays };
   }
 
-  /** Numbers between rows make the row before them uncertain; numbers before the first row are headings or notes. */
+  /**
+   * Numbers between rows make the row before them uncertain, unless they sit with a label of their own; numbers
+   * before the first row are headings or notes, and a line of "-" after the last row holds nothing to lose.
+   */
   private placeStrays(): Span[] {
     const strays: Span[] = [];
+    const last = this.rows.length - 1;
     for (const s of this.strays) {
-      if (s.after < 0) continue;
+      if (s.after < 0 || (!s.numbers && s.after === last)) continue;
       strays.push(s.span);
       const before = this.rows[s.after];
-      if (before && !before.problem) before.problem = 'stray-values-near';
+      if (before && !before.problem && !s.labelled) before.problem = 'stray-values-near';
     }
     return strays;
   }
