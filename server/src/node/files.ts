@@ -99,6 +99,7 @@ export function readReportOrBytes(path: string, maxBytes: number, isBytes: ((byt
     const size = fstatSync(fd).size;
     if (size > maxBytes) return { ok: false, reason: 'too-large', size };
     const bytes = readAll(fd, size);
+    if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', size: bytes.length };
     if (isBytes?.(bytes)) return { ok: true, bytes: new Uint8Array(bytes) };
     const decoded = decode(bytes);
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: 'binary' };
@@ -119,19 +120,10 @@ export type BytesResult =
  * thread. Over `maxBytes`, not read.
  */
 export function readFileBytes(path: string, maxBytes: number): BytesResult {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return { ok: false, reason: 'too-large', size };
-    const bytes = readAll(fd, size);
-    if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', size: bytes.length };
-    return { ok: true, bytes: new Uint8Array(bytes) };
-  } catch (error) {
-    return { ok: false, reason: 'unreadable', error };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  // Every file's bytes are taken as bytes: it is never decoded, so never 'binary'.
+  const read = readReportOrBytes(path, maxBytes, () => true);
+  if (!read.ok) return read.reason === 'binary' ? { ok: false, reason: 'unreadable', error: undefined } : read;
+  return read.text === undefined ? { ok: true, bytes: read.bytes } : { ok: true, bytes: new TextEncoder().encode(read.text) };
 }
 
 /**
