@@ -52,8 +52,8 @@ export async function validateWorkspace(client: LanguageClient, output: vscode.L
   for (const u of result.unreadable) output.warn(`${u.path}: ${u.reason}`);
   const message = result.cancelled
     ? msg.cancelled(result.files)
-    : msg.summary(result.files, result.reports, result.errors, result.warnings, (result.elapsedMs / 1000).toFixed(1));
-  const extra = result.unreadable.length > 0 ? ` ${msg.unreadable(result.unreadable.length)}` : '';
+    : msg.summary(result.files, result.reports, result.reportsWithErrors, result.errors, result.warnings, (result.elapsedMs / 1000).toFixed(1));
+  const extra = result.unreadable.length > 0 ? ` ${msg.unreadable(result.unreadable.length, result.unreadable.slice(0, 3).map((u) => u.path).join('、'))}` : '';
   const show = result.errors > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void show(message + extra, msg.openProblems()).then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');

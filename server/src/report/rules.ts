@@ -91,6 +91,9 @@ export const RULES = [
   rule('text-table-mismatch', 'text', 2, false,
     { title: '正文与表格不一致', description: '正文中的数字与表格不符：收到、办结、结转的申请数，行政复议、行政诉讼件数，“均获维持”，现行有效规范性文件件数等。' },
     { title: 'Text contradicts table', description: 'A number in the text contradicts the table: applications received, handled or carried over, reviews and lawsuits, "均获维持", normative documents in force.' }),
+  rule('encoding-garbled', 'text', 2, false,
+    { title: '文字乱码（编码不符）', description: '编辑器中的文字是乱码：文件的编码（如 GBK/GB18030）与打开时所用的编码（如 UTF-8）不符，报告无法核对。请点击状态栏上的编码，选择“通过编码重新打开”，再选择正确的编码（中文报告通常为 GB 18030 或 UTF-8）。' },
+    { title: 'Garbled text: wrong encoding', description: 'The text in the editor is mojibake: the file\'s encoding (such as GBK/GB18030) is not the one it was opened with (such as UTF-8), so the report cannot be checked. Click the encoding in the status bar, choose Reopen with Encoding, and pick the right one (GB 18030 or UTF-8 for Chinese reports).' }),
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleCode = (typeof RULES)[number]['code'];
