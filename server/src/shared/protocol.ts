@@ -103,4 +103,16 @@ export const COMMANDS = {
   newReport: 'govReport.newReport',
   showProblems: 'govReport.showProblems',
   restartServer: 'govReport.restartServer',
+  showPreview: 'govReport.showPreview',
+  showPreviewToSide: 'govReport.showPreviewToSide',
+  /** Selects a range of a document and reveals it (after a fix inserts template text: its first placeholder). */
+  revealPlaceholder: 'govReport.revealPlaceholder',
 } as const;
+
+/** What the VS Code extension tells the server at initialize (initializationOptions). */
+export interface InitializationOptions {
+  /** VS Code's display language, for the "auto" locale. */
+  locale?: string;
+  /** The client's command that selects a range (COMMANDS.revealPlaceholder): fixes that insert template text carry it. */
+  revealCommand?: string;
+}
