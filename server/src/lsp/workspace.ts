@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { Messages } from '../l10n';
 import { check, parse } from '../report';
+import { checkEncoding } from '../report/checks/encoding';
 import { withRuleLinks } from '../features/diagnostics';
 import { readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
 import { matcher } from '../node/glob';
@@ -140,19 +141,38 @@ export class WorkspaceResults {
     else this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Files changed on disk (from the client's watcher): re-check what the workspace results hold, drop the deleted. */
+  /**
+   * Files changed on disk (from the client's watcher): re-check what the workspace results hold, drop the deleted. A
+   * deleted folder arrives as one event for the folder: everything under it goes. A rename is a delete and a create.
+   */
   async filesChanged(changes: readonly { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
     for (const { uri, type } of changes) {
       if (type === 3 /* deleted */) {
-        this.known.delete(uri);
-        this.drop(uri);
+        const under = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const known of [...this.known, ...this.published]) {
+          if (known !== uri && !known.startsWith(under)) continue;
+          this.known.delete(known);
+          this.drop(known);
+        }
         continue;
       }
-      // Created or changed: an open document is the editor's; otherwise re-check when validation has run.
+      // Created or changed: an open document is the editor's; otherwise re-check when validation has run, if the
+      // file is one validation would have checked (its folder's include, not excluded).
       if (this.host.isOpen(uri) || !this.ranOnce) continue;
+      if (!this.known.has(uri) && !(await this.inScope(uri))) continue;
       this.known.add(uri);
       await this.recheck(uri);
     }
+  }
+
+  /** Whether Validate All would check this file: under a workspace folder, matched by its include, not excluded. */
+  private async inScope(uri: string): Promise<boolean> {
+    const folder = this.host.workspaceFolders().filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+    if (!folder) return false;
+    const rel = decodeURIComponent(uri.slice((folder.endsWith('/') ? folder : `${folder}/`).length));
+    const settings = await this.host.settings.get(folder);
+    const excluded = matcher(['**/node_modules', '**/.git', ...(await this.host.settings.filesExclude(folder))]);
+    return matcher(settings.include)(rel) && !excluded(rel) && !rel.split('/').slice(0, -1).some((_, i, parts) => excluded(parts.slice(0, i + 1).join('/')));
   }
 
   private async recheck(uri: string): Promise<void> {
@@ -179,18 +199,19 @@ export class WorkspaceResults {
     else {
       try {
         const model = parse(read.text);
+        const options = { locale: msg.locale, severities: settings.severity, uri };
         outcome = model.isReport
-          ? { kind: 'report', diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity, uri })) }
+          ? { kind: 'report', diagnostics: withRuleLinks([...checkEncoding(read.text, options, model.lines), ...check(model, options)]) }
           : { kind: 'not-report' };
       } catch (e) {
         this.host.logError('validateWorkspace', uri, e);
         outcome = { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
       }
     }
-    if (outcome.kind === 'report') {
+    if (outcome.kind === 'report' && outcome.diagnostics.length > 0) {
       this.host.connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
       this.published.add(uri);
-    } else this.drop(uri);
+    } else this.drop(uri); // a clean report, like a file that is none, has nothing to show (and nothing to send)
     return outcome;
   }
 
