@@ -12,11 +12,16 @@ import { hover } from './features/hover';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { codeLenses } from './features/codeLens';
+import { cellAt } from './features/cellAt';
+import { preview } from './features/preview';
 import { warmUp } from './warmUp';
 import { Analyses, type Analysis } from './lsp/analysis';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceResults } from './lsp/workspace';
-import { DEFAULT_SETTINGS, RuleCodesRequest, type InitializationOptions, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest, type Settings } from './shared/protocol';
+import {
+  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
+  type InitializationOptions, type PreviewParams, type Settings, type TextDocumentPositionParams,
+} from './shared/protocol';
 
 const VERSION = '0.1.0';
 const connection = createConnection(ProposedFeatures.all);
@@ -212,6 +217,19 @@ connection.onRequest(ValidateWorkspaceRequest, async (params, token) => {
     return new ResponseError(ErrorCodes.InternalError, `validateWorkspace failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
+
+connection.onRequest(PreviewRequest, guard('preview', (params: PreviewParams) => {
+  const uri = params.textDocument.uri;
+  const doc = documents.get(uri);
+  const a = current(uri);
+  if (!doc || !a) return null;
+  return preview(a.model, a.diagnostics, a.msg, uri, doc.version);
+}));
+
+connection.onRequest(CellAtRequest, guard('cellAt', (params: TextDocumentPositionParams) => {
+  const a = current(params.textDocument.uri);
+  return a ? cellAt(a.model, params.position, a.msg) : { report: false };
+}));
 
 connection.onRequest(RuleCodesRequest, () => [...RULE_CODES]);
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION, node: process.version }));

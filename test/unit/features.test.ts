@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, placeholderAfterInsert } from '../../server/src/features/codeActions';
+import { preview } from '../../server/src/features/preview';
+import { cellAt } from '../../server/src/features/cellAt';
+import { PLANTED, fixture, lineOf } from './helpers';
 import { check, parse, template } from '../../server/src/report';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols, foldingRanges } from '../../server/src/features/outline';
@@ -179,4 +182,68 @@ test('a fix that inserts template text carries the client\'s command to select i
   const published = check(model);
   const d = published.find((x) => x.code === 'section-missing')!;
   assert.equal(codeActions(model, published, { uri: 'file:///r.txt', version: 1, range: d.range }, zhCN)[0]!.command, undefined);
+});
+
+test('preview: the tables as grids with the format\'s headers; a wrong cell marked with the value required; an unread row greyed; a missing part where it belongs', () => {
+  const planted = fixture(PLANTED.totalNaturalPerson26);
+  // One value of （二）部分公开 lost (six values for seven columns): that row cannot be read with certainty.
+  const lines = planted.split('\n');
+  const partly = lines.findIndex((l) => l.includes('(二) 部分公开'));
+  lines[partly] = '\t(二) 部分公开\t1\t0\t0\t0\t0\t0';
+  const five = lines.findIndex((l) => l.startsWith('五、存在的主要问题'));
+  const six = lines.findIndex((l) => l.startsWith('六、其他需要报告的事项'));
+  lines.splice(five, six - five);
+  const text = lines.join('\n');
+  const model = parse(text);
+  const published = check(model, { uri: 'file:///r.txt' });
+  const p = preview(model, published, zhCN, 'file:///r.txt', 3);
+  assert.equal(p.report, true);
+  assert.equal(p.version, 3);
+  const t3 = p.blocks.find((b) => b.kind === 'table' && b.title.startsWith('表三'));
+  assert.ok(t3 && t3.kind === 'table');
+  // The official template's merged header cells.
+  assert.deepEqual(t3.rows[0]!.map((c) => [c.text.slice(0, 6), c.colspan ?? 1, c.rowspan ?? 1]), [['（本列数据的', 3, 3], ['申请人情况', 7, 1]]);
+  assert.deepEqual(t3.rows[1]!.map((c) => [c.text, c.colspan ?? 1, c.rowspan ?? 1]), [['自然人', 1, 2], ['法人或其他组织', 5, 1], ['总计', 1, 2]]);
+  assert.deepEqual(t3.rows[2]!.map((c) => c.text), ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+  assert.equal(t3.rows.length, 3 + 25);
+  // （七）总计: the wrong cell, with the value every identity requires; the others as written.
+  const total = t3.rows.find((r) => r.some((c) => c.text === '（七）总计'))!;
+  const values = total.filter((c) => !c.header);
+  assert.deepEqual(values.map((c) => c.text), ['26', '0', '0', '0', '0', '0', '27']);
+  assert.equal(values[0]!.status, 'error');
+  assert.equal(values[0]!.expected, '应为 27');
+  assert.equal(values[0]!.name, '表三 · （七）总计 · 自然人');
+  assert.deepEqual(values[0]!.range!.start, { line: lineOf(text, '(七) 总计'), character: '(七) 总计\t\t'.length });
+  assert.equal(values[6]!.status, undefined);
+  // The row read without certainty: greyed, with why.
+  const unsure = t3.rows.find((r) => r.some((c) => c.text.startsWith('（二）部分公开')))!.filter((c) => !c.header);
+  assert.ok(unsure.every((c) => c.status === 'uncertain'), JSON.stringify(unsure));
+  assert.match(unsure[0]!.note!, /未能确定识别（数字少于列数）/);
+  assert.equal(t3.reading, 'partly-read');
+  // 表四: two header rows of merged cells and one row of 15 values.
+  const t4 = p.blocks.find((b) => b.kind === 'table' && b.title.startsWith('表四'));
+  assert.ok(t4 && t4.kind === 'table');
+  assert.deepEqual(t4.rows[0]!.map((c) => [c.text, c.colspan]), [['行政复议', 5], ['行政诉讼', 10]]);
+  assert.equal(t4.rows[3]!.length, 15);
+  // The missing part: a notice just before 六.
+  const at = p.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('六、'));
+  const before = p.blocks[at - 1]!;
+  assert.equal(before.kind, 'notice');
+  assert.match((before as { text: string }).text, /缺少“五、存在的主要问题及改进情况”部分/);
+  assert.equal(p.summary, `错误 ${published.filter((d) => d.severity === 1).length} 个，警告 ${published.filter((d) => d.severity === 2).length} 个`);
+  // Not a report: nothing but what is published.
+  const none = preview(undefined, [], zhCN, 'file:///n.txt', 1);
+  assert.equal(none.report, false);
+  assert.deepEqual(none.blocks, []);
+});
+
+test('the status bar\'s cell: table · row · column', () => {
+  const text = fixture(PLANTED.totalNaturalPerson26);
+  const model = parse(text);
+  const line = lineOf(text, '(七) 总计');
+  assert.deepEqual(cellAt(model, { line, character: '(七) 总计\t\t'.length + 1 }, zhCN), { report: true, cell: '表三 · （七）总计 · 自然人' });
+  assert.deepEqual(cellAt(model, { line: 0, character: 0 }, zhCN), { report: true });
+  assert.equal(cellAt(model, { line: lineOf(text, '(三) 不予公开'), character: text.split('\n')[lineOf(text, '(三) 不予公开')]!.length - 1 }, zhCN).cell, '表三 · （三）不予公开 1.属于国家秘密 · 总计');
+  assert.match(cellAt(model, { line, character: '(七) 总计\t\t'.length + 1 }, en).cell!, /^Table 3 · \(7\) total · natural persons$/);
+  assert.deepEqual(cellAt(undefined, { line: 0, character: 0 }, zhCN), { report: false });
 });
