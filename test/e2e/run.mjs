@@ -123,6 +123,7 @@ function scratch(prefix) {
 function makeWorkspace() {
   const ws = scratch('gov-e2e-ws-');
   cpSync(join(ROOT, 'test/fixtures/reports'), ws, { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/encodings'), join(ws, 'encodings'), { recursive: true });
   return ws;
 }
 

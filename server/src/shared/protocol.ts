@@ -2,6 +2,7 @@
 // parameter and result types (declared once, as RequestTypes, used on both sides), and the command ids.
 
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { REPORT_FILES_GLOB } from './constants';
 
 export const SETTINGS_SECTION = 'govReport';
 
@@ -24,7 +25,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   severity: {},
-  include: ['**/*.txt', '**/*.md'],
+  include: [REPORT_FILES_GLOB],
   locale: 'auto',
   maxDocumentSizeMB: 5,
 };
