@@ -34,7 +34,7 @@ export interface ValidateOptions {
 }
 
 export async function validateWorkspace(
-  client: LanguageClient, context: vscode.ExtensionContext, output: vscode.LogOutputChannel, options: ValidateOptions = {},
+  start: () => Promise<LanguageClient>, context: vscode.ExtensionContext, output: vscode.LogOutputChannel, options: ValidateOptions = {},
 ): Promise<ValidateWorkspaceResult | undefined> {
   const msg = messages().client;
   if (!vscode.workspace.workspaceFolders?.length) {
@@ -43,27 +43,46 @@ export async function validateWorkspace(
   }
   const location = options.quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
   const result = await vscode.window.withProgress({ location, title: msg.checking(), cancellable: !options.quiet }, async (progress, token) => {
-    // The server reports progress against a token the client makes, so that this one notification shows it.
+    // The server reports progress against a token the client makes, so that this one notification shows it (from
+    // the moment of the command: the server may have to start first).
     const workDoneToken = `govReport-validate-${Date.now()}`;
     let last = 0;
-    const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-      if (value.kind !== 'report') return;
-      const percentage = value.percentage ?? last;
-      progress.report({ increment: percentage - last, message: value.message });
-      last = percentage;
-    });
+    let listener: vscode.Disposable | undefined;
+    // Until the server counts files, the message says how long the editor has been listing them (4,000 files take
+    // a moment): the notification never stands still.
+    const listingStarted = Date.now();
+    progress.report({ message: msg.listing() });
+    const ticking = setInterval(() => progress.report({ message: `${msg.listing()} ${((Date.now() - listingStarted) / 1000).toFixed(1)} s` }), 200);
     try {
-      progress.report({ message: msg.listing() });
+      const client = await start();
+      let checked = 0;
+      listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind !== 'report') return;
+        clearInterval(ticking);
+        const percentage = value.percentage ?? last;
+        progress.report({ increment: percentage - last, message: value.message });
+        last = percentage;
+        checked = Number(/(\d+)\//.exec(value.message ?? '')?.[1] ?? checked);
+      });
       // Listed through the editor: exactly the files the user sees (files.exclude), no walk of our own.
       const uris = await vscode.workspace.findFiles(includeGlob(), undefined, undefined, token);
-      if (token.isCancellationRequested) return { files: 0, reports: 0, reportsWithErrors: 0, errors: 0, warnings: 0, notReports: 0, unreadable: [], cancelled: true, elapsedMs: 0 };
-      return await client.sendRequest(ValidateWorkspaceRequest, { workDoneToken, files: uris.map((u) => u.toString()) }, token);
+      const cancelled = (files: number): ValidateWorkspaceResult => ({
+        files, reports: 0, reportsWithErrors: 0, errors: 0, warnings: 0, notReports: 0, unreadable: [], cancelled: true, elapsedMs: 0,
+      });
+      if (token.isCancellationRequested) return cancelled(0);
+      const request = client.sendRequest(ValidateWorkspaceRequest, { workDoneToken, files: uris.map((u) => u.toString()) }, token);
+      // Cancel takes effect at once: the server stops at its next file, and its answer (behind the diagnostics it has
+      // sent) is not waited for.
+      const stopped = new Promise<ValidateWorkspaceResult>((resolve) => token.onCancellationRequested(() => resolve(cancelled(checked))));
+      request.then((r) => r.cancelled && output.info(`validation stopped by the server after ${r.files} files`), () => undefined);
+      return await Promise.race([request, stopped]);
     } catch (e) {
       output.error(`validate workspace: ${e instanceof Error ? e.message : String(e)}`);
       if (!options.quiet) void vscode.window.showErrorMessage(msg.failed(e instanceof Error ? e.message : String(e)));
       return undefined;
     } finally {
-      listener.dispose();
+      clearInterval(ticking);
+      listener?.dispose();
     }
   });
   if (!result) return undefined;
@@ -86,9 +105,9 @@ export async function validateWorkspace(
 }
 
 /** After a reload: the workspace's results computed again, with no notification. */
-export async function revalidateQuietly(client: LanguageClient, context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+export async function revalidateQuietly(start: () => Promise<LanguageClient>, context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   try {
-    await validateWorkspace(client, context, output, { quiet: true });
+    await validateWorkspace(start, context, output, { quiet: true });
   } catch (e) {
     output.error(`revalidate: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -170,7 +189,7 @@ export function registerCommands(
   context: vscode.ExtensionContext, start: () => Promise<LanguageClient>, output: vscode.LogOutputChannel, previews: PreviewManager,
 ): void {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
-  reg(COMMANDS.validateWorkspace, async () => validateWorkspace(await start(), context, output));
+  reg(COMMANDS.validateWorkspace, () => validateWorkspace(start, context, output));
   for (const [id, name] of Object.entries(TABLE_SNIPPETS)) {
     reg(id, async () => {
       const editor = vscode.window.activeTextEditor;

@@ -13,6 +13,7 @@ import { messages } from './i18n';
 import { PreviewManager } from './preview';
 import { StatusBar } from './statusBar';
 import { watchedFiles } from './files';
+import { DiagnosticsBatch } from './diagnosticsBatch';
 
 const NAME = '政府信息公开年度报告 (Gov Report)';
 /** How much of a document the client's sniff reads: enough for a report's title and headings, never a whole log. */
@@ -82,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
 
   // Validate All ran here before: its results come back after a reload, checked again without a word.
   if (context.workspaceState.get<boolean>(VALIDATED_KEY) && vscode.workspace.workspaceFolders?.length) {
-    void start().then((client) => revalidateQuietly(client, context, output));
+    void revalidateQuietly(start, context, output);
   }
 
   return {
@@ -100,6 +101,9 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const initializationOptions: InitializationOptions = { locale: vscode.env.language, revealCommand: COMMANDS.revealPlaceholder };
+  // (The closure reads `client` once it exists: the first diagnostics arrive after start.)
+  const batch = new DiagnosticsBatch(() => client.diagnostics);
+  context.subscriptions.push(batch);
   const clientOptions: LanguageClientOptions = {
     documentSelector: CHECKED_LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
@@ -108,6 +112,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     // folder is one event for the folder, whatever its name: deletions of anything are passed on.
     synchronize: { fileEvents: watchedFiles() },
     middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => batch.handle(uri, diagnostics, next),
       // A garbled report: the light bulb offers VS Code's own Reopen with Encoding.
       async provideCodeActions(document, range, ctx, token, next) {
         const actions = (await next(document, range, ctx, token)) ?? [];

@@ -6,12 +6,13 @@ import { REPORT_FILES_GLOB } from '../../server/src/shared/constants';
 
 /**
  * The watchers whose events go to the server: every file the editor checks (created, changed, deleted), and the
- * deletion of anything else — a deleted folder is one event for the folder, and its reports go with it.
+ * creation and deletion of anything else — a folder copied, moved or deleted may be one event for the folder, and
+ * its reports come or go with it.
  */
 export function watchedFiles(): vscode.FileSystemWatcher[] {
   return [
     vscode.workspace.createFileSystemWatcher(REPORT_FILES_GLOB),
-    vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+    vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
   ];
 }
 

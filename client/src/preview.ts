@@ -42,7 +42,7 @@ p { margin: 6px 0; text-indent: 2em; }
 .problems { margin: 4px 0; padding-left: 20px; font-size: 90%; }
 table.grid { border-collapse: collapse; margin: 8px 0 16px; font-size: 90%; }
 table.grid th, table.grid td { border: 1px solid var(--vscode-editorWidget-border, #8888); padding: 3px 6px; vertical-align: middle; }
-table.grid th { background: var(--vscode-editorWidget-background, #8881); font-weight: normal; text-align: left; }
+table.grid th { background: var(--vscode-editorWidget-background, #8881); font-weight: normal; text-align: left; min-width: 3em; max-width: 24em; }
 table.grid td { text-align: right; min-width: 2.5em; font-variant-numeric: tabular-nums; cursor: pointer; }
 table.grid td:hover { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
 td .expected { display: block; font-size: 80%; white-space: nowrap; }

@@ -214,6 +214,14 @@ test('workspace results stay true: close brings back the disk result, a change o
   await seen;
   assert.equal(ws.latest(pathToFileURL(join(root, 'node_modules', 'x.txt')).toString()), undefined);
 
+  // A folder copied in, reported as one event for the folder: its reports are checked.
+  mkdirSync(join(root, 'copied'));
+  writeFileSync(join(root, 'copied', 'd.txt'), planted);
+  const inFolder = pathToFileURL(join(root, 'copied', 'd.txt')).toString();
+  const folderSeen = ws.diagnostics(inFolder, (p) => hasFault(p.diagnostics));
+  await ws.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, 'copied')).toString(), type: 1 }] });
+  await folderSeen;
+
   // A rerun over fewer files (the client lists them) replaces every earlier result.
   const cleared = ws.diagnostics(created, (p) => p.diagnostics.length === 0);
   await ws.conn.sendRequest('govReport/validateWorkspace', { files: [a] });

@@ -9,7 +9,8 @@ import type { Messages } from '../l10n';
 import { check, parse } from '../report';
 import { checkEncoding } from '../report/checks/encoding';
 import { withRuleLinks } from '../features/diagnostics';
-import { readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
+import { isFolder, readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
+import { REPORT_EXTENSIONS } from '../shared/constants';
 import { matcher } from '../node/glob';
 import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
 import type { SettingsStore } from './settings';
@@ -33,6 +34,9 @@ type FileOutcome =
   | { kind: 'report'; diagnostics: Diagnostic[] }
   | { kind: 'not-report' }
   | { kind: 'unreadable'; reason: string };
+
+/** A file of the kinds the editor checks (by its extension). */
+const REPORT_FILE = new RegExp(`\\.(?:${REPORT_EXTENSIONS.join('|')})$`, 'i');
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -74,6 +78,8 @@ export class WorkspaceResults {
     };
 
     const seen = new Set<string>();
+    // The count shows at once, then at least every PROGRESS_INTERVAL.
+    progress?.report(0, msg.client.progress(0, work.length));
     let lastReport = Date.now();
     for (let i = 0; i < work.length; i++) {
       if (Date.now() - lastReport >= PROGRESS_INTERVAL || i % 20 === 19) {
@@ -85,7 +91,7 @@ export class WorkspaceResults {
         }
         if (Date.now() - lastReport >= PROGRESS_INTERVAL) {
           lastReport = Date.now();
-          progress?.report(Math.floor(((i + 1) / work.length) * 100), `${i + 1}/${work.length}`);
+          progress?.report(Math.floor(((i + 1) / work.length) * 100), msg.client.progress(i + 1, work.length));
         }
       }
       const uri = work[i]!;
@@ -146,7 +152,13 @@ export class WorkspaceResults {
    * deleted folder arrives as one event for the folder: everything under it goes. A rename is a delete and a create.
    */
   async filesChanged(changes: readonly { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    let lastYield = Date.now();
     for (const { uri, type } of changes) {
+      // Thousands of files copied in at once: hovers and edits are still answered meanwhile.
+      if (Date.now() - lastYield >= PROGRESS_INTERVAL) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
       if (type === 3 /* deleted */) {
         const under = uri.endsWith('/') ? uri : `${uri}/`;
         for (const known of [...this.known, ...this.published]) {
@@ -159,9 +171,35 @@ export class WorkspaceResults {
       // Created or changed: an open document is the editor's; otherwise re-check when validation has run, if the
       // file is one validation would have checked (its folder's include, not excluded).
       if (this.host.isOpen(uri) || !this.ranOnce) continue;
+      if (type === 1 && !REPORT_FILE.test(uri)) {
+        // A folder created, copied or moved in may arrive as one event for the folder: its reports are checked.
+        await this.folderCreated(uri);
+        continue;
+      }
       if (!this.known.has(uri) && !(await this.inScope(uri))) continue;
       this.known.add(uri);
       await this.recheck(uri);
+    }
+  }
+
+  private async folderCreated(uri: string): Promise<void> {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    if (!isFolder(path)) return;
+    let lastYield = Date.now();
+    for (const file of walk(path, { include: (rel) => REPORT_FILE.test(rel), exclude: () => false }, [])) {
+      const fileUri = pathToFileURL(file).toString();
+      if (this.host.isOpen(fileUri) || !(await this.inScope(fileUri))) continue;
+      this.known.add(fileUri);
+      await this.recheck(fileUri);
+      if (Date.now() - lastYield >= PROGRESS_INTERVAL) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
     }
   }
 

@@ -204,6 +204,16 @@ export function registerTests(root: Mocha.Suite): void {
     await diagnosticsWhere(planted, (x) => !x.some((y) => codeOf(y) === 'column-total'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await diagnosticsWhere(planted, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    // Opened (it takes the report language) and closed, untouched: its problems stay.
+    const other = vscode.Uri.joinPath(folder(), 'planted', '总计有误的副本.txt');
+    await vscode.workspace.fs.writeFile(other, await vscode.workspace.fs.readFile(planted));
+    await diagnosticsWhere(other, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other));
+    await waitFor('the report language', () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === other.toString() && d.languageId === 'gov-report'));
+    await sleep(500);
+    await closeAll();
+    await sleep(2000);
+    assert.ok(ours(other).some((y) => codeOf(y) === 'column-total'), `closed untouched, its problems stay: ${JSON.stringify(ours(other).map(codeOf))}`);
     // A copy changed on disk: re-checked. Deleted: its problems go.
     const copy = vscode.Uri.joinPath(folder(), 'copy.txt');
     await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(planted));
