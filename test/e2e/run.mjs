@@ -141,6 +141,15 @@ await stage('build and package the extension (.vsix)', async () => {
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--electron'], { cwd: ROOT, stdio: 'inherit' });
   ok(existsSync(join(ROOT, 'gov-disclosure-report.vsix')), 'gov-disclosure-report.vsix built');
+  // The user's README inside the package, Chinese first, every image it shows inside the package too (no link
+  // that breaks offline), and nothing the extension does not use.
+  const entries = execFileSync('unzip', ['-Z1', join(ROOT, 'gov-disclosure-report.vsix')], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const readme = execFileSync('unzip', ['-p', join(ROOT, 'gov-disclosure-report.vsix'), 'extension/readme.md'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+  ok(/^# 政府信息公开年度报告检查/.test(readme) && /## 快速上手/.test(readme) && /中文（简体）语言包/.test(readme), 'the packaged README is the user\'s, Chinese first, with getting started and the Chinese language pack');
+  ok(images.length >= 4 && images.every((i) => !/^\w+:/.test(i) && entries.includes(`extension/${i}`)), `its ${images.length} screenshots are in the package, by relative paths: ${images.join(', ')}`);
+  const unused = entries.filter((e) => /^extension\/(?:client|server|test|scripts|bench|node_modules|out)\/|\.ts$|\.map$/.test(e));
+  ok(unused.length === 0, `the package holds only what the extension uses (${entries.length} files${unused.length ? `; unused: ${unused.join(', ')}` : ''})`);
 });
 
 if (only.has('host')) {

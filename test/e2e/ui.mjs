@@ -140,7 +140,7 @@ function workbench(page, sleep) {
   };
   /** The Problems panel's filter (its list is virtual: only what is filtered in is sure to be in the page). */
   const filterProblems = async (what) => {
-    const input = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+    const input = page.locator('.viewpane-filter input:visible, .markers-panel-action-filter input:visible').first();
     await input.fill(what);
     await sleep(400);
   };
@@ -228,6 +228,14 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   await page.keyboard.press('Control+B');
   await page.keyboard.press('Control+J');
   await sleep(300);
+  // It scrolls with the editor: the end of the text brings 表四 into the preview.
+  const before = await preview.evaluate(() => window.scrollY);
+  await editor().click();
+  await page.keyboard.press('Control+End');
+  await sleep(1200);
+  const after = await preview.evaluate(() => window.scrollY);
+  const t4Top = await preview.locator('h3', { hasText: '表四' }).first().evaluate((e) => e.getBoundingClientRect().top);
+  ok(after > before && t4Top < 950, `the preview scrolls with the editor (from ${before.toFixed(0)} to ${after.toFixed(0)} px: 表四 in view)`);
   // A click on a cell puts the cursor on it in the text.
   await goTo(1, 1);
   await preview.locator('td.sev-error').first().click();
@@ -355,6 +363,26 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   ok(/^26/.test(norm(await mdReport.locator('td.sev-error').first().innerText())), 'the report preview of the Markdown report marks its wrong cell');
   await closeTab('预览');
 
+  // New Report from Template: the unit and the year asked for, saved as .txt with them in the name.
+  await palette('New Report from Template');
+  await page.locator('.quick-input-widget', { hasText: '单位名称' }).waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.type('某某区人民政府办公室');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^\d{4}$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10000 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2024');
+  await page.keyboard.press('Enter');
+  // The save dialog (VS Code's own, in a browser): its proposed path, accepted.
+  await page.waitForFunction(() => /某某区人民政府办公室2024年政府信息公开工作年度报告\.txt$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 10000 });
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  const created = join(workspace, '某某区人民政府办公室2024年政府信息公开工作年度报告.txt');
+  await waitText('.statusbar', /\(\d+ selected\)/, 'the new report open with its first placeholder selected');
+  const newText = readFileSync(created, 'utf8');
+  ok(/^某某区人民政府办公室2024年政府信息公开工作年度报告\n/.test(newText) && /统计期限自2024年1月1日起/.test(newText),
+    'New Report from Template asks for the unit and the year and saves a .txt named with them, the cursor on its first placeholder');
+  await closeTab('某某区人民政府办公室2024');
+
   // A snippet inserts 表三.
   await open(REPORT);
   await editor().click();
@@ -374,10 +402,23 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   await page.screenshot({ path: join(shots, 'settings-severity.png') });
   await page.keyboard.press('Escape');
 
+  // The extension's page in the Extensions view: the user's README, Chinese first. (Its screenshots are in the
+  // package, but VS Code's extension page shows README images only from https: — it drops relative and data:
+  // sources — so offline they show in the README file itself, not on this page: printed, not checked.)
+  await palette('Extensions: Show Installed Extensions');
+  await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Gov Disclosure' }).first().click();
+  const details = await webviewFrame('h1', 'the extension\'s README');
+  ok(/政府信息公开年度报告检查/.test(await details.locator('h1').first().innerText()) && /快速上手/.test(await details.locator('body').innerText()),
+    'the extension\'s page shows the user\'s README, Chinese first, with its getting-started section');
+  const shown = await details.evaluate(() => [...document.images].map((i) => i.naturalWidth));
+  process.stdout.write(`   · its ${shown.length} screenshots on that page: ${shown.filter((w) => w > 0).length} shown (VS Code shows only https: images there)\n`);
+  await page.screenshot({ path: join(shots, 'extension-readme.png') });
+  await closeTab('Extension');
+
   // Results survive a window reload: Validate All ran here, so it runs again, quietly, and a file never opened has
   // its problems back.
   await palette('Developer: Reload Window');
-  await page.waitForSelector('.monaco-workbench .explorer-folders-view, .monaco-workbench .explorer-viewlet', { timeout: 60000 });
+  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
   await sleep(1000);
   await page.keyboard.press('Control+Shift+M');
   await problemsOf('004_fb0d1b8bf8cb534b.txt', /正文现行有效行政规范性文件件数为 44/, 'problems after a reload', 60000);

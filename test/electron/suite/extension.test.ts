@@ -70,11 +70,17 @@ export function registerTests(root: Mocha.Suite): void {
   const suite = Mocha.Suite.create(root, 'gov-report extension');
   const test = (title: string, fn: () => Promise<void>) => suite.addTest(new Mocha.Test(title, fn));
 
-  test('activates without starting the server; opening a report starts it', async () => {
+  test('activates without starting the server; a text that is no report does not start it, a report does', async () => {
     const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
     assert.ok(ext, 'extension installed');
     const exports = await ext.activate();
     assert.equal(ext.isActive, true);
+    assert.equal(exports.client, undefined, 'no server before a report is opened');
+    const notes = vscode.Uri.joinPath(folder(), 'notes.txt');
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('会议记录\n明天上午九点开会。\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
+    await sleep(1000);
+    assert.equal(exports.client, undefined, 'a .txt that is no report starts no server');
     const uri = vscode.Uri.joinPath(folder(), 'seeds', '000_e38c355664a2a7a9.txt');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await waitFor('the server started by the first report', () => exports.client);
@@ -166,6 +172,15 @@ export function registerTests(root: Mocha.Suite): void {
     assert.match(doc.getText(), /\n\n\| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） \|/);
     assert.match(doc.getText(), /\| 四、结转下年度继续办理 \|  \|  \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|\n$/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAll();
+  });
+
+  test('a UTF-16 report (with its BOM) opens as Chinese text and is checked', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'encodings', '003_utf16le_bom.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.getText(), /政府信息公开工作年度报告/);
+    await vscode.window.showTextDocument(doc);
+    await waitFor('the report language', () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'gov-report'));
     await closeAll();
   });
 
