@@ -5,7 +5,7 @@
 //   readers/  readers of published files: themselves, their parsers, engine types; no Node built-ins
 //   features/ language features: the engine, the catalogue, shared, LSP types; no connection, no file system
 //   node/     the only code that touches the file system
-//   client/   the extension: vscode, the language client, shared and the catalogue; never the engine
+//   client/   the extension (and its webview page): vscode, the language client, shared and the catalogue; never the engine
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Only node/ touches the file system (the CLI, the server, the scripts and the tests go through it or are not shipped code).
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/**/*.ts'],
     ignores: ['server/src/node/**'],
     rules: restrict({ regex: FILE_SYSTEM, message: 'Only server/src/node/ touches the file system.' }),
   },
@@ -77,7 +77,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['client/src/**/*.ts'],
+    files: ['client/**/*.ts'],
     rules: restrict(
       { group: ['**/server/src/report', '**/server/src/report/*', '**/server/src/features/*', '**/server/src/node/*', '**/server/src/lsp/*', '**/server/src/readers/*', '**/server/src/cli/*'], message: 'The extension never imports the engine: it talks to the server (shared/ and l10n/ only).' },
     ),

@@ -50,6 +50,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'server/src/readers/engine.ts')], outfile: join(root, 'dist/readers.js'), external: [PDF_ENGINE] }),
   build({ ...common, entryPoints: [join(root, 'server/src/readers/pdfEngine.ts')], outfile: join(root, 'dist/pdfEngine.js') }),
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
+  // The report preview's page: runs in the webview (a browser), one script loaded by nonce.
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: [join(root, 'client/webview/preview.ts')], outfile: join(root, 'dist/preview.js') }),
 ]);
 
 if (args.has('--tests')) {

@@ -44,10 +44,21 @@ export function severityStrings(lang: 'en' | 'zh-cn'): Record<string, string> {
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * Every rule at its default level: the setting's default, so that the Settings editor lists every rule (an object
+ * setting shows the entries of its value, each with a drop-down of the levels and the rule's description), not an
+ * empty table with "Add Item". A user's own value replaces it; a rule left out of that value keeps its default.
+ */
+export function severityDefaults(): Record<string, string> {
+  return Object.fromEntries(RULES.map((r) => [r.code, DEFAULT_LEVEL[r.severity as 1 | 2 | 3 | 4]]));
+}
+
 /** package.json with the severity setting regenerated (everything else as it is). */
 export function manifest(current: Json): Json {
   const next = structuredClone(current);
-  next.contributes.configuration.properties['govReport.severity'].properties = severityProperties();
+  const setting = next.contributes.configuration.properties['govReport.severity'];
+  setting.properties = severityProperties();
+  setting.default = severityDefaults();
   return next;
 }
 

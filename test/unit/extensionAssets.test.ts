@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parse, template } from '../../server/src/report';
-import { snippets } from '../../scripts/gen-snippets';
+import { markdownReport, markdownSnippets, snippets } from '../../scripts/gen-snippets';
 import { manifest, nls } from '../../scripts/gen-manifest';
 import { rulesMarkdown } from '../../server/src/cli/rules';
 import { RULES } from '../../server/src/report';
@@ -22,6 +22,35 @@ function expand(body: readonly string[]): string {
 
 test('the committed snippets are what the generator makes from the template', () => {
   assert.deepEqual(JSON.parse(read('snippets/gov-report.json')), snippets());
+  assert.deepEqual(JSON.parse(read('snippets/gov-report.md.json')), markdownSnippets());
+});
+
+test('the Markdown snippets: Markdown tables whose columns line up, in a skeleton that checks clean', () => {
+  const s = markdownSnippets();
+  const t3 = s['表三 收到和处理政府信息公开申请情况']!.body;
+  assert.equal((t3.join('\n').match(/\$\{\d+:0\}/g) ?? []).length, 25 * 7);
+  // Every row of a table has the same number of cells (a GFM table), and the second row is the delimiter row.
+  for (const name of Object.keys(s).slice(0, 3)) {
+    const widths = new Set(s[name]!.body.map((l) => l.split(' | ').length));
+    assert.equal(widths.size <= 2, true, `${name}: ${[...widths]}`);
+    assert.match(s[name]!.body[1]!, /^\|(---\|)+$/);
+  }
+  // 自然人 is the fourth column in the header and in every row.
+  const column = (line: string) => line.split('|').map((c) => c.trim()).indexOf('自然人');
+  assert.equal(column(t3[2]!), 4);
+  assert.equal(t3[4]!.split('|')[4]!.trim(), '${1:0}');
+  const report = expand(s['年度报告框架（六个部分）']!.body);
+  assert.match(report, /^# XX单位2025年政府信息公开工作年度报告\n/);
+  assert.match(report, /\n## 三、收到和处理政府信息公开申请情况\n\n\| （本列数据的勾稽关系/);
+  const model = parse(report.replace('XX单位', '某某局'));
+  assert.equal(model.tables.applications!.rows.size, 25);
+  assert.equal(model.tables.activeDisclosure!.rows.size, 6);
+  assert.ok(model.tables.reviewsAndLawsuits!.groups);
+  // Clean but for the "（文字描述…）" placeholders the clerk still has to write over, each said once.
+  const found = check(model).map((d) => `${d.code} ${d.message}`);
+  assert.deepEqual(found.filter((d) => !/^template-placeholder 模板占位内容“（文字描述/.test(d)), []);
+  assert.equal(found.length, 7);
+  assert.equal(markdownReport('标题\n\n一、总体情况\na\tb\nc\td'), '# 标题\n\n## 一、总体情况\n| a | b |\n|---|---|\n| c | d |');
 });
 
 test('every table snippet has a tab stop on each number and inserts a table that checks clean', () => {

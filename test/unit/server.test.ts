@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, DocumentSymbol, Hover, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspClient } from './lspClient';
-import { ROOT, SEEDS, fixture, lineOf, tsvCellRange } from './helpers';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { PLANTED, ROOT, SEEDS, fixture, lineOf, tempDir, tsvCellRange } from './helpers';
 
 let client: LspClient;
 const uriOf = (name: string) => `file:///virtual/${name}`;
@@ -143,7 +144,7 @@ test('document symbols, folding ranges and code lenses', async () => {
   assert.deepEqual(lenses.map((l) => l.command.title), ['✓ 本表未报告问题（10 个单元格）', '✓ 本表未报告问题（175 个单元格，39 项合计）', '✓ 本表未报告问题（15 个单元格，3 项合计）']);
 });
 
-test('workspace validation over the fixture reports publishes diagnostics for every report', async (t) => {
+test('workspace validation over the fixture reports publishes diagnostics for every report with problems, and sends nothing for a clean one', async (t) => {
   const ws = new LspClient();
   t.after(() => ws.stop());
   const folder = pathToFileURL(join(ROOT, 'test', 'fixtures', 'reports')).toString();
@@ -157,7 +158,76 @@ test('workspace validation over the fixture reports publishes diagnostics for ev
   // Published before the request was answered (one stream, in order).
   const published = ws.latest(planted)!;
   assert.ok(published.some((d) => d.code === 'column-total'));
-  assert.equal([...ws.published.keys()].length, 6);
+  // Three seeds are clean: with 4,000 files, 4,000 empty notifications would only hold up the progress.
+  assert.equal([...ws.published.keys()].length, 3);
+});
+
+test('workspace results stay true: close brings back the disk result, a change on disk re-checks, a deletion (of a file or its folder) drops, a rerun replaces', async (t) => {
+  const root = tempDir('gov-ws-events-');
+  const planted = fixture(PLANTED.totalNaturalPerson26);
+  mkdirSync(join(root, 'sub'));
+  writeFileSync(join(root, 'a.txt'), planted);
+  writeFileSync(join(root, 'sub', 'b.txt'), planted);
+  writeFileSync(join(root, 'c.txt'), planted);
+  const ws = new LspClient();
+  t.after(() => ws.stop());
+  const folder = pathToFileURL(root).toString();
+  await ws.initialize(folder);
+  const [a, b, c] = [join(root, 'a.txt'), join(root, 'sub', 'b.txt'), join(root, 'c.txt')].map((p) => pathToFileURL(p).toString()) as [string, string, string];
+  const hasFault = (d: { code?: unknown }[] | undefined) => !!d?.some((x) => x.code === 'column-total');
+  const result = (await ws.conn.sendRequest('govReport/validateWorkspace', {})) as { reports: number; reportsWithErrors: number };
+  assert.equal(result.reports, 3);
+  assert.equal(result.reportsWithErrors, 3);
+  assert.ok(hasFault(ws.latest(a)) && hasFault(ws.latest(b)) && hasFault(ws.latest(c)));
+
+  // Open a.txt, fix the fault in the editor, close it unsaved: the disk result (the fault) comes back.
+  await ws.openAndWait(a, planted);
+  const fixed = planted.replace(/(\(七\) 总计\t+)26/, '$127');
+  assert.notEqual(fixed, planted);
+  const clean = ws.diagnostics(a, (p) => !hasFault(p.diagnostics));
+  await ws.conn.sendNotification('textDocument/didChange', { textDocument: { uri: a, version: 2 }, contentChanges: [{ text: fixed }] });
+  await clean;
+  const back = ws.diagnostics(a, (p) => hasFault(p.diagnostics));
+  await ws.conn.sendNotification('textDocument/didClose', { textDocument: { uri: a } });
+  await back;
+
+  // Fixed on disk: re-checked, its problems go.
+  writeFileSync(join(root, 'c.txt'), fixed);
+  const rechecked = ws.diagnostics(c, (p) => !hasFault(p.diagnostics));
+  await ws.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 2 }] });
+  await rechecked;
+
+  // A folder deleted: one event for the folder, and its files' problems go.
+  rmSync(join(root, 'sub'), { recursive: true });
+  const dropped = ws.diagnostics(b, (p) => p.diagnostics.length === 0);
+  await ws.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, 'sub')).toString(), type: 3 }] });
+  await dropped;
+
+  // A file created after the run, in scope: checked; one out of scope (node_modules): not.
+  writeFileSync(join(root, 'new.txt'), planted);
+  mkdirSync(join(root, 'node_modules'));
+  writeFileSync(join(root, 'node_modules', 'x.txt'), planted);
+  const created = pathToFileURL(join(root, 'new.txt')).toString();
+  const seen = ws.diagnostics(created, (p) => hasFault(p.diagnostics));
+  await ws.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [
+    { uri: pathToFileURL(join(root, 'node_modules', 'x.txt')).toString(), type: 1 }, { uri: created, type: 1 },
+  ] });
+  await seen;
+  assert.equal(ws.latest(pathToFileURL(join(root, 'node_modules', 'x.txt')).toString()), undefined);
+
+  // A folder copied in, reported as one event for the folder: its reports are checked.
+  mkdirSync(join(root, 'copied'));
+  writeFileSync(join(root, 'copied', 'd.txt'), planted);
+  const inFolder = pathToFileURL(join(root, 'copied', 'd.txt')).toString();
+  const folderSeen = ws.diagnostics(inFolder, (p) => hasFault(p.diagnostics));
+  await ws.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, 'copied')).toString(), type: 1 }] });
+  await folderSeen;
+
+  // A rerun over fewer files (the client lists them) replaces every earlier result.
+  const cleared = ws.diagnostics(created, (p) => p.diagnostics.length === 0);
+  await ws.conn.sendRequest('govReport/validateWorkspace', { files: [a] });
+  await cleared;
+  assert.ok(hasFault(ws.latest(a)));
 });
 
 test('settings per resource: severity off, English messages; a configuration change re-checks open documents', async (t) => {

@@ -3,7 +3,7 @@
 // number or heading at fault — never a whole-document replace. A fix whose target text has changed since the
 // diagnostic was made is not offered.
 
-import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Messages } from '../l10n';
 import { FIX_ALL_CODES, SOURCE, type DiagnosticData, type ReportModel } from '../report';
 
@@ -17,6 +17,41 @@ export interface CodeActionRequest {
   readonly only?: readonly string[];
   /** context.diagnostics: when non-empty, quick fixes are limited to these codes. */
   readonly contextDiagnostics?: readonly Diagnostic[];
+  /**
+   * The client's command that selects a range of the document (VS Code's extension declares it at initialize): a fix
+   * that inserts template text then puts the cursor on the text's first placeholder. Other clients get no command.
+   */
+  readonly revealCommand?: string;
+}
+
+/**
+ * What the author must replace in template text: "（文字描述…）", "XX单位", "XXXX年", "××", and in a table, its first
+ * number (every number of the template is a 0 to be written over).
+ */
+const PLACEHOLDER = /（文字描述[^）\n]*）|X{2,}(?:单位|年)?|×{2,}|(?<=\t)0(?=\t|\r?\n|$)/;
+
+/**
+ * Where the first placeholder of inserted text stands once it is inserted at `at`: its range in the document after
+ * the edit. With no placeholder, the end of the inserted text's first line (a heading to write after).
+ */
+export function placeholderAfterInsert(at: Position, newText: string): Range {
+  const m = PLACEHOLDER.exec(newText);
+  let start: number;
+  let end: number;
+  if (m) {
+    start = m.index;
+    end = m.index + m[0].length;
+  } else {
+    const firstText = newText.search(/\S/);
+    const lineEnd = firstText < 0 ? -1 : newText.indexOf('\n', firstText);
+    start = end = firstText < 0 ? 0 : lineEnd < 0 ? newText.length : newText[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  }
+  const position = (offset: number): Position => {
+    const before = newText.slice(0, offset);
+    const breaks = before.split('\n').length - 1;
+    return breaks === 0 ? { line: at.line, character: at.character + offset } : { line: at.line + breaks, character: offset - before.lastIndexOf('\n') - 1 };
+  };
+  return { start: position(start), end: position(end) };
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -97,13 +132,18 @@ export function codeActions(model: ReportModel, current: readonly Diagnostic[], 
       if (!overlaps(d.range, req.range) || (codes && !codes.has(String(d.code)))) continue;
       const edit = fixFor(model, d);
       if (!edit) continue;
-      actions.push({
+      const action: CodeAction = {
         title: title(d, edit, msg),
         kind: 'quickfix',
         diagnostics: [d],
         isPreferred: true,
         edit: workspaceEdit(req.uri, req.version, [edit]),
-      });
+      };
+      // Template text inserted: the cursor goes to its first placeholder, where the author's writing begins.
+      if (req.revealCommand && (d.data as DiagnosticData).kind === 'insert') {
+        action.command = { title: action.title, command: req.revealCommand, arguments: [req.uri, placeholderAfterInsert(edit.range.start, edit.newText)] };
+      }
+      actions.push(action);
     }
   }
   if (req.only && req.only.some((o) => o === 'source.fixAll' || o === FIX_ALL_KIND || o === 'source')) {

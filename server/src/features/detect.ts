@@ -4,6 +4,7 @@
 
 import type { ReportModel } from '../report';
 import { REPORT_LANGUAGE_ID } from '../shared/constants';
+import { hasReportWordsInMojibake, looksGarbled, looksLikeReport, nameSuggestsReport } from '../shared/sniff';
 
 // 'text' is what Neovim and other editors call plain text.
 const SNIFFED_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
@@ -17,5 +18,16 @@ export function shouldCheck(languageId: string, model: ReportModel): boolean {
 export function mayBeReport(languageId: string, text: string): boolean {
   if (languageId === REPORT_LANGUAGE_ID) return true;
   if (!SNIFFED_LANGUAGES.has(languageId)) return false;
-  return /政府信息公开|政务公开|信息公开/.test(text.slice(0, 20000)) || /总体情况|主动公开政府信息情况/.test(text);
+  return looksLikeReport(text);
+}
+
+/**
+ * Whether a document that is not (or no longer) readable as a report deserves the encoding-garbled warning: text
+ * so garbled that parse finds no report in it, in the report language, or in a file whose name says it is a
+ * report, or whose mojibake is a report's words. An expense list that happens to be garbled is not our business.
+ */
+export function mayBeGarbledReport(languageId: string, uri: string, text: string): boolean {
+  if (languageId !== REPORT_LANGUAGE_ID && !SNIFFED_LANGUAGES.has(languageId)) return false;
+  if (!looksGarbled(text)) return false;
+  return languageId === REPORT_LANGUAGE_ID || nameSuggestsReport(uri) || hasReportWordsInMojibake(text);
 }

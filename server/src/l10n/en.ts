@@ -148,6 +148,10 @@ export const en: Messages = {
     'category-total': `table 3, ${row ?? ''}, sum of the totals`,
   })[where],
   documentTooLarge: (mb, limit) => `Document is ${mb} MB, over the ${limit} MB limit (govReport.maxDocumentSizeMB): not checked`,
+  encodingGarbled: (kind, count) =>
+    kind === 'replacement'
+      ? `Garbled text: ${count} characters could not be decoded (shown as "�"); the file is probably GBK/GB18030 but was opened as UTF-8, so the report cannot be checked. Click the encoding in the status bar (e.g. "UTF-8"), choose Reopen with Encoding, then "Simplified Chinese (GB18030)"`
+      : `Garbled text: the file is probably UTF-8 but was opened as GBK/GB18030 ("政府信息公开" shows as "鏀垮簻淇℃伅…"), so the report cannot be checked. Click the encoding in the status bar (e.g. "GBK"), choose Reopen with Encoding, then "UTF-8"`,
 
   carryOverMismatch: (cell, value, lastCell, lastValue, lastYear, lastFile) =>
     `${cell} is ${value}; last year's report (${lastYear}, ${lastFile}) has ${lastCell} ${lastValue}`,
@@ -196,6 +200,27 @@ export const en: Messages = {
   tableSays: (actual) => `✗（table says ${actual}）`,
   balanceFormula: () => 'I + II − (7)',
   partRequirements: (part) => REQUIREMENTS[part],
+  hoverDiagnostic: (severity, message) => `${({ 1: '✗ Error', 2: '⚠ Warning', 3: 'ℹ Info', 4: 'Hint' } as const)[severity]}: ${message}`,
+  identityNotReported: () => 'does not hold (the rule is off: not reported)',
+  missingPart: (part) => `${part} is missing`,
+  missingPartPlace: (before) => (before ? `It belongs before "${before}".` : 'It belongs at the end of the report.'),
+  cellLocation: (table, row, column) => `${TABLE[table][0]} · ${row} · ${column}`,
+
+  preview: {
+    notReport: () => 'This is not a government information disclosure annual report (no report title or six parts found).',
+    tableMissing: (id) => `${en.tableName(id)} is missing under this part`,
+    tableUnreadable: () => 'The table cannot be read reliably: its numbers were not checked (grey)',
+    tablePartlyRead: (rows) => `${rows} place(s) of the table could not be read with certainty: not checked (grey)`,
+    shouldBe: (expected) => `should be ${expected}`,
+    uncertain: (reason) => `not read with certainty (${reason}): not checked`,
+    blank: () => '(blank)',
+    legendError: () => 'error',
+    legendWarning: () => 'warning',
+    legendUncertain: () => 'not read with certainty: not checked',
+    goToCell: () => 'Click to go to this cell in the text',
+    summary: (errors, warnings) => (errors + warnings === 0 ? 'No problems found' : `${errors} error(s), ${warnings} warning(s)`),
+    applicationsCorner: () => '(Balance of each column: I + II = III + IV)',
+  },
 
   fixInsertPart: (heading) => `Insert part "${heading}" from the template`,
   fixInsertSubsection: (heading) => `Insert sub-part "${heading}"`,
@@ -241,16 +266,33 @@ export const en: Messages = {
   client: {
     checking: () => 'Checking the reports in the workspace…',
     progressTitle: () => 'Checking reports',
-    summary: (files, reports, errors, warnings, seconds) => `Checked ${files} files, ${reports} reports: ${errors} errors, ${warnings} warnings (${seconds} s)`,
+    summary: (files, reports, reportsWithErrors, errors, warnings, seconds) =>
+      `Checked ${files} files, ${reports} reports, ${reportsWithErrors} with errors: ${errors} errors, ${warnings} warnings (${seconds} s)`,
     cancelled: (files) => `Cancelled after ${files} files`,
-    unreadable: (count) => `${count} files could not be read: see the Output panel`,
+    unreadable: (count, names) => `${count} file(s) could not be read: ${names}`,
     openProblems: () => 'Open Problems',
+    showLog: () => 'Show Log',
+    listing: () => 'Listing the files…',
+    progress: (done, total) => `${done}/${total}`,
     noWorkspace: () => 'Open a folder or workspace first',
     noEditor: () => 'Open a report first',
     statusTooltip: () => 'Report checker: click to check the whole workspace',
     statusName: () => 'Gov disclosure report',
     statusText: (errors, warnings) => (errors + warnings === 0 ? '$(check) Report' : `$(error) ${errors} $(warning) ${warnings} Report`),
     failed: (message) => `Check failed: ${message}`,
+    cellStatusName: () => 'Gov report: cell at the cursor',
+    cellStatusTooltip: () => 'The table cell at the cursor (click to open the report preview)',
+    reopenWithEncoding: () => 'Reopen with Encoding…',
+    newReportUnit: () => 'Name of the unit (it goes into the report title)',
+    newReportUnitPlaceholder: () => 'People\'s Government Office of XX District',
+    newReportYear: () => 'Year of the report',
+    newReportYearInvalid: () => 'Enter a four-digit year, e.g. 2024',
+    newReportSave: () => 'Save the report',
+    fileTypeText: () => 'Text',
+    fileTypeMarkdown: () => 'Markdown',
+    previewTitle: (name) => `Preview ${name}`,
+    previewNoEditor: () => 'Open a report first, then its preview',
+    previewLoading: () => 'Loading…',
   },
 };
 

@@ -118,6 +118,11 @@ export interface Messages {
   /** Where a stated number was compared: a 表三 row's 总计, a 表四 total… */
   statementTableCell(where: 'applications-row-total' | 'review-total' | 'lawsuit-totals' | 'normative-in-force' | 'category-total', row?: string): string;
   documentTooLarge(mb: string, limit: number): string;
+  /**
+   * The text in the editor is garbled: U+FFFD where a GBK/GB18030 file was read as UTF-8 ('replacement'), or
+   * mojibake where a UTF-8 file was read as GBK ('utf8-as-gbk'); and how to reopen it with the right encoding.
+   */
+  encodingGarbled(kind: 'replacement' | 'utf8-as-gbk', count: number): string;
 
   // ---- rules across reports -----------------------------------------------------------------------
   /** This year's 二、上年结转 cell against last year's 四、结转下年度继续办理, naming last year's file. */
@@ -168,6 +173,41 @@ export interface Messages {
   tableSays(actual: number): string;
   balanceFormula(): string;
   partRequirements(part: PartId): string;
+  /** A published diagnostic on the hovered text, with its severity (1 error … 4 hint). */
+  hoverDiagnostic(severity: 1 | 2 | 3 | 4, message: string): string;
+  /** An identity that does not hold, but whose rule is off: not reported, so not marked ✗. */
+  identityNotReported(): string;
+  /** Heading of the hover on a missing part's diagnostic: the part that is missing (not the heading it sits on). */
+  missingPart(part: string): string;
+  /** Where the missing part belongs: before this heading, or at the end. */
+  missingPartPlace(before: string | undefined): string;
+  /** A table cell as the status bar and the preview name it: "表三 · （七）总计 · 自然人". */
+  cellLocation(table: TableId, row: string, column: string): string;
+
+  // ---- the report preview (built by the server; the webview shows these strings as they are) -----
+  preview: {
+    notReport(): string;
+    /** A table the report should have under this part, not found. */
+    tableMissing(table: TableId): string;
+    /** The table could not be read (cells not separable): nothing in it was checked. */
+    tableUnreadable(): string;
+    /** Some rows of the table were not read with certainty (greyed): not checked. */
+    tablePartlyRead(rows: number): string;
+    /** A wrong cell: the value the identities require. */
+    shouldBe(expected: string): string;
+    /** A cell whose row was not read with certainty. */
+    uncertain(reason: string): string;
+    blank(): string;
+    legendError(): string;
+    legendWarning(): string;
+    legendUncertain(): string;
+    /** Tooltip of a cell: click to go to it in the text. */
+    goToCell(): string;
+    /** Problems on the document that no cell or heading of the preview shows. */
+    summary(errors: number, warnings: number): string;
+    /** The 表三 header's corner cell (the official template's wording). */
+    applicationsCorner(): string;
+  };
 
   // ---- code actions and lenses ----------------------------------------------------------------
   fixInsertPart(heading: string): string;
@@ -218,15 +258,36 @@ export interface Messages {
   client: {
     checking(): string;
     progressTitle(): string;
-    summary(files: number, reports: number, errors: number, warnings: number, seconds: string): string;
+    summary(files: number, reports: number, reportsWithErrors: number, errors: number, warnings: number, seconds: string): string;
     cancelled(files: number): string;
-    unreadable(count: number): string;
+    /** Files that could not be read, named (the first few, by their decoded path), and how many in all. */
+    unreadable(count: number, names: string): string;
     openProblems(): string;
+    showLog(): string;
+    /** Progress message while the editor lists the files to check. */
+    listing(): string;
+    /** Progress message: files checked of all. */
+    progress(done: number, total: number): string;
     noWorkspace(): string;
     noEditor(): string;
     statusTooltip(): string;
     statusName(): string;
     statusText(errors: number, warnings: number): string;
     failed(message: string): string;
+    /** Status bar item naming the table cell under the cursor. */
+    cellStatusName(): string;
+    cellStatusTooltip(): string;
+    /** Code action for an encoding-garbled warning: VS Code's Reopen with Encoding. */
+    reopenWithEncoding(): string;
+    newReportUnit(): string;
+    newReportUnitPlaceholder(): string;
+    newReportYear(): string;
+    newReportYearInvalid(): string;
+    newReportSave(): string;
+    fileTypeText(): string;
+    fileTypeMarkdown(): string;
+    previewTitle(name: string): string;
+    previewNoEditor(): string;
+    previewLoading(): string;
   };
 }

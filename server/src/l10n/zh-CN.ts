@@ -143,6 +143,10 @@ export const zhCN: Messages = {
     'category-total': `表三 ${row ?? ''} 各项总计之和`,
   })[where],
   documentTooLarge: (mb, limit) => `文档大小 ${mb} MB，超过 ${limit} MB 上限（govReport.maxDocumentSizeMB），未检查`,
+  encodingGarbled: (kind, count) =>
+    kind === 'replacement'
+      ? `文字乱码：有 ${count} 个字符无法解码（显示为“�”），文件可能是 GBK/GB18030 编码，却按 UTF-8 打开，报告无法核对。请点击状态栏上的编码（如“UTF-8”），选择“通过编码重新打开”，再选择“Simplified Chinese (GB18030)”`
+      : `文字乱码：文件可能是 UTF-8 编码，却按 GBK/GB18030 打开（如“政府信息公开”显示为“鏀垮簻淇℃伅…”），报告无法核对。请点击状态栏上的编码（如“GBK”），选择“通过编码重新打开”，再选择“UTF-8”`,
 
   carryOverMismatch: (cell, value, lastCell, lastValue, lastYear, lastFile) =>
     `${cell}为 ${value}，与上年度（${lastYear}年度）报告“${lastCell}”的 ${lastValue} 不一致（上年度报告：${lastFile}）`,
@@ -191,6 +195,27 @@ export const zhCN: Messages = {
   tableSays: (actual) => `✗（表中为 ${actual}）`,
   balanceFormula: () => '一 + 二 − （七）',
   partRequirements: (part) => REQUIREMENTS[part],
+  hoverDiagnostic: (severity, message) => `${({ 1: '✗ 错误', 2: '⚠ 警告', 3: 'ℹ 信息', 4: '提示' } as const)[severity]}：${message}`,
+  identityNotReported: () => '不成立（该规则已关闭，未报告）',
+  missingPart: (part) => `缺少“${part}”部分`,
+  missingPartPlace: (before) => (before ? `应位于“${before}”之前。` : '应位于报告末尾。'),
+  cellLocation: (table, row, column) => `${TABLE[table][0]} · ${row} · ${column}`,
+
+  preview: {
+    notReport: () => '这不是政府信息公开工作年度报告（没有找到报告标题或六个部分）。',
+    tableMissing: (id) => `该部分缺少${zhCN.tableName(id)}`,
+    tableUnreadable: () => '表格无法可靠识别，未核对其数据（灰色）',
+    tablePartlyRead: (rows) => `表格有 ${rows} 处未能确定识别，不参与核对（灰色）`,
+    shouldBe: (expected) => `应为 ${expected}`,
+    uncertain: (reason) => `未能确定识别（${reason}），不参与核对`,
+    blank: () => '（空）',
+    legendError: () => '有错误',
+    legendWarning: () => '有警告',
+    legendUncertain: () => '未能确定识别，不参与核对',
+    goToCell: () => '点击转到文本中的该单元格',
+    summary: (errors, warnings) => (errors + warnings === 0 ? '未发现问题' : `错误 ${errors} 个，警告 ${warnings} 个`),
+    applicationsCorner: () => '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  },
 
   fixInsertPart: (heading) => `插入“${heading}”部分（模板）`,
   fixInsertSubsection: (heading) => `插入“${heading}”`,
@@ -236,16 +261,33 @@ export const zhCN: Messages = {
   client: {
     checking: () => '正在检查工作区中的年度报告…',
     progressTitle: () => '正在检查年度报告',
-    summary: (files, reports, errors, warnings, seconds) => `共检查 ${files} 个文件、${reports} 份年度报告：错误 ${errors} 个，警告 ${warnings} 个（${seconds} 秒）`,
+    summary: (files, reports, reportsWithErrors, errors, warnings, seconds) =>
+      `共检查 ${files} 个文件、${reports} 份年度报告，其中 ${reportsWithErrors} 份有错误：错误 ${errors} 个，警告 ${warnings} 个（${seconds} 秒）`,
     cancelled: (files) => `检查已取消：已检查 ${files} 个文件`,
-    unreadable: (count) => `${count} 个文件无法读取，详见输出面板`,
+    unreadable: (count, names) => `${count} 个文件无法读取：${names}`,
     openProblems: () => '打开问题面板',
+    showLog: () => '查看日志',
+    listing: () => '正在列出文件…',
+    progress: (done, total) => `${done}/${total}`,
     noWorkspace: () => '请先打开一个文件夹或工作区',
     noEditor: () => '请先打开一个年度报告',
     statusTooltip: () => '年度报告检查：点击检查整个工作区',
     statusName: () => '政府信息公开年度报告',
     statusText: (errors, warnings) => (errors + warnings === 0 ? '$(check) 年报' : `$(error) ${errors} $(warning) ${warnings} 年报`),
     failed: (message) => `检查失败：${message}`,
+    cellStatusName: () => '年度报告：光标所在单元格',
+    cellStatusTooltip: () => '光标所在的表格单元格（点击打开报告预览）',
+    reopenWithEncoding: () => '通过编码重新打开…',
+    newReportUnit: () => '单位名称（写在报告标题中，如“某某区人民政府办公室”）',
+    newReportUnitPlaceholder: () => '某某区人民政府办公室',
+    newReportYear: () => '报告年度',
+    newReportYearInvalid: () => '请输入四位年份，如 2024',
+    newReportSave: () => '保存年度报告',
+    fileTypeText: () => '文本文件',
+    fileTypeMarkdown: () => 'Markdown',
+    previewTitle: (name) => `预览 ${name}`,
+    previewNoEditor: () => '请先打开一个年度报告，再打开预览',
+    previewLoading: () => '正在加载…',
   },
 };
 

@@ -5,7 +5,8 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Messages } from '../l10n';
 import { check, parse, type ReportModel } from '../report';
-import { mayBeReport, shouldCheck } from '../features/detect';
+import { checkEncoding } from '../report/checks/encoding';
+import { mayBeGarbledReport, mayBeReport, shouldCheck } from '../features/detect';
 import { withRuleLinks } from '../features/diagnostics';
 import { SOURCE } from '../shared/constants';
 import { TOO_LARGE_CODE, type Settings } from '../shared/protocol';
@@ -40,9 +41,10 @@ export class Analyses {
   }
 }
 
-function analyzeText(uri: string, text: string, languageId: string, version: number, settings: Settings, msg: Messages): Analysis {
+export function analyzeText(uri: string, text: string, languageId: string, version: number, settings: Settings, msg: Messages): Analysis {
   const base = { version, settings, msg };
-  if (!settings.enable || !mayBeReport(languageId, text)) return { ...base, model: undefined, diagnostics: [] };
+  if (!settings.enable) return { ...base, model: undefined, diagnostics: [] };
+  if (!mayBeReport(languageId, text)) return { ...base, model: undefined, diagnostics: garbled(uri, text, languageId, settings, msg) };
   if (text.length > settings.maxDocumentSizeMB * 1024 * 1024) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     const notice: Diagnostic = {
@@ -52,6 +54,23 @@ function analyzeText(uri: string, text: string, languageId: string, version: num
     return { ...base, model: undefined, diagnostics: [notice] };
   }
   const model = parse(text);
-  if (!shouldCheck(languageId, model)) return { ...base, model: undefined, diagnostics: [] };
-  return { ...base, model, diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity, uri })) };
+  if (!shouldCheck(languageId, model)) return { ...base, model: undefined, diagnostics: garbled(uri, text, languageId, settings, msg) };
+  const options = { locale: msg.locale, severities: settings.severity, uri };
+  const diagnostics = check(model, options);
+  // A report with garbled runs in it (text pasted from a file read in the wrong encoding) says so too.
+  const encoding = checkEncoding(text, options, model.lines);
+  if (encoding.length > 0) {
+    diagnostics.push(...encoding);
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+  return { ...base, model, diagnostics: withRuleLinks(diagnostics) };
+}
+
+/**
+ * Text that is no report as it stands, but a report read in the wrong encoding (by its language, its file name or
+ * its mojibake): the one encoding-garbled warning, so that it never shows as clean.
+ */
+function garbled(uri: string, text: string, languageId: string, settings: Settings, msg: Messages): Diagnostic[] {
+  if (!mayBeGarbledReport(languageId, uri, text)) return [];
+  return withRuleLinks(checkEncoding(text, { locale: msg.locale, severities: settings.severity, uri }));
 }

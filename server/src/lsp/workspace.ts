@@ -7,8 +7,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { Messages } from '../l10n';
 import { check, parse } from '../report';
+import { checkEncoding } from '../report/checks/encoding';
 import { withRuleLinks } from '../features/diagnostics';
-import { readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
+import { isFolder, readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
+import { REPORT_EXTENSIONS } from '../shared/constants';
 import { matcher } from '../node/glob';
 import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
 import type { SettingsStore } from './settings';
@@ -32,6 +34,9 @@ type FileOutcome =
   | { kind: 'report'; diagnostics: Diagnostic[] }
   | { kind: 'not-report' }
   | { kind: 'unreadable'; reason: string };
+
+/** A file of the kinds the editor checks (by its extension). */
+const REPORT_FILE = new RegExp(`\\.(?:${REPORT_EXTENSIONS.join('|')})$`, 'i');
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -73,6 +78,8 @@ export class WorkspaceResults {
     };
 
     const seen = new Set<string>();
+    // The count shows at once, then at least every PROGRESS_INTERVAL.
+    progress?.report(0, msg.client.progress(0, work.length));
     let lastReport = Date.now();
     for (let i = 0; i < work.length; i++) {
       if (Date.now() - lastReport >= PROGRESS_INTERVAL || i % 20 === 19) {
@@ -84,7 +91,7 @@ export class WorkspaceResults {
         }
         if (Date.now() - lastReport >= PROGRESS_INTERVAL) {
           lastReport = Date.now();
-          progress?.report(Math.floor(((i + 1) / work.length) * 100), `${i + 1}/${work.length}`);
+          progress?.report(Math.floor(((i + 1) / work.length) * 100), msg.client.progress(i + 1, work.length));
         }
       }
       const uri = work[i]!;
@@ -140,19 +147,70 @@ export class WorkspaceResults {
     else this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Files changed on disk (from the client's watcher): re-check what the workspace results hold, drop the deleted. */
+  /**
+   * Files changed on disk (from the client's watcher): re-check what the workspace results hold, drop the deleted. A
+   * deleted folder arrives as one event for the folder: everything under it goes. A rename is a delete and a create.
+   */
   async filesChanged(changes: readonly { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    let lastYield = Date.now();
     for (const { uri, type } of changes) {
+      // Thousands of files copied in at once: hovers and edits are still answered meanwhile.
+      if (Date.now() - lastYield >= PROGRESS_INTERVAL) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
       if (type === 3 /* deleted */) {
-        this.known.delete(uri);
-        this.drop(uri);
+        const under = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const known of [...this.known, ...this.published]) {
+          if (known !== uri && !known.startsWith(under)) continue;
+          this.known.delete(known);
+          this.drop(known);
+        }
         continue;
       }
-      // Created or changed: an open document is the editor's; otherwise re-check when validation has run.
+      // Created or changed: an open document is the editor's; otherwise re-check when validation has run, if the
+      // file is one validation would have checked (its folder's include, not excluded).
       if (this.host.isOpen(uri) || !this.ranOnce) continue;
+      if (type === 1 && !REPORT_FILE.test(uri)) {
+        // A folder created, copied or moved in may arrive as one event for the folder: its reports are checked.
+        await this.folderCreated(uri);
+        continue;
+      }
+      if (!this.known.has(uri) && !(await this.inScope(uri))) continue;
       this.known.add(uri);
       await this.recheck(uri);
     }
+  }
+
+  private async folderCreated(uri: string): Promise<void> {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    if (!isFolder(path)) return;
+    let lastYield = Date.now();
+    for (const file of walk(path, { include: (rel) => REPORT_FILE.test(rel), exclude: () => false }, [])) {
+      const fileUri = pathToFileURL(file).toString();
+      if (this.host.isOpen(fileUri) || !(await this.inScope(fileUri))) continue;
+      this.known.add(fileUri);
+      await this.recheck(fileUri);
+      if (Date.now() - lastYield >= PROGRESS_INTERVAL) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
+    }
+  }
+
+  /** Whether Validate All would check this file: under a workspace folder, matched by its include, not excluded. */
+  private async inScope(uri: string): Promise<boolean> {
+    const folder = this.host.workspaceFolders().filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+    if (!folder) return false;
+    const rel = decodeURIComponent(uri.slice((folder.endsWith('/') ? folder : `${folder}/`).length));
+    const settings = await this.host.settings.get(folder);
+    const excluded = matcher(['**/node_modules', '**/.git', ...(await this.host.settings.filesExclude(folder))]);
+    return matcher(settings.include)(rel) && !excluded(rel) && !rel.split('/').slice(0, -1).some((_, i, parts) => excluded(parts.slice(0, i + 1).join('/')));
   }
 
   private async recheck(uri: string): Promise<void> {
@@ -179,18 +237,19 @@ export class WorkspaceResults {
     else {
       try {
         const model = parse(read.text);
+        const options = { locale: msg.locale, severities: settings.severity, uri };
         outcome = model.isReport
-          ? { kind: 'report', diagnostics: withRuleLinks(check(model, { locale: msg.locale, severities: settings.severity, uri })) }
+          ? { kind: 'report', diagnostics: withRuleLinks([...checkEncoding(read.text, options, model.lines), ...check(model, options)]) }
           : { kind: 'not-report' };
       } catch (e) {
         this.host.logError('validateWorkspace', uri, e);
         outcome = { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
       }
     }
-    if (outcome.kind === 'report') {
+    if (outcome.kind === 'report' && outcome.diagnostics.length > 0) {
       this.host.connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
       this.published.add(uri);
-    } else this.drop(uri);
+    } else this.drop(uri); // a clean report, like a file that is none, has nothing to show (and nothing to send)
     return outcome;
   }
 

@@ -110,6 +110,9 @@ export const RULES = [
   rule('report-missing', 'reports', 2, false,
     { title: '缺少年度报告', description: '同一单位有上一年度的报告而没有本年度的报告（在汇总中列出，不针对某个文件）。' },
     { title: 'Report missing', description: 'A unit has a report for the year before but none for this year (a line of the summary, not a problem in a file).' }),
+  rule('encoding-garbled', 'text', 2, false,
+    { title: '文字乱码（编码不符）', description: '编辑器中的文字是乱码：文件的编码（如 GBK/GB18030）与打开时所用的编码（如 UTF-8）不符，报告无法核对。请点击状态栏上的编码，选择“通过编码重新打开”，再选择正确的编码（中文报告通常为 GB 18030 或 UTF-8）。' },
+    { title: 'Garbled text: wrong encoding', description: 'The text in the editor is mojibake: the file\'s encoding (such as GBK/GB18030) is not the one it was opened with (such as UTF-8), so the report cannot be checked. Click the encoding in the status bar, choose Reopen with Encoding, and pick the right one (GB 18030 or UTF-8 for Chinese reports).' }),
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleCode = (typeof RULES)[number]['code'];

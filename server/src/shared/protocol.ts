@@ -2,6 +2,7 @@
 // parameter and result types (declared once, as RequestTypes, used on both sides), and the command ids.
 
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { REPORT_FILES_GLOB } from './constants';
 
 export const SETTINGS_SECTION = 'govReport';
 
@@ -24,7 +25,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   severity: {},
-  include: ['**/*.txt', '**/*.md'],
+  include: [REPORT_FILES_GLOB],
   locale: 'auto',
   maxDocumentSizeMB: 5,
 };
@@ -103,4 +104,105 @@ export const COMMANDS = {
   newReport: 'govReport.newReport',
   showProblems: 'govReport.showProblems',
   restartServer: 'govReport.restartServer',
+  showPreview: 'govReport.showPreview',
+  showPreviewToSide: 'govReport.showPreviewToSide',
+  /** Selects a range of a document and reveals it (after a fix inserts template text: its first placeholder). */
+  revealPlaceholder: 'govReport.revealPlaceholder',
 } as const;
+
+/** What the VS Code extension tells the server at initialize (initializationOptions). */
+export interface InitializationOptions {
+  /** VS Code's display language, for the "auto" locale. */
+  locale?: string;
+  /** The client's command that selects a range (COMMANDS.revealPlaceholder): fixes that insert template text carry it. */
+  revealCommand?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report preview and the cell under the cursor (custom requests; the server builds both from the engine's model
+// and the diagnostics it publishes, features/preview.ts and features/cellAt.ts).
+
+export interface TextDocumentPositionParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+}
+
+/** What the status bar shows about the document and the cursor. */
+export interface CellAtResult {
+  /** Whether the server checks the document as a report. */
+  report: boolean;
+  /** The table cell under the cursor: "表三 · （七）总计 · 自然人". */
+  cell?: string;
+  /** The cell's row was not read with certainty. */
+  uncertain?: boolean;
+}
+
+export const CellAtRequest = new RequestType<TextDocumentPositionParams, CellAtResult, void>('govReport/cellAt');
+
+export interface PreviewParams {
+  textDocument: { uri: string };
+}
+
+export type PreviewSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A problem published on a piece of the report, as the preview shows it. */
+export interface PreviewProblem {
+  severity: PreviewSeverity;
+  message: string;
+}
+
+/** One cell of a preview grid: a header (th) or a value cell (td). */
+export interface PreviewCell {
+  text: string;
+  header?: boolean;
+  colspan?: number;
+  rowspan?: number;
+  /** A value cell: where its text is in the document (clicking it puts the cursor there). */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The cell's name ("表三 · （七）总计 · 自然人"), for its tooltip. */
+  name?: string;
+  /** The worst problem published on the cell; 'uncertain' when its row was not read with certainty; 'missing' when there is no such cell. */
+  status?: PreviewSeverity | 'uncertain' | 'missing';
+  /** The value the identities require ("应为 27"), from the published diagnostic's fix data. */
+  expected?: string;
+  problems?: PreviewProblem[];
+  /** Why the cell's row was not read with certainty. */
+  note?: string;
+}
+
+/** A run of text with the problems published on it (a number in the prose that contradicts a table). */
+export interface PreviewSegment {
+  text: string;
+  problems?: PreviewProblem[];
+}
+
+export type PreviewBlock =
+  | { kind: 'title'; line: number; text: string; problems?: PreviewProblem[] }
+  | { kind: 'heading'; line: number; text: string; level: 2 | 3; problems?: PreviewProblem[] }
+  | { kind: 'paragraph'; line: number; segments: PreviewSegment[] }
+  /** A problem with no text of its own to sit on: a missing part, a missing table. */
+  | { kind: 'notice'; line: number; severity: PreviewSeverity; text: string }
+  | {
+    kind: 'table'; line: number; endLine: number; title: string; rows: PreviewCell[][];
+    /** The table could not be read (its cells greyed, nothing checked) or was partly read. */
+    reading: 'read' | 'partly-read' | 'unreadable';
+    note?: string;
+    problems?: PreviewProblem[];
+    /** The line each row of `rows` starts on, for scrolling with the editor (-1 for header rows). */
+    rowLines: number[];
+  };
+
+export interface PreviewModel {
+  uri: string;
+  version: number;
+  report: boolean;
+  /** The document's problems, counted ("错误 2 个，警告 1 个"). */
+  summary: string;
+  errors: number;
+  warnings: number;
+  blocks: PreviewBlock[];
+  /** The webview's own words (legend, tooltips), in the user's language. */
+  strings: { legendError: string; legendWarning: string; legendUncertain: string; goToCell: string; notReport: string };
+}
+
+export const PreviewRequest = new RequestType<PreviewParams, PreviewModel | null, void>('govReport/preview');

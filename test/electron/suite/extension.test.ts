@@ -1,4 +1,5 @@
-// Extension-host tests: the real extension, in a real VS Code, on the fixture reports folder.
+// Extension-host tests: the real extension, in a real VS Code, on a copy of the fixture reports (with the encodings
+// fixtures under encodings/, as test/e2e/run.mjs lays it out).
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -6,23 +7,34 @@ import Mocha from 'mocha';
 
 const EXTENSION_ID = 'gov-report-tools.gov-disclosure-report';
 
+interface Api {
+  readonly client: { sendRequest: (method: string, params?: unknown) => Promise<unknown> } | undefined;
+  start(): Promise<{ sendRequest: (method: string, params?: unknown) => Promise<unknown> }>;
+}
+
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the tests run with test/fixtures/reports open as the workspace folder');
+  assert.ok(f, 'the tests run with a copy of test/fixtures/reports open as the workspace folder');
   return f.uri;
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
 }
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gov-report');
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20000): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const v = probe();
+    const v = await probe();
     if (v) return v;
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 
@@ -39,79 +51,207 @@ function diagnosticsWhere(uri: vscode.Uri, test: (d: vscode.Diagnostic[]) => boo
     });
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`diagnostics for ${uri.fsPath} never matched; last: ${JSON.stringify(ours(uri).map((d) => d.code))}`));
+      reject(new Error(`diagnostics for ${uri.fsPath} never matched; last: ${JSON.stringify(ours(uri).map(codeOf))}`));
     }, timeoutMs);
     if (test(ours(uri))) done(ours(uri));
   });
 }
 
+async function api(): Promise<Api> {
+  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID)!;
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 export function registerTests(root: Mocha.Suite): void {
   const suite = Mocha.Suite.create(root, 'gov-report extension');
+  const test = (title: string, fn: () => Promise<void>) => suite.addTest(new Mocha.Test(title, fn));
 
-  suite.addTest(new Mocha.Test('activates', async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  test('activates without starting the server; a text that is no report does not start it, a report does', async () => {
+    const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
     assert.ok(ext, 'extension installed');
-    await ext.activate();
+    const exports = await ext.activate();
     assert.equal(ext.isActive, true);
-  }));
+    assert.equal(exports.client, undefined, 'no server before a report is opened');
+    const notes = vscode.Uri.joinPath(folder(), 'notes.txt');
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('会议记录\n明天上午九点开会。\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes));
+    await sleep(1000);
+    assert.equal(exports.client, undefined, 'a .txt that is no report starts no server');
+    const uri = vscode.Uri.joinPath(folder(), 'seeds', '000_e38c355664a2a7a9.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the server started by the first report', () => exports.client);
+    await closeAll();
+  });
 
-  suite.addTest(new Mocha.Test('a seed opens with its diagnostics; a wrong total is flagged on its cell', async () => {
+  test('a .txt report is told by its content: the report language, and its diagnostics; a wrong total is flagged on its cell', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'seeds', '001_8c5bb81dea3251c9.txt');
-    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const doc = await waitFor('the report language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'gov-report'));
     const editor = await vscode.window.showTextDocument(doc);
-    await diagnosticsWhere(uri, (d) => d.length === 0 || d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error));
+    await diagnosticsWhere(uri, (d) => d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error));
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('(七) 总计'));
     const cells = doc.lineAt(line).text.split('\t');
     const start = cells.slice(0, 2).join('\t').length + 1;
     await editor.edit((b) => b.replace(new vscode.Range(line, start, line, start + cells[2]!.length), '26'));
-    const d = await diagnosticsWhere(uri, (x) => x.some((y) => y.code === 'column-total'));
-    const col = d.find((x) => x.code === 'column-total')!;
+    const d = await diagnosticsWhere(uri, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    const col = d.find((x) => codeOf(x) === 'column-total')!;
     assert.equal(col.range.start.line, line);
     assert.equal(col.range.start.character, start);
-    assert.equal(col.message, '（七）总计·自然人应为 27（各项之和），实为 26');
+    assert.equal(col.message, '（七）总计·自然人应为 27（实为 26）：行合计、列合计与勾稽关系均要求 27');
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, start));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     assert.match(text, /（七）总计·自然人 = 4 \+ 1 \+ 1 \+ 21 = 27 ✗/);
+    assert.match(text, /✗ 错误：（七）总计·自然人应为 27/);
+
+    // The preview's model: the wrong cell marked with the value required.
+    const client = (await api()).client!;
+    const model = (await client.sendRequest('govReport/preview', { textDocument: { uri: uri.toString() } })) as { blocks: { kind: string; title?: string; rows?: { text: string; status?: string; expected?: string }[][] }[] };
+    const t3 = model.blocks.find((b) => b.kind === 'table' && b.title?.startsWith('表三'))!;
+    const wrong = t3.rows!.flat().find((c) => c.status === 'error')!;
+    assert.deepEqual([wrong.text, wrong.expected], ['26', '应为 27']);
+    const at = (await client.sendRequest('govReport/cellAt', { textDocument: { uri: uri.toString() }, position: { line, character: start } })) as { cell?: string };
+    assert.equal(at.cell, '表三 · （七）总计 · 自然人');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, col.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title.startsWith('改为计算值 27'));
     assert.ok(fix?.edit, `quick fix offered: ${actions.map((a) => a.title).join(', ')}`);
     await vscode.workspace.applyEdit(fix.edit);
-    await diagnosticsWhere(uri, (x) => !x.some((y) => y.code === 'column-total'));
+    await diagnosticsWhere(uri, (x) => !x.some((y) => codeOf(y) === 'column-total'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
-  }));
+    await closeAll();
+  });
 
-  suite.addTest(new Mocha.Test('document symbols list the six parts', async () => {
+  test('a fix that inserts template text leaves the cursor on its first placeholder', async () => {
+    const source = (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'seeds', '001_8c5bb81dea3251c9.txt'))).getText();
+    const lines = source.split('\n');
+    const five = lines.findIndex((l) => l.startsWith('五、存在的主要问题'));
+    const six = lines.findIndex((l) => l.startsWith('六、其他需要报告的事项'));
+    lines.splice(five, six - five);
+    const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content: lines.join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    const d = await diagnosticsWhere(doc.uri, (x) => x.some((y) => codeOf(y) === 'section-missing'));
+    const missing = d.find((y) => codeOf(y) === 'section-missing')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const insert = actions.find((a) => a.title.startsWith('插入“五、存在的主要问题及改进情况”部分'))!;
+    assert.ok(insert.edit && insert.command, `the insertion carries the placeholder command: ${JSON.stringify(insert.command)}`);
+    await vscode.workspace.applyEdit(insert.edit);
+    await vscode.commands.executeCommand(insert.command.command, ...(insert.command.arguments ?? []));
+    assert.equal(doc.getText(editor.selection), '（文字描述：本年度存在的主要问题，以及改进情况。）');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('an expense list named like a report is not one; a Markdown report stays Markdown and is checked', async () => {
+    const expenses = vscode.Uri.joinPath(folder(), '2023年报销明细.txt');
+    await vscode.workspace.fs.writeFile(expenses, new TextEncoder().encode('2023年报销明细\n差旅费\t300\n办公用品\t120\n合计\t420\n'));
+    const plain = await vscode.workspace.openTextDocument(expenses);
+    await vscode.window.showTextDocument(plain);
+    await sleep(1500);
+    assert.equal(plain.languageId, 'plaintext');
+    assert.deepEqual(ours(expenses), []);
+
+    const md = vscode.Uri.joinPath(folder(), '龙亭区2023年政府信息公开工作年度报告.md');
+    const tsv = (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'planted', '001_total_natural_person_26.txt'))).getText();
+    await vscode.workspace.fs.writeFile(md, new TextEncoder().encode(tsv.split('\n').map((l) => (l.includes('\t') ? `| ${l.split('\t').join(' | ')} |` : l)).join('\n')));
+    const doc = await vscode.workspace.openTextDocument(md);
+    await vscode.window.showTextDocument(doc);
+    const d = await diagnosticsWhere(md, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    assert.ok(d.length > 0);
+    await sleep(300);
+    assert.equal(doc.languageId, 'markdown', 'a Markdown report stays Markdown');
+    // Insert Table 3 in Markdown: a Markdown table, with blank lines around it.
+    const editor = vscode.window.activeTextEditor!;
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('govReport.insertTable3');
+    await waitFor('the Markdown table', () => doc.getText().includes('| 一、本年新收政府信息公开申请数量 |'));
+    assert.match(doc.getText(), /\n\n\| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） \|/);
+    assert.match(doc.getText(), /\| 四、结转下年度继续办理 \|  \|  \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|\n$/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAll();
+  });
+
+  test('a UTF-16 report (with its BOM) opens as Chinese text and is checked', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'encodings', '003_utf16le_bom.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.getText(), /政府信息公开工作年度报告/);
+    await vscode.window.showTextDocument(doc);
+    await waitFor('the report language', () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'gov-report'));
+    await closeAll();
+  });
+
+  test('a GB18030 report opens as Chinese text (the encoding is guessed) and is checked', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'encodings', '001_gb18030.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.getText(), /政府信息公开工作年度报告/, `decoded: ${doc.getText().slice(0, 60)}`);
+    await vscode.window.showTextDocument(doc);
+    await waitFor('the report language', () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'gov-report'));
+    await closeAll();
+  });
+
+  test('document symbols list the six parts', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'seeds', '000_e38c355664a2a7a9.txt');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     let list: vscode.DocumentSymbol[] = [];
     for (let i = 0; i < 100 && list.length === 0; i++) {
       list = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
-      if (list.length === 0) await new Promise((r) => setTimeout(r, 100));
+      if (list.length === 0) await sleep(100);
     }
     assert.deepEqual(list.map((s) => s.name), ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
-  }));
+    await closeAll();
+  });
 
-  suite.addTest(new Mocha.Test('validate workspace publishes diagnostics for files never opened', async () => {
-    const result = await vscode.commands.executeCommand<{ files: number; reports: number; errors: number }>('govReport.validateWorkspace');
-    assert.ok(result && result.reports >= 6, JSON.stringify(result));
+  test('validate workspace: files never opened get their problems; close, change and delete keep them true', async () => {
+    const result = await vscode.commands.executeCommand<{ files: number; reports: number; reportsWithErrors: number }>('govReport.validateWorkspace');
+    assert.ok(result && result.reports >= 6 && result.reportsWithErrors >= 1, JSON.stringify(result));
     const planted = vscode.Uri.joinPath(folder(), 'planted', '001_total_natural_person_26.txt');
-    const d = await diagnosticsWhere(planted, (x) => x.some((y) => y.code === 'column-total'));
-    assert.ok(d.length > 0);
-  }));
+    await diagnosticsWhere(planted, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    // Opened, fixed in the editor, closed unsaved: the disk result comes back.
+    const doc = await vscode.workspace.openTextDocument(planted);
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('(七) 总计'));
+    const start = doc.lineAt(line).text.indexOf('\t26\t') + 1;
+    await editor.edit((b) => b.replace(new vscode.Range(line, start, line, start + 2), '27'));
+    await diagnosticsWhere(planted, (x) => !x.some((y) => codeOf(y) === 'column-total'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await diagnosticsWhere(planted, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    // Opened (it takes the report language) and closed, untouched: its problems stay.
+    const other = vscode.Uri.joinPath(folder(), 'planted', '总计有误的副本.txt');
+    await vscode.workspace.fs.writeFile(other, await vscode.workspace.fs.readFile(planted));
+    await diagnosticsWhere(other, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other));
+    await waitFor('the report language', () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === other.toString() && d.languageId === 'gov-report'));
+    await sleep(500);
+    await closeAll();
+    await sleep(2000);
+    assert.ok(ours(other).some((y) => codeOf(y) === 'column-total'), `closed untouched, its problems stay: ${JSON.stringify(ours(other).map(codeOf))}`);
+    // A copy changed on disk: re-checked. Deleted: its problems go.
+    const copy = vscode.Uri.joinPath(folder(), 'copy.txt');
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(planted));
+    await diagnosticsWhere(copy, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    const fixed = new TextDecoder().decode(await vscode.workspace.fs.readFile(planted)).replace(/(\(七\) 总计\t+)26/, '$127');
+    await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(fixed));
+    await diagnosticsWhere(copy, (x) => !x.some((y) => codeOf(y) === 'column-total'));
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(planted));
+    await diagnosticsWhere(copy, (x) => x.some((y) => codeOf(y) === 'column-total'));
+    await vscode.workspace.fs.delete(copy);
+    await diagnosticsWhere(copy, (x) => x.length === 0);
+  });
 
-  suite.addTest(new Mocha.Test('killing the server: the client restarts it and diagnostics come back', async () => {
-    const ext = vscode.extensions.getExtension<{ client: { sendRequest: (m: string) => Promise<{ pid: number }> } }>(EXTENSION_ID)!;
-    const client = ext.exports.client;
-    const before = await client.sendRequest('govReport/serverInfo');
+  test('killing the server: the client restarts it and diagnostics come back', async () => {
+    const client = (await api()).client!;
+    const before = (await client.sendRequest('govReport/serverInfo')) as { pid: number };
     process.kill(before.pid, 'SIGKILL');
     // The language client notices the exit and starts a new server (its default error handler restarts it).
     let after: { pid: number } | undefined;
     for (let i = 0; i < 200 && !after; i++) {
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
       try {
-        const info = await client.sendRequest('govReport/serverInfo');
+        const info = (await client.sendRequest('govReport/serverInfo')) as { pid: number };
         if (info.pid !== before.pid) after = info;
       } catch {
         // not back yet
@@ -124,17 +264,20 @@ export function registerTests(root: Mocha.Suite): void {
     // 表四's data row: 行政复议 结果维持 1 → 2 breaks that group's sum.
     const line = doc.getText().split('\n').findIndex((l) => /^1\t1\t0\t0\t2\t/.test(l));
     await editor.edit((b) => b.replace(new vscode.Range(line, 0, line, 1), '2'));
-    const d = await diagnosticsWhere(uri, (x) => x.some((y) => y.code === 'row-sum'));
+    const d = await diagnosticsWhere(uri, (x) => x.some((y) => codeOf(y) === 'row-sum'));
     assert.ok(d.some((y) => y.range.start.line === line));
     await vscode.commands.executeCommand('workbench.action.files.revert');
-  }));
+    await closeAll();
+  });
 
-  suite.addTest(new Mocha.Test('the 表三 snippet inserts a table that balances', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content: '' });
-    await vscode.window.showTextDocument(doc);
+  test('the 表三 snippet inserts a table that balances, on lines of its own', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'gov-report', content: '三、收到和处理政府信息公开申请情况' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
     await vscode.commands.executeCommand('govReport.insertTable3');
     await waitFor('snippet text', () => doc.getText().includes('（七）总计'));
+    assert.match(doc.getText(), /^三、收到和处理政府信息公开申请情况\n\n（本列数据/);
     assert.match(doc.getText(), /一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-  }));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 }
