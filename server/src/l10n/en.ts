@@ -228,6 +228,7 @@ export const en: Messages = {
   fixInsertRow: () => 'Insert the missing row',
   fixCanonicalHeading: (heading) => `Use the canonical heading "${heading}"`,
   fixFillZero: () => 'Fill in 0',
+  fixFillZeroTable: (count) => `Fill in 0 in all ${count} blank cells of this table`,
   fixChangeTo: (text) => `Change to ${text}`,
   fixYear: (year) => `Change the year to ${year}`,
   fixComputed: (expected) => `Change to ${expected} (computed)`,

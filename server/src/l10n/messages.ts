@@ -216,6 +216,8 @@ export interface Messages {
   fixInsertRow(row: string): string;
   fixCanonicalHeading(heading: string): string;
   fixFillZero(): string;
+  /** One action for every blank cell of a table: `count` cells. */
+  fixFillZeroTable(count: number): string;
   fixChangeTo(text: string): string;
   fixYear(year: string): string;
   fixComputed(expected: string, actual: string): string;

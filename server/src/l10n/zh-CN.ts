@@ -223,6 +223,7 @@ export const zhCN: Messages = {
   fixInsertRow: (row) => `插入缺少的行“${row}”`,
   fixCanonicalHeading: (heading) => `改为规范标题“${heading}”`,
   fixFillZero: () => '填入 0',
+  fixFillZeroTable: (count) => `将本表全部 ${count} 个空白单元格填入 0`,
   fixChangeTo: (text) => `改为“${text}”`,
   fixYear: (year) => `将年份改为 ${year}`,
   fixComputed: (expected, actual) => `改为计算值 ${expected}（原为 ${actual}）`,
