@@ -202,3 +202,26 @@ test('a table with several blank cells: one action fills them all with 0, and to
   assert.equal(d1.length, 1);
   assert.deepEqual(codeActions(m1, check(m1), { uri: URI, version: null, range: d1[0]!.range, only: ['quickfix'] }, zhCN).map((a) => a.title), ['填入 0']);
 });
+
+test('a row label with characters lost is its row, with one Warning whose fix restores the label; an ordinal-only fix says what it writes', () => {
+  const seed = fixture(SEEDS.tsv001);
+  const text = seed.replace('2. 其他法律行政法规禁止公开', '2. 其他法律行政止公开');
+  assert.notEqual(text, seed);
+  const model = parse(text);
+  const diags = check(model);
+  assert.deepEqual(diags.map((d) => d.code), ['table-label-variant']);
+  const [action] = codeActions(model, diags, { uri: URI, version: null, range: diags[0]!.range, only: ['quickfix'] }, zhCN);
+  assert.ok(action);
+  const edits = editsOf(action.edit);
+  assert.equal(action.title, `改为“${edits[0]!.newText}”`);
+  // The label is restored to the template's spelling (the seed's "2. " had a space after the ordinal).
+  assert.equal(apply(text, edits), seed.replace('2. 其他法律行政法规禁止公开', '2.其他法律行政法规禁止公开'));
+  assert.deepEqual(check(parse(apply(text, edits))), []);
+  // A part numbered "(二)": the fix writes only the ordinal, and its title says so (not "canonical heading").
+  const ordinal = seed.replace('二、主动公开政府信息情况', '(二)主动公开政府信息情况');
+  const om = parse(ordinal);
+  const od = check(om);
+  const [oa] = codeActions(om, od, { uri: URI, version: null, range: od[0]!.range, only: ['quickfix'] }, zhCN);
+  assert.equal(oa!.title, '改为“二、”');
+  assert.equal(apply(ordinal, editsOf(oa!.edit)), seed);
+});
