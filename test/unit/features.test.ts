@@ -140,6 +140,13 @@ test('code lens: counts the diagnostics published on each table, whatever their 
   const warned = check(model, { severities: { 'row-sum': 'warning', 'column-total': 'warning', balance: 'warning' } });
   assert.deepEqual(titles(warned)[1], '✗ 警告 2 个');
   assert.deepEqual(codeLenses(parse('二、主动公开政府信息情况\n无表格'), [], zhCN), []);
+  // A table read in part says so first, and how many places were not checked.
+  const partModel = parse(reportWith({ '（一）予以公开': '\t1\t0\t0\t0' }));
+  const part = check(partModel);
+  assert.deepEqual(part.filter((d) => d.code === 'table-partly-read').length, 1);
+  assert.deepEqual(codeLenses(partModel, part, zhCN).map((l) => l.command!.title)[1], '⚠ 表格未能完全识别：1 处未核对');
+  const partAndBlank = parse(reportWith({ '（一）予以公开': '\t1\t0\t0\t0', '（二）部分公开': '\t/\t0\t0\t0\t0\t0\t0' }));
+  assert.deepEqual(codeLenses(partAndBlank, check(partAndBlank), zhCN).map((l) => l.command!.title)[1], '⚠ 表格未能完全识别：1 处未核对 · ✗ 警告 1 个');
 });
 
 test('detection: the report language always; plain text and Markdown only when the text is a report', () => {

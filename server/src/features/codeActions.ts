@@ -108,7 +108,7 @@ function title(d: Diagnostic, edit: TextEdit, msg: Messages): string {
     case 'table-row-missing': return msg.fixInsertRow(firstLine.replace(/\t/g, ' ').replace(/\s+[0\s]+$/, '').trim());
     // The heading whole, or only its ordinal ("(二)" → "二、"): the latter is no heading of its own.
     case 'section-heading-variant': return /^[一二三四五六][、.．]?$/.test(edit.newText) ? msg.fixChangeTo(edit.newText) : msg.fixCanonicalHeading(edit.newText);
-    case 'table-label-variant': return msg.fixChangeTo(edit.newText);
+    case 'table-label-variant': return msg.fixLabel(edit.newText);
     case 'cell-blank': return msg.fixFillZero();
     case 'part-count': return msg.fixChangeTo(edit.newText);
     case 'year-mismatch': return msg.fixYear(edit.newText);
