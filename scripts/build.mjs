@@ -52,6 +52,8 @@ await Promise.all([
   build({ ...common, plugins: [...common.plugins, readersApart], entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, external: [PDF_ENGINE] }),
   build({ ...common, plugins: [...common.plugins, readersApart], entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js'), external: [PDF_ENGINE] }),
   build({ ...common, entryPoints: [join(root, 'server/src/readers/engine.ts')], outfile: join(root, 'dist/readers.js'), external: [PDF_ENGINE] }),
+  // The language server's reader threads (node/readerThread.ts): the reading side of node/published.ts only.
+  build({ ...common, plugins: [...common.plugins, readersApart], entryPoints: [join(root, 'server/src/node/readerThread.ts')], outfile: join(root, 'dist/readerThread.js'), external: [PDF_ENGINE] }),
   build({ ...common, entryPoints: [join(root, 'server/src/readers/pdfEngine.ts')], outfile: join(root, 'dist/pdfEngine.js') }),
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
   // The report preview's page: runs in the webview (a browser), one script loaded by nonce.

@@ -18,8 +18,10 @@ import { warmUp } from './warmUp';
 import { Analyses, type Analysis } from './lsp/analysis';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceResults } from './lsp/workspace';
+import { PublishedDocs } from './lsp/publishedDocs';
+import { PUBLISHED_SCHEME } from './shared/constants';
 import {
-  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
+  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, PublishedTextRequest, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
   type InitializationOptions, type PreviewParams, type Settings, type TextDocumentPositionParams,
 } from './shared/protocol';
 
@@ -27,7 +29,9 @@ const VERSION = '0.1.0';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
-const analyses = new Analyses();
+/** Word/WPS/PDF files as their rendered text, web pages checked in place (lsp/publishedDocs.ts). */
+const publishedDocs = new PublishedDocs((what, uri, e) => logError(what, uri, e));
+const analyses = new Analyses((uri, model, options) => (uri.startsWith(`${PUBLISHED_SCHEME}:`) ? publishedDocs.extraDiagnostics(uri, model, options) : []));
 /** The settings each open document was last checked with (requests between edits reuse them). */
 const lastSettings = new Map<string, Settings>();
 
@@ -63,7 +67,10 @@ const workspace = new WorkspaceResults({
   },
   workspaceFolders: () => workspaceFolders,
   isOpen: (uri) => documents.get(uri) !== undefined,
+  publishedDocs,
   openCounts(uri) {
+    const html = publishedDocs.openHtmlCounts(uri);
+    if (html) return html;
     const a = current(uri);
     if (!a?.model) return undefined;
     let errors = 0;
@@ -95,6 +102,13 @@ async function validate(uri: string, version: number): Promise<void> {
     if (!doc || doc.version !== version || pending.get(uri) !== version) return;
     pending.delete(uri);
     lastSettings.set(uri, s);
+    if (doc.languageId === 'html') {
+      // A web page is checked in place, on a reader thread, when it is recognisably a report.
+      publishedDocs.checkOpenHtml(uri, version, doc.getText(), s, settings.messages(s), (diagnostics) => {
+        if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+      });
+      return;
+    }
     const started = Date.now();
     const a = analyzeOpen(uri, s)!;
     const ms = Date.now() - started;
@@ -169,6 +183,7 @@ documents.onDidClose((e) => {
   analyses.forget(uri);
   lastSettings.delete(uri);
   settings.forget(uri);
+  publishedDocs.forget(uri);
   // The editor's diagnostics go; the file's disk result (when the workspace was validated) comes back.
   workspace.documentClosed(uri);
 });
@@ -230,6 +245,16 @@ connection.onRequest(CellAtRequest, guard('cellAt', (params: TextDocumentPositio
   const a = current(params.textDocument.uri);
   return a ? cellAt(a.model, params.position, a.msg) : { report: false };
 }));
+
+connection.onRequest(PublishedTextRequest, async (params) => {
+  try {
+    const s = await settings.get(params.uri);
+    return await publishedDocs.text(params.uri, settings.messages(s));
+  } catch (e) {
+    logError('publishedText', params.uri, e);
+    return new ResponseError(ErrorCodes.InternalError, `publishedText failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
 
 connection.onRequest(RuleCodesRequest, () => [...RULE_CODES]);
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION, node: process.version }));

@@ -292,6 +292,10 @@ export const en: Messages = {
     previewTitle: (name) => `Preview ${name}`,
     previewNoEditor: () => 'Open a report first, then its preview',
     previewLoading: () => 'Loading…',
+    publishedUnreadable: (name, reason) => `Cannot open “${name}” as report text: ${reason}`,
+    publishedPartial: (name, notes) => `“${name}” was read only in part: ${notes}`,
+    publishedDecoration: (errors, warnings) => `Report check: ${errors} error(s), ${warnings} warning(s)`,
+    publishedNoFile: () => 'Select a Word, WPS, PDF or web-page report in the Explorer',
   },
 };
 

@@ -289,5 +289,13 @@ export interface Messages {
     previewTitle(name: string): string;
     previewNoEditor(): string;
     previewLoading(): string;
+    /** A published file (Word/WPS/PDF) that cannot be opened as the report's text: which file, and why. */
+    publishedUnreadable(name: string, reason: string): string;
+    /** The first line of a published file's rendered text that was read only in part. */
+    publishedPartial(name: string, notes: string): string;
+    /** The Explorer's badge tooltip on a published file: its problems as its rendered text was checked. */
+    publishedDecoration(errors: number, warnings: number): string;
+    /** Nothing to open: the command needs a Word/WPS/PDF/HTML file. */
+    publishedNoFile(): string;
   };
 }

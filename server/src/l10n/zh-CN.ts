@@ -287,6 +287,10 @@ export const zhCN: Messages = {
     previewTitle: (name) => `预览 ${name}`,
     previewNoEditor: () => '请先打开一个年度报告，再打开预览',
     previewLoading: () => '正在加载…',
+    publishedUnreadable: (name, reason) => `无法以年度报告文本打开“${name}”：${reason}`,
+    publishedPartial: (name, notes) => `“${name}”只读取了一部分：${notes}`,
+    publishedDecoration: (errors, warnings) => `年度报告检查：错误 ${errors} 个，警告 ${warnings} 个`,
+    publishedNoFile: () => '请在资源管理器中选择一个 Word、WPS、PDF 或网页格式的年度报告',
   },
 };
 

@@ -20,14 +20,19 @@ export interface Analysis {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Diagnostics a document gets besides its text's own (a published file's late-publication, from its date). */
+export type ExtraDiagnostics = (uri: string, model: ReportModel, options: { locale: string; severities: Settings['severity'] }) => Diagnostic[];
+
 export class Analyses {
   private readonly byUri = new Map<string, Analysis>();
+
+  constructor(private readonly extra?: ExtraDiagnostics) {}
 
   /** The analysis of this version of the document under these settings, computed once. */
   analyze(doc: TextDocument, settings: Settings, msg: Messages): Analysis {
     const cached = this.byUri.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settings === settings) return cached;
-    const result = analyzeText(doc.uri, doc.getText(), doc.languageId, doc.version, settings, msg);
+    const result = analyzeText(doc.uri, doc.getText(), doc.languageId, doc.version, settings, msg, this.extra);
     this.byUri.set(doc.uri, result);
     return result;
   }
@@ -41,7 +46,7 @@ export class Analyses {
   }
 }
 
-export function analyzeText(uri: string, text: string, languageId: string, version: number, settings: Settings, msg: Messages): Analysis {
+export function analyzeText(uri: string, text: string, languageId: string, version: number, settings: Settings, msg: Messages, extra?: ExtraDiagnostics): Analysis {
   const base = { version, settings, msg };
   if (!settings.enable) return { ...base, model: undefined, diagnostics: [] };
   if (!mayBeReport(languageId, text)) return { ...base, model: undefined, diagnostics: garbled(uri, text, languageId, settings, msg) };
@@ -59,8 +64,9 @@ export function analyzeText(uri: string, text: string, languageId: string, versi
   const diagnostics = check(model, options);
   // A report with garbled runs in it (text pasted from a file read in the wrong encoding) says so too.
   const encoding = checkEncoding(text, options, model.lines);
-  if (encoding.length > 0) {
-    diagnostics.push(...encoding);
+  const more = extra?.(uri, model, options) ?? [];
+  if (encoding.length > 0 || more.length > 0) {
+    diagnostics.push(...encoding, ...more);
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
   return { ...base, model, diagnostics: withRuleLinks(diagnostics) };

@@ -10,10 +10,11 @@ import { check, parse } from '../report';
 import { checkEncoding } from '../report/checks/encoding';
 import { withRuleLinks } from '../features/diagnostics';
 import { isFolder, readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
-import { REPORT_EXTENSIONS } from '../shared/constants';
+import { fileUriOfPublished, HTML_EXTENSIONS, isHtmlFile, isPublishedDocument, PUBLISHED_EXTENSIONS, publishedUriOf, REPORT_EXTENSIONS } from '../shared/constants';
 import { matcher } from '../node/glob';
 import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
 import type { SettingsStore } from './settings';
+import type { PublishedDocs } from './publishedDocs';
 
 /** What the workspace results need from the rest of the server. */
 export interface WorkspaceHost {
@@ -28,6 +29,8 @@ export interface WorkspaceHost {
   openCounts(uri: string): { errors: number; warnings: number } | undefined;
   log(message: string): void;
   logError(what: string, uri: string | undefined, e: unknown): void;
+  /** Published files (Word/WPS/PDF, web pages), read on reader threads (lsp/publishedDocs.ts). */
+  readonly publishedDocs?: PublishedDocs;
 }
 
 type FileOutcome =
@@ -36,7 +39,13 @@ type FileOutcome =
   | { kind: 'unreadable'; reason: string };
 
 /** A file of the kinds the editor checks (by its extension). */
-const REPORT_FILE = new RegExp(`\\.(?:${REPORT_EXTENSIONS.join('|')})$`, 'i');
+const REPORT_FILE = new RegExp(`\\.(?:${[...REPORT_EXTENSIONS, ...PUBLISHED_EXTENSIONS, ...HTML_EXTENSIONS].join('|')})$`, 'i');
+
+/** A file read by the readers rather than as text: Word/WPS/PDF, or a web page. */
+const isPublishedFile = (uri: string) => isPublishedDocument(uri) || isHtmlFile(uri);
+
+/** Where a file's diagnostics are shown: a Word/WPS/PDF file's on its rendered text's document, any other's on it. */
+const targetOf = (uri: string) => (isPublishedDocument(uri) ? publishedUriOf(uri) : uri);
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -78,6 +87,26 @@ export class WorkspaceResults {
     };
 
     const seen = new Set<string>();
+    const tally = (uri: string, outcome: FileOutcome) => {
+      switch (outcome.kind) {
+        case 'report': {
+          result.reports++;
+          let errors = 0;
+          for (const d of outcome.diagnostics) if (d.severity === 1) errors++; else if (d.severity === 2) result.warnings++;
+          result.errors += errors;
+          if (errors > 0) result.reportsWithErrors++;
+          break;
+        }
+        case 'not-report':
+          result.notReports++;
+          break;
+        case 'unreadable':
+          result.unreadable.push({ uri, path: pathOf(uri), reason: outcome.reason });
+          break;
+      }
+    };
+    // Published files are read on the reader threads, a few at a time, while the loop goes on.
+    const reading = new Set<Promise<void>>();
     // The count shows at once, then at least every PROGRESS_INTERVAL.
     progress?.report(0, msg.client.progress(0, work.length));
     let lastReport = Date.now();
@@ -99,9 +128,9 @@ export class WorkspaceResults {
       if (!settings.enable) continue;
       seen.add(uri);
       result.files++;
-      if (host.isOpen(uri)) {
+      if (host.isOpen(targetOf(uri))) {
         // Open documents have live diagnostics; count them as they are now.
-        const counts = host.openCounts(uri);
+        const counts = host.openCounts(targetOf(uri));
         if (counts) {
           result.reports++;
           result.errors += counts.errors;
@@ -110,24 +139,16 @@ export class WorkspaceResults {
         } else result.notReports++;
         continue;
       }
-      const outcome = this.checkFromDisk(uri, settings);
-      switch (outcome.kind) {
-        case 'report': {
-          result.reports++;
-          let errors = 0;
-          for (const d of outcome.diagnostics) if (d.severity === 1) errors++; else if (d.severity === 2) result.warnings++;
-          result.errors += errors;
-          if (errors > 0) result.reportsWithErrors++;
-          break;
-        }
-        case 'not-report':
-          result.notReports++;
-          break;
-        case 'unreadable':
-          result.unreadable.push({ uri, path: pathOf(uri), reason: outcome.reason });
-          break;
+      if (host.publishedDocs && isPublishedFile(uri)) {
+        while (reading.size >= host.publishedDocs.concurrency) await Promise.race(reading);
+        const p: Promise<void> = this.checkPublished(uri, settings).then((o) => tally(uri, o), (e) => host.logError('validateWorkspace', uri, e))
+          .finally(() => reading.delete(p));
+        reading.add(p);
+        continue;
       }
+      tally(uri, this.checkFromDisk(uri, settings));
     }
+    while (reading.size > 0) await Promise.race(reading);
     if (!result.cancelled) {
       // A rerun replaces every earlier result: files of the last run that are not in this one are dropped.
       for (const uri of this.known) if (!seen.has(uri)) this.drop(uri);
@@ -143,7 +164,9 @@ export class WorkspaceResults {
 
   /** A document was closed in the editor: its disk result comes back (or nothing, for a file never validated). */
   documentClosed(uri: string): void {
-    if (this.known.has(uri)) void this.recheck(uri);
+    const file = fileUriOfPublished(uri);
+    if (file !== undefined && this.known.has(file)) void this.recheck(file);
+    else if (this.known.has(uri)) void this.recheck(uri);
     else this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -170,7 +193,7 @@ export class WorkspaceResults {
       }
       // Created or changed: an open document is the editor's; otherwise re-check when validation has run, if the
       // file is one validation would have checked (its folder's include, not excluded).
-      if (this.host.isOpen(uri) || !this.ranOnce) continue;
+      if (this.host.isOpen(targetOf(uri)) || !this.ranOnce) continue;
       if (type === 1 && !REPORT_FILE.test(uri)) {
         // A folder created, copied or moved in may arrive as one event for the folder: its reports are checked.
         await this.folderCreated(uri);
@@ -193,7 +216,7 @@ export class WorkspaceResults {
     let lastYield = Date.now();
     for (const file of walk(path, { include: (rel) => REPORT_FILE.test(rel), exclude: () => false }, [])) {
       const fileUri = pathToFileURL(file).toString();
-      if (this.host.isOpen(fileUri) || !(await this.inScope(fileUri))) continue;
+      if (this.host.isOpen(targetOf(fileUri)) || !(await this.inScope(fileUri))) continue;
       this.known.add(fileUri);
       await this.recheck(fileUri);
       if (Date.now() - lastYield >= PROGRESS_INTERVAL) {
@@ -217,14 +240,28 @@ export class WorkspaceResults {
     try {
       const settings = await this.host.settings.get(uri);
       if (!settings.enable) return this.drop(uri);
-      this.checkFromDisk(uri, settings);
+      if (this.host.publishedDocs && isPublishedFile(uri)) await this.checkPublished(uri, settings);
+      else this.checkFromDisk(uri, settings);
     } catch (e) {
       this.host.logError('recheck', uri, e);
     }
   }
 
   private drop(uri: string): void {
-    if (this.published.delete(uri) && !this.host.isOpen(uri)) this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const target = targetOf(uri);
+    if (this.published.delete(uri) && !this.host.isOpen(target)) this.host.connection.sendDiagnostics({ uri: target, diagnostics: [] });
+  }
+
+  /** Reads (on a reader thread), checks and publishes one published file, on its rendered text's URI or in place. */
+  private async checkPublished(uri: string, settings: Settings): Promise<FileOutcome> {
+    const msg = this.host.settings.messages(settings);
+    const outcome = await this.host.publishedDocs!.checkFile(uri, settings, msg);
+    // Opened meanwhile: the editor's diagnostics are the truth.
+    if (outcome.kind === 'report' && outcome.diagnostics.length > 0 && !this.host.isOpen(outcome.uri)) {
+      this.host.connection.sendDiagnostics({ uri: outcome.uri, diagnostics: outcome.diagnostics });
+      this.published.add(uri);
+    } else this.drop(uri);
+    return outcome;
   }
 
   /** Reads, checks and publishes one file (a report's diagnostics, or none). */

@@ -108,6 +108,8 @@ export const COMMANDS = {
   showPreviewToSide: 'govReport.showPreviewToSide',
   /** Selects a range of a document and reveals it (after a fix inserts template text: its first placeholder). */
   revealPlaceholder: 'govReport.revealPlaceholder',
+  /** Opens a Word/WPS/PDF (or web page) report as the read-only text of the report, checked. */
+  openPublished: 'govReport.openPublished',
 } as const;
 
 /** What the VS Code extension tells the server at initialize (initializationOptions). */
@@ -206,3 +208,33 @@ export interface PreviewModel {
 }
 
 export const PreviewRequest = new RequestType<PreviewParams, PreviewModel | null, void>('govReport/preview');
+
+// ---------------------------------------------------------------------------------------------
+// Published files (Word/WPS/PDF) opened as the read-only text of the report: the server reads the file on its reader
+// threads (node/published.ts) and answers the rendered text the engine checks; the client shows it as a document under
+// PUBLISHED_SCHEME (shared/constants.ts), which the server then checks like any report.
+
+export interface PublishedTextParams {
+  /** The published file, as a file: URI. */
+  uri: string;
+}
+
+export type PublishedTextResult =
+  | {
+    ok: true;
+    /** The report as the engine reads it: paragraphs one a line, table rows one a line of tab-separated cells. */
+    text: string;
+    /** The format read from the file's bytes ('docx', 'doc', 'pdf', 'html'…). */
+    format: string;
+    /** The file's own publication date, when it carries one (a web page's PubDate). */
+    published?: string;
+    /** What could not be read of a file that is still checked (pages without text…), in the user's language. */
+    notes: string[];
+  }
+  | {
+    ok: false;
+    /** What, which file, why, in the user's language ("无法读取“a.pdf”：……"). */
+    message: string;
+  };
+
+export const PublishedTextRequest = new RequestType<PublishedTextParams, PublishedTextResult, void>('govReport/publishedText');
