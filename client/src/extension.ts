@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CHECKED_LANGUAGES, REPORT_LANGUAGE_ID, SOURCE } from '../../server/src/shared/constants';
+import { CHECKED_LANGUAGES, PUBLISHED_SCHEME, REPORT_LANGUAGE_ID, SOURCE } from '../../server/src/shared/constants';
 import { COMMANDS, type InitializationOptions } from '../../server/src/shared/protocol';
 import { hasReportWordsInMojibake, looksGarbled, looksLikeReport, nameSuggestsReport } from '../../server/src/shared/sniff';
 import { registerCommands, revalidateQuietly, VALIDATED_KEY } from './commands';
@@ -14,6 +14,7 @@ import { PreviewManager } from './preview';
 import { StatusBar } from './statusBar';
 import { watchedFiles } from './files';
 import { DiagnosticsBatch } from './diagnosticsBatch';
+import { registerPublished } from './published';
 
 const NAME = '政府信息公开年度报告 (Gov Report)';
 /** How much of a document the client's sniff reads: enough for a report's title and headings, never a whole log. */
@@ -49,12 +50,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
 
   registerCommands(context, start, output, previews);
   context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.revealPlaceholder, revealRange));
+  registerPublished(context, start);
 
   // Reports are told by their content. A plain-text report is given the report language (its colouring, snippets
   // and editor defaults; the user's own choice of language is never undone); Markdown stays Markdown. The first
   // report opened starts the server.
   const decided = new Set<string>();
   const consider = (doc: vscode.TextDocument) => {
+    // A web page that names itself a report is checked in place (the server decides whether it is one).
+    if (doc.languageId === 'html' && doc.uri.scheme === 'file' && /政府信息公开/.test(doc.getText().slice(0, SNIFF_CHARS * 5))) void start();
     if (!(CHECKED_LANGUAGES as readonly string[]).includes(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
     const head = doc.getText().slice(0, SNIFF_CHARS);
     const report = doc.languageId === REPORT_LANGUAGE_ID || looksLikeReport(head);
@@ -105,7 +109,13 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   const batch = new DiagnosticsBatch(() => client.diagnostics);
   context.subscriptions.push(batch);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: CHECKED_LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    // Reports as text; a published file's rendered text (read-only, client/src/published.ts); web pages, checked in
+    // place when they are reports.
+    documentSelector: [
+      ...CHECKED_LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      { scheme: PUBLISHED_SCHEME },
+      { scheme: 'file', language: 'html' },
+    ],
     outputChannel: output,
     initializationOptions,
     // Files changed, created or deleted on disk: the server re-checks or drops their workspace results. A deleted
