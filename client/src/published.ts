@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { HTML_EXTENSIONS, PUBLISHED_EXTENSIONS, PUBLISHED_SCHEME, REPORT_LANGUAGE_ID, SOURCE } from '../../server/src/shared/constants';
 import { COMMANDS, PublishedTextRequest } from '../../server/src/shared/protocol';
+import { looksLikeReport } from '../../server/src/shared/sniff';
 import { messages } from './i18n';
 
 const EXTENSIONS: readonly string[] = [...PUBLISHED_EXTENSIONS, ...HTML_EXTENSIONS];
@@ -30,6 +31,8 @@ class PublishedTextProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
+  /** Rendered texts that could not be read: their document holds the reason, which is no report. */
+  readonly failed = new Set<string>();
   /** Texts the command has just read, for the document it opens next (read once, not twice). */
   private readonly primed = new Map<string, { ok: true; text: string; notes: string[] }>();
 
@@ -44,9 +47,11 @@ class PublishedTextProvider implements vscode.TextDocumentContentProvider {
     this.primed.delete(uri.toString());
     const result = primed ?? await read(this.start, uri, token);
     if (!result.ok) {
+      this.failed.add(uri.toString());
       void vscode.window.showErrorMessage(result.message);
       return `${result.message}\n`;
     }
+    this.failed.delete(uri.toString());
     if (result.notes.length > 0) void vscode.window.showWarningMessage(messages().client.publishedPartial(nameOf(uri), result.notes.join('；')));
     return result.text;
   }
@@ -135,7 +140,8 @@ async function openPublished(start: () => Promise<LanguageClient>, provider: Pub
   }
   provider.prime(uri, result);
   let doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== REPORT_LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, REPORT_LANGUAGE_ID);
+  // A file that is no report stays plain text (the server then checks it only if its text is one after all).
+  if (doc.languageId !== REPORT_LANGUAGE_ID && looksLikeReport(doc.getText())) doc = await vscode.languages.setTextDocumentLanguage(doc, REPORT_LANGUAGE_ID);
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
@@ -151,9 +157,11 @@ export function registerPublished(context: vscode.ExtensionContext, start: () =>
   const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${EXTENSIONS.join(',')}}`, true, false, true);
   const setLanguage = (doc: vscode.TextDocument) => {
     // Opened from the Problems panel or restored after a reload: a rendered text is a report.
-    if (doc.uri.scheme === PUBLISHED_SCHEME && doc.languageId !== REPORT_LANGUAGE_ID) {
-      void vscode.languages.setTextDocumentLanguage(doc, REPORT_LANGUAGE_ID).then(undefined, () => undefined);
-    }
+    if (doc.uri.scheme !== PUBLISHED_SCHEME) return;
+    const report = !provider.failed.has(doc.uri.toString()) && looksLikeReport(doc.getText());
+    // A reason why the file could not be read is no report: never checked as one (no false "missing part").
+    const language = report ? REPORT_LANGUAGE_ID : doc.languageId === REPORT_LANGUAGE_ID ? 'plaintext' : undefined;
+    if (language && doc.languageId !== language) void vscode.languages.setTextDocumentLanguage(doc, language).then(undefined, () => undefined);
   };
   context.subscriptions.push(
     provider, decorations, watcher,
