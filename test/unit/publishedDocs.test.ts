@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { LspClient } from './lspClient';
-import { ROOT, tempDir } from './helpers';
+import { PLANTED, ROOT, fixture, tempDir } from './helpers';
 import { fileUriOfPublished, publishedUriOf } from '../../server/src/shared/constants';
 
 const CORPUS = join(ROOT, 'test', 'corpus', 'published');
@@ -170,6 +170,30 @@ test('a page’s own publication date reaches late-publication: in place, in Val
   const d = rendered.find((x) => x.code === 'late-publication');
   assert.ok(d, JSON.stringify(rendered.map((x) => x.code)));
   assert.match(String(d.message), /2025年1月31日/);
+});
+
+test('Validate All reading PDFs never holds the server up: a hover is answered while they are read', async (t) => {
+  const dir = tempDir('gov-published-busy-');
+  for (let i = 0; i < 8; i++) copyFileSync(PLANTED_PDF, join(dir, `p${i}.pdf`));
+  const c = await server(t, dir);
+  const text = fixture(PLANTED.totalNaturalPerson26);
+  const uri = 'file:///virtual/busy.txt';
+  await c.openAndWait(uri, text);
+  const order: string[] = [];
+  const validating = c.conn.sendRequest('govReport/validateWorkspace', {}).then((r) => {
+    order.push('validated');
+    return r as { reports: number; reportsWithErrors: number };
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  const line = text.split('\n').findIndex((l) => l.startsWith('(七) 总计'));
+  const hover = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } });
+  order.push('hover');
+  assert.ok(hover);
+  const result = await validating;
+  assert.deepEqual(order, ['hover', 'validated']);
+  assert.equal(result.reports, 8);
+  assert.equal(result.reportsWithErrors, 8);
+  for (let i = 0; i < 8; i++) assert.ok(c.latest(publishedUriOf(pathToFileURL(join(dir, `p${i}.pdf`)).toString()))?.some((d) => d.code === 'column-total'));
 });
 
 /** A valid one-page PDF with nothing drawn on its page. */

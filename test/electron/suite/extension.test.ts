@@ -280,4 +280,46 @@ export function registerTests(root: Mocha.Suite): void {
     assert.match(doc.getText(), /一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('a .pdf and a .docx open as the report text: read-only, in the report language, checked; Validate All puts their problems there; an unreadable file says why', async () => {
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+    const dir = vscode.Uri.joinPath(folder(), 'published');
+    const pdf = vscode.Uri.joinPath(dir, 'planted.pdf');
+    const docx = vscode.Uri.joinPath(dir, 'seed000.docx');
+    const broken = vscode.Uri.joinPath(dir, 'broken.docx');
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(root, 'test/fixtures/readers/seed000-v1.planted.pdf'), pdf, { overwrite: true });
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(root, 'test/corpus/published/seed000.docx'), docx, { overwrite: true });
+    // A .docx cut short: no zip directory.
+    await vscode.workspace.fs.writeFile(broken, (await vscode.workspace.fs.readFile(docx)).subarray(0, 6000));
+    try {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('govReport.openPublished', pdf);
+      assert.ok(editor, 'the command opens an editor');
+      const doc = editor.document;
+      assert.equal(doc.uri.scheme, 'gov-report-published');
+      assert.equal(doc.uri.path, pdf.path);
+      assert.equal(doc.languageId, 'gov-report');
+      const diags = await diagnosticsWhere(doc.uri, (x) => x.some((y) => codeOf(y) === 'column-total'));
+      const total = diags.find((y) => codeOf(y) === 'column-total')!;
+      assert.equal(doc.getText(total.range), '173', 'the problem sits on the cell at fault');
+      assert.match(doc.lineAt(total.range.start.line).text, /（七）总计/);
+      const symbols = await waitFor('the outline', async () => {
+        const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+        return s && s.length >= 6 ? s : undefined;
+      });
+      assert.match(symbols[0]!.name, /一、总体情况/);
+      const word = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('govReport.openPublished', docx);
+      assert.ok(word && word.document.languageId === 'gov-report' && /表三|收到和处理政府信息公开申请情况/.test(word.document.getText()));
+      // An unreadable file opens nothing (its message says which file and why).
+      assert.equal(await vscode.commands.executeCommand('govReport.openPublished', broken), undefined);
+      await closeAll();
+      const result = await vscode.commands.executeCommand<{ unreadable: { path: string; reason: string }[] }>('govReport.validateWorkspace');
+      assert.ok(result?.unreadable.some((u) => u.path.endsWith('broken.docx') && /损坏|damaged/.test(u.reason)), JSON.stringify(result?.unreadable));
+      const again = await diagnosticsWhere(pdf.with({ scheme: 'gov-report-published' }), (x) => x.some((y) => codeOf(y) === 'column-total'));
+      assert.deepEqual(again.find((y) => codeOf(y) === 'column-total')!.range, total.range);
+      assert.equal(ours(pdf).length, 0, 'nothing on the .pdf itself');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
 }
