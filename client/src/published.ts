@@ -120,8 +120,8 @@ async function openPublished(start: () => Promise<LanguageClient>, provider: Pub
   }
   if (!file) {
     const picked = await vscode.window.showOpenDialog({
-      canSelectMany: false, openLabel: messages().client.publishedNoFile(),
-      filters: { [messages().client.publishedNoFile()]: [...EXTENSIONS] },
+      canSelectMany: false, openLabel: messages().client.publishedOpenLabel(),
+      filters: { [messages().client.publishedFileTypes()]: [...EXTENSIONS] },
     });
     file = picked?.[0];
   }

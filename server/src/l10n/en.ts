@@ -296,6 +296,8 @@ export const en: Messages = {
     publishedPartial: (name, notes) => `“${name}” was read only in part: ${notes}`,
     publishedDecoration: (errors, warnings) => `Report check: ${errors} error(s), ${warnings} warning(s)`,
     publishedNoFile: () => 'Select a Word, WPS, PDF or web-page report in the Explorer',
+    publishedOpenLabel: () => 'Open as Report Text',
+    publishedFileTypes: () => 'Word, WPS, PDF or web page',
   },
 };
 

@@ -297,5 +297,8 @@ export interface Messages {
     publishedDecoration(errors: number, warnings: number): string;
     /** Nothing to open: the command needs a Word/WPS/PDF/HTML file. */
     publishedNoFile(): string;
+    /** The open dialog's button and its filter's name. */
+    publishedOpenLabel(): string;
+    publishedFileTypes(): string;
   };
 }

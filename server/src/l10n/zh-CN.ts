@@ -291,6 +291,8 @@ export const zhCN: Messages = {
     publishedPartial: (name, notes) => `“${name}”只读取了一部分：${notes}`,
     publishedDecoration: (errors, warnings) => `年度报告检查：错误 ${errors} 个，警告 ${warnings} 个`,
     publishedNoFile: () => '请在资源管理器中选择一个 Word、WPS、PDF 或网页格式的年度报告',
+    publishedOpenLabel: () => '以年度报告文本打开',
+    publishedFileTypes: () => 'Word、WPS、PDF 或网页',
   },
 };
 
