@@ -119,6 +119,17 @@ async function openPublished(start: () => Promise<LanguageClient>, provider: Pub
     if (active && isPublishedName(active.path)) file = active.scheme === PUBLISHED_SCHEME ? fileOf(active) : active;
   }
   if (!file) {
+    // The workspace's Word/WPS/PDF files and web pages to choose from (the system's dialog when there are none).
+    const found = vscode.workspace.workspaceFolders?.length
+      ? await vscode.workspace.findFiles(`**/*.{${EXTENSIONS.join(',')}}`, '**/node_modules/**', 5000) : [];
+    if (found.length > 0) {
+      const items = found.sort((a, b) => a.path.localeCompare(b.path)).map((uri) => ({ label: nameOf(uri), description: vscode.workspace.asRelativePath(uri, false), uri }));
+      const chosen = await vscode.window.showQuickPick(items, { title: messages().client.publishedOpenLabel(), placeHolder: messages().client.publishedFileTypes(), matchOnDescription: true });
+      if (!chosen) return undefined;
+      file = chosen.uri;
+    }
+  }
+  if (!file) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false, openLabel: messages().client.publishedOpenLabel(),
       filters: { [messages().client.publishedFileTypes()]: [...EXTENSIONS] },

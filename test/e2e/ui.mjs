@@ -6,6 +6,8 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
+const ROOT = new URL('../..', import.meta.url).pathname;
+
 const REPORT = '龙亭区2023年政府信息公开工作年度报告.txt';
 const MARKDOWN_REPORT = '龙亭区2023年政府信息公开工作年度报告.md';
 const EXPENSES = '2023年报销明细.txt';
@@ -424,6 +426,84 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   await problemsOf('004_fb0d1b8bf8cb534b.txt', /正文现行有效行政规范性文件件数为 44/, 'problems after a reload', 60000);
   await filterProblems('');
   ok(true, 'after a window reload the workspace\'s results come back (Validate All quietly run again)');
+
+  await publishedSteps({ page, workspace, shots, ok, sleep });
+}
+
+/**
+ * Word and PDF reports: copied into the validated workspace, they are read and their problems listed at once (on the
+ * rendered text's document); the Explorer marks the file; a click on the problem opens the report text at the cell;
+ * the Explorer's context menu and the command palette open a .pdf and a .docx as their report text.
+ */
+async function publishedSteps({ page, workspace, shots, ok, sleep }) {
+  const { waitText, palette, closeTab, problemsOf, filterProblems } = workbench(page, sleep);
+  copyFileSync(join(ROOT, 'test/fixtures/readers/seed000-v1.planted.pdf'), join(workspace, 'planted.pdf'));
+  copyFileSync(join(ROOT, 'test/corpus/published/seed000.docx'), join(workspace, 'seed000.docx'));
+  await page.keyboard.press('Control+Shift+M');
+  const listed = await problemsOf('planted.pdf', /（七）总计·自然人应为 172（实为 173）/, 'a PDF copied into the validated workspace is read and its problems listed', 60000);
+  ok(true, `a PDF copied into the validated workspace is read on the server's reader threads; its problem is listed: "${listed.match(/（七）总计·自然人应为 172（实为 173）/)[0]}"`);
+  // The Explorer marks the file with its problems (a badge: CSS ::after content on the item's label).
+  await page.keyboard.press('Control+Shift+E');
+  await page.getByRole('treeitem', { name: /^planted\.pdf/ }).first().waitFor({ timeout: 20000 });
+  const badge = await page.waitForFunction(() => {
+    const row = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((r) => /^planted\.pdf/.test(r.getAttribute('aria-label') ?? ''));
+    if (!row) return undefined;
+    for (const el of [row, ...row.querySelectorAll('*')]) {
+      const after = getComputedStyle(el, '::after').content;
+      if (/^"\d+"$/.test(after)) return `${after} on ${el.className}`;
+    }
+    return undefined;
+  }, undefined, { timeout: 20000 }).then((h) => h.jsonValue()).catch(() => '');
+  ok(/^"1"/.test(badge), `the Explorer marks planted.pdf with its error count (badge ${badge})`);
+  await page.keyboard.press('Control+Shift+M');
+  // A click on the problem opens the report text at the cell.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: '（七）总计·自然人应为 172' }).first().click();
+  await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes('planted.pdf'), undefined, { timeout: 20000 });
+  const at = await waitText('.statusbar', /表三 · （七）总计 · 自然人/, 'the problem opens the report text at its cell');
+  ok(/政府信息公开年度报告/.test(at), `clicking the problem opens planted.pdf as its report text, in the report language, the cursor on the cell ("${at.match(/表三 · \S+ · 自然人/)[0]}")`);
+  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20000 });
+  // Read-only: typing in it is refused (the editor says so) and the document never becomes dirty.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.type('9');
+  const refused = await waitText('.monaco-editor-overlaymessage', /read-only|只读/, 'typing in the report text is refused', 10000);
+  const dirty = await page.locator('.tabs-container .tab.dirty', { hasText: 'planted.pdf' }).count();
+  ok(dirty === 0, `the report text is read-only ("${refused.trim()}", the tab not dirty)`);
+  await page.screenshot({ path: join(shots, 'published-pdf.png') });
+  await filterProblems('');
+  await closeTab('planted.pdf');
+  // The Explorer's context menu: Open as Report Text.
+  await page.keyboard.press('Control+Shift+E');
+  const item = page.getByRole('treeitem', { name: /^planted\.pdf/ }).first();
+  await item.waitFor({ timeout: 20000 });
+  await item.click({ button: 'right' });
+  // (code-server's UI is English here: the manifest's English title; Chinese with the Chinese language pack.)
+  const menuItem = page.locator('.context-view .action-item', { hasText: /以年度报告文本打开|Open as Report Text/ }).first();
+  await menuItem.waitFor({ timeout: 10000 });
+  await sleep(300); // the menu settled (a click while it opens may be lost)
+  await menuItem.click();
+  await sleep(500);
+  // Still open (the click was taken for a hover): the item is the focused one, Enter runs it.
+  if (await menuItem.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes('planted.pdf'), undefined, { timeout: 20000 });
+  await waitText('.statusbar', /政府信息公开年度报告/, 'the PDF from the context menu in the report language');
+  // At its top: the text-table-mismatch warning of line 5 is in view (the Error, on 表三, is further down).
+  await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning', { timeout: 20000 });
+  ok(true, 'the Explorer\'s context menu opens a PDF as its report text, checked (its squiggles)');
+  await closeTab('planted.pdf');
+  // The command palette: the workspace's Word/PDF files offered in a list, a .docx chosen and opened as its report text.
+  await palette('Open as Report Text');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed000.docx' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.type('seed000');
+  await sleep(400);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes('seed000.docx'), undefined, { timeout: 20000 });
+  await waitText('.statusbar', /政府信息公开年度报告/, 'the .docx in the report language');
+  const docx = await waitText('.editor-instance .monaco-editor .view-lines', /政府信息公开/, 'the .docx report text');
+  const status = await waitText('.statusbar', /年报/, 'the .docx checked as a report (the status bar\'s item)');
+  const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning').count();
+  ok(squiggles === 0, `the command palette opens a .docx as its report text, checked and clean (${docx.slice(0, 40)}…; status "${status.match(/\S*年报/)?.[0]}", ${squiggles} squiggles)`);
+  await closeTab('seed000.docx');
 }
 
 /**

@@ -281,7 +281,7 @@ export function registerTests(root: Mocha.Suite): void {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('a .pdf and a .docx open as the report text: read-only, in the report language, checked; Validate All puts their problems there; an unreadable file says why', async () => {
+  test('a .pdf and a .docx open as the report text, in the report language, checked; Validate All puts their problems there; an unreadable file says why', async () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
     const dir = vscode.Uri.joinPath(folder(), 'published');
     const pdf = vscode.Uri.joinPath(dir, 'planted.pdf');
