@@ -18,8 +18,10 @@ import { warmUp } from './warmUp';
 import { Analyses, type Analysis } from './lsp/analysis';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceResults } from './lsp/workspace';
+import { ReportIndex } from './lsp/reportIndex';
+import { registerSummaryRequests } from './lsp/summaryRequests';
 import {
-  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
+  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, SummaryChangedNotification, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
   type InitializationOptions, type PreviewParams, type Settings, type TextDocumentPositionParams,
 } from './shared/protocol';
 
@@ -47,8 +49,21 @@ function logError(what: string, uri: string | undefined, e: unknown, position?: 
 
 function analyzeOpen(uri: string, s: Settings): Analysis | undefined {
   const doc = documents.get(uri);
-  return doc ? analyses.analyze(doc, s, settings.messages(s)) : undefined;
+  return doc ? analyses.analyze(doc, s, settings.messages(s), acrossReports) : undefined;
 }
+
+// The workspace index of reports (lsp/reportIndex.ts): the rules across reports in open documents read it.
+const index = new ReportIndex({
+  workspaceFolders: () => workspaceFolders,
+  publish: (uri, diagnostics) => workspace.republish(uri, diagnostics),
+  rediagnose(uri) {
+    const doc = documents.get(uri);
+    if (doc) schedule(doc);
+  },
+  changed: () => void connection.sendNotification(SummaryChangedNotification).catch(() => undefined),
+  log,
+});
+const acrossReports = (uri: string, a: Analysis) => index.openAnalysis(uri, a.model, a.diagnostics, { locale: a.msg.locale, severities: a.settings.severity });
 
 /** The analysis of the document as it is now, for requests (hover, actions…) that arrive between edits. */
 function current(uri: string): Analysis | undefined {
@@ -73,6 +88,7 @@ const workspace = new WorkspaceResults({
   },
   log,
   logError: (what, uri, e) => logError(what, uri, e),
+  index,
 });
 
 // A newer edit supersedes older work: each change records the version to check; a run that finds a newer
@@ -169,11 +185,13 @@ documents.onDidClose((e) => {
   analyses.forget(uri);
   lastSettings.delete(uri);
   settings.forget(uri);
+  index.closed(uri);
   // The editor's diagnostics go; the file's disk result (when the workspace was validated) comes back.
   workspace.documentClosed(uri);
 });
 
 connection.onNotification(DidChangeWatchedFilesNotification.type, (p) => {
+  if (p.changes.some((c) => c.uri.endsWith('/.govreport.json'))) index.configChanged();
   void workspace.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: c.type as 1 | 2 | 3 })));
 });
 
@@ -230,6 +248,8 @@ connection.onRequest(CellAtRequest, guard('cellAt', (params: TextDocumentPositio
   const a = current(params.textDocument.uri);
   return a ? cellAt(a.model, params.position, a.msg) : { report: false };
 }));
+
+registerSummaryRequests(connection, index, settings, () => workspaceFolders, logError);
 
 connection.onRequest(RuleCodesRequest, () => [...RULE_CODES]);
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION, node: process.version }));
