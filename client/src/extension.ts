@@ -14,6 +14,7 @@ import { PreviewManager } from './preview';
 import { StatusBar } from './statusBar';
 import { watchedFiles } from './files';
 import { DiagnosticsBatch } from './diagnosticsBatch';
+import { SummaryView } from './summaryView';
 
 const NAME = '政府信息公开年度报告 (Gov Report)';
 /** How much of a document the client's sniff reads: enough for a report's title and headings, never a whole log. */
@@ -25,6 +26,8 @@ export interface Api {
   readonly client: LanguageClient | undefined;
   /** Starts the server if it is not running; resolves with the client once it is. */
   start(): Promise<LanguageClient>;
+  /** The summary view (年度报告汇总). */
+  readonly summary: SummaryView;
 }
 
 let running: Promise<LanguageClient> | undefined;
@@ -36,12 +39,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   const statusBar = new StatusBar(() => current);
   const previews = new PreviewManager(context, () => start());
   context.subscriptions.push(statusBar, previews);
+  const summary = new SummaryView(() => start());
+  context.subscriptions.push(summary);
 
   const start = (): Promise<LanguageClient> => {
     running ??= startClient(context, output).then((client) => {
       current = client;
       statusBar.clientReady();
       previews.clientReady(client);
+      summary.clientReady(client);
       return client;
     });
     return running;
@@ -91,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       return current;
     },
     start,
+    summary,
   };
 }
 

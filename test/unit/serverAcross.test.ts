@@ -81,7 +81,7 @@ test('cross-year rules in the editor: carry-over-mismatch on this year\'s cell a
 
   // A unit's problems as text; the export in the CLI's formats; the year's aggregate tables as a report text.
   const problems = (await ws.conn.sendRequest('govReport/unitProblems', { unitKey: '龙亭区政府办公室', year: 2022 })) as { text: string; problems: number };
-  assert.match(problems.text, /^龙亭2022\.txt（龙亭区人民政府办公室 2022）：/);
+  assert.match(problems.text, /^龙亭2022\.txt（龙亭区人民政府办公室 2022年度）：错误 1 个，警告 \d+ 个\n/);
   assert.ok(problems.problems >= 1, problems.text);
   assert.match(problems.text, /\n龙亭2022\.txt:\d+:\d+ 错误 \S+ /);
   const csv = (await ws.conn.sendRequest('govReport/summaryExport', { format: 'csv' })) as { content: string };

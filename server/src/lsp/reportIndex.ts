@@ -215,7 +215,7 @@ export class ReportIndex {
       if (r.unitKey !== unitKey || (year !== undefined && r.year !== year)) return;
       const diagnostics = this.diagnosticsOf(uris[i]!);
       if (lines.length > 0) lines.push('');
-      lines.push(`${r.file}（${r.unit ?? ''} ${r.year ?? ''}）：${msg.client.statusText(r.errors, r.warnings)}`);
+      lines.push(msg.unitProblemsHeading(r.file, r.unit ?? '', r.year ?? undefined, r.errors, r.warnings));
       for (const d of diagnostics) {
         problems++;
         const text = typeof d.message === 'string' ? d.message : d.message.value;
