@@ -94,6 +94,10 @@ test('hover on a missing part\'s diagnostic describes the missing part, not the 
   assert.match(value, /^\*\*缺少“五、存在的主要问题及改进情况”部分\*\*\n\n应位于“六、其他需要报告的事项”之前。\n\n如实报告本年度政府信息公开工作存在的主要问题/);
   assert.doesNotMatch(value, /信息处理费/, 'not the requirements of 六, the heading it sits on');
   assert.deepEqual(h.range, missing.range);
+  // The diagnostic is an empty range at the start of 六's line; the editor shows it over the heading's first word,
+  // so a hover a few characters in answers the same.
+  const inWord = hover(model, { line: missing.range.start.line, character: missing.range.start.character + 2 }, zhCN, { diagnostics: published })!;
+  assert.match((inWord.contents as { value: string }).value, /^\*\*缺少“五、存在的主要问题及改进情况”部分\*\*/);
   // Without the diagnostic (the rule off), the heading of 六 answers for itself.
   assert.match((hover(model, missing.range.start, zhCN)!.contents as { value: string }).value, /^\*\*六、其他需要报告的事项\*\*/);
 });
@@ -136,6 +140,13 @@ test('code lens: counts the diagnostics published on each table, whatever their 
   const warned = check(model, { severities: { 'row-sum': 'warning', 'column-total': 'warning', balance: 'warning' } });
   assert.deepEqual(titles(warned)[1], '✗ 警告 2 个');
   assert.deepEqual(codeLenses(parse('二、主动公开政府信息情况\n无表格'), [], zhCN), []);
+  // A table read in part says so first, and how many places were not checked.
+  const partModel = parse(reportWith({ '（一）予以公开': '\t1\t0\t0\t0' }));
+  const part = check(partModel);
+  assert.deepEqual(part.filter((d) => d.code === 'table-partly-read').length, 1);
+  assert.deepEqual(codeLenses(partModel, part, zhCN).map((l) => l.command!.title)[1], '⚠ 表格未能完全识别：1 处未核对');
+  const partAndBlank = parse(reportWith({ '（一）予以公开': '\t1\t0\t0\t0', '（二）部分公开': '\t/\t0\t0\t0\t0\t0\t0' }));
+  assert.deepEqual(codeLenses(partAndBlank, check(partAndBlank), zhCN).map((l) => l.command!.title)[1], '⚠ 表格未能完全识别：1 处未核对 · ✗ 警告 1 个');
 });
 
 test('detection: the report language always; plain text and Markdown only when the text is a report', () => {

@@ -57,6 +57,10 @@ function verifyAllFixes(text: string): number {
   for (const action of actions) {
     const d = action.diagnostics![0]!;
     const edits = editsOf(action.edit);
+    if (action.diagnostics!.length > 1) {
+      verifyTableFill(text, action.diagnostics!, edits, action.title);
+      continue;
+    }
     assert.equal(edits.length, 1, `one edit per quick fix (${action.title})`);
     const after = apply(text, edits);
     const e = edits[0]!;
@@ -67,6 +71,24 @@ function verifyAllFixes(text: string): number {
     assert.ok(!again.some((x) => sameProblem(x, d)), `"${d.message}" is gone after "${action.title}"`);
   }
   return actions.length;
+}
+
+/**
+ * The one multi-cell fix (every blank cell of a table filled with 0): an edit per diagnostic, each a blank cell
+ * becoming "0", only those cells' lines changed, and none of those problems left after.
+ */
+function verifyTableFill(text: string, diags: readonly Diagnostic[], edits: readonly TextEdit[], title: string): void {
+  assert.equal(edits.length, diags.length, `an edit per blank cell (${title})`);
+  assert.ok(diags.every((x) => x.code === 'cell-blank') && edits.every((e) => e.newText === '0'), title);
+  const after = apply(text, edits);
+  const lines = new Set(diags.map((x) => x.range.start.line));
+  const a = text.split('\n');
+  const b = after.split('\n');
+  assert.equal(a.length, b.length);
+  assert.ok(a.every((line, i) => line === b[i] || lines.has(i)), `only the blank cells' lines change: ${title}`);
+  const again = check(parse(after));
+  const left = again.filter((x) => diags.some((y) => sameProblem(x, y)));
+  assert.deepEqual(left.map((x) => x.message), [], `every blank cell filled by "${title}"`);
 }
 
 /** Whether `lines` holds every one of `wanted`, in order (other lines may sit between them). */
@@ -157,4 +179,49 @@ test('a stale fix is not offered: the target text changed since the diagnostic',
   const changed = text.split('\n').map((l, i) => (i === line ? l.replace('\t26\t', '\t25\t') : l)).join('\n');
   const stale = codeActions(parse(changed), diags, { uri: URI, version: null, range: diags[0]!.range, only: ['quickfix'] }, zhCN);
   assert.deepEqual(stale.map((a) => a.title), []);
+});
+
+test('a table with several blank cells: one action fills them all with 0, and touches no number', () => {
+  // Seed 001 with three cells of 表三's （七）总计 written "/" and one of its 四 "—".
+  const seed = fixture(SEEDS.tsv001);
+  const text = seed.replace(/^(\(七\) 总计\t\t)27\t0\t0/m, '$1/\t/\t/').replace(/^(四、结转下年度继续办理\t\t)0/m, '$1—');
+  assert.notEqual(text, seed);
+  const model = parse(text);
+  const diags = check(model);
+  const blanks = diags.filter((d) => d.code === 'cell-blank');
+  assert.ok(blanks.length >= 3, `blank cells reported: ${blanks.map((d) => d.message).join(' | ')}`);
+  const actions = codeActions(model, diags, { uri: URI, version: null, range: blanks[0]!.range, only: ['quickfix'] }, zhCN);
+  const fill = actions.find((a) => a.diagnostics!.length > 1);
+  assert.ok(fill, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.equal(fill.title, `将本表全部 ${blanks.length} 个空白单元格填入 0`);
+  verifyTableFill(text, fill.diagnostics!, editsOf(fill.edit), fill.title);
+  // A single blank cell gets its own fix only.
+  const one = seed.replace(/^(四、结转下年度继续办理\t\t)0/m, '$1—');
+  const m1 = parse(one);
+  const d1 = check(m1).filter((d) => d.code === 'cell-blank');
+  assert.equal(d1.length, 1);
+  assert.deepEqual(codeActions(m1, check(m1), { uri: URI, version: null, range: d1[0]!.range, only: ['quickfix'] }, zhCN).map((a) => a.title), ['填入 0']);
+});
+
+test('a row label with characters lost is its row, with one Warning whose fix restores the label; an ordinal-only fix says what it writes', () => {
+  const seed = fixture(SEEDS.tsv001);
+  const text = seed.replace('2. 其他法律行政法规禁止公开', '2. 其他法律行政止公开');
+  assert.notEqual(text, seed);
+  const model = parse(text);
+  const diags = check(model);
+  assert.deepEqual(diags.map((d) => d.code), ['table-label-variant']);
+  const [action] = codeActions(model, diags, { uri: URI, version: null, range: diags[0]!.range, only: ['quickfix'] }, zhCN);
+  assert.ok(action);
+  const edits = editsOf(action.edit);
+  assert.equal(action.title, `改为“${edits[0]!.newText}”`);
+  // The label is restored to the template's spelling (the seed's "2. " had a space after the ordinal).
+  assert.equal(apply(text, edits), seed.replace('2. 其他法律行政法规禁止公开', '2.其他法律行政法规禁止公开'));
+  assert.deepEqual(check(parse(apply(text, edits))), []);
+  // A part numbered "(二)": the fix writes only the ordinal, and its title says so (not "canonical heading").
+  const ordinal = seed.replace('二、主动公开政府信息情况', '(二)主动公开政府信息情况');
+  const om = parse(ordinal);
+  const od = check(om);
+  const [oa] = codeActions(om, od, { uri: URI, version: null, range: od[0]!.range, only: ['quickfix'] }, zhCN);
+  assert.equal(oa!.title, '改为“二、”');
+  assert.equal(apply(ordinal, editsOf(oa!.edit)), seed);
 });

@@ -91,7 +91,7 @@ test('region prefixes are told in one pass: a long name of region suffixes takes
   const long = `${'区市'.repeat(59)}某局`;
   const started = performance.now();
   const g = groupUnits([{ key: long, kind: 'department' }, { key: `市${long}`, kind: 'department' }, { key: '某局', kind: 'department' }]);
-  assert.ok(performance.now() - started < 200);
+  assert.ok(performance.now() - started < 2000, "a backtracking regex takes minutes here; a loaded machine takes a few hundred ms at most");
   assert.deepEqual([g.get(long), g.get(`市${long}`)], ['某局', '某局']);
 });
 

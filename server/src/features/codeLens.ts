@@ -12,6 +12,12 @@ function inside(d: Diagnostic, model: ReportModel, span: { start: number; end: n
   return start >= span.start && start <= span.end;
 }
 
+/** The rows and stray values table-partly-read names as not read. */
+function unreadPlaces(d: Diagnostic): number {
+  const data = d.data as { unread?: readonly string[]; strays?: number } | undefined;
+  return (data?.unread?.length ?? 0) + (data?.strays ?? 0);
+}
+
 export function codeLenses(model: ReportModel, diagnostics: readonly Diagnostic[], msg: Messages): CodeLens[] {
   const lenses: CodeLens[] = [];
   const tables = [model.tables.activeDisclosure, model.tables.applications, model.tables.reviewsAndLawsuits].filter((t): t is Table => t !== undefined);
@@ -27,7 +33,12 @@ export function codeLenses(model: ReportModel, diagnostics: readonly Diagnostic[
       const mine = diagnostics.filter((d) => ruleSpec(String(d.code))?.category === 'tables' && inside(d, model, extent));
       const errors = mine.filter((d) => d.severity === 1).length;
       const warnings = mine.filter((d) => d.severity === 2).length;
-      if (errors + warnings > 0) title = msg.lensProblems(errors, warnings);
+      // A table read only in part says so first: its ✓ or its count covers only what was read.
+      const partly = mine.find((d) => d.code === 'table-partly-read');
+      const unread = partly ? unreadPlaces(partly) : 0;
+      if (partly && errors + warnings === 1) title = msg.lensPartlyRead(unread);
+      else if (partly) title = `${msg.lensPartlyRead(unread)} · ${msg.lensProblems(errors - (partly.severity === 1 ? 1 : 0), warnings - (partly.severity === 2 ? 1 : 0))}`;
+      else if (errors + warnings > 0) title = msg.lensProblems(errors, warnings);
       else {
         const identities = all.filter((c) => c.result.table === t.id && c.ok !== undefined).length;
         const cells = t.id === 'reviewsAndLawsuits' ? (t.groups ? 15 : 0) : [...t.rows.values()].reduce((n, r) => n + r.cellList.length, 0);

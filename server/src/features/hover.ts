@@ -32,6 +32,15 @@ function holds(range: Range, p: Position): boolean {
   return !before(p, range.start) && !before(range.end, p);
 }
 
+/**
+ * A missing part's diagnostic is an empty range where the part belongs (the start of the next part's heading line);
+ * the editor draws it over the word there and shows it on hover anywhere on that word, so the hover must answer
+ * from anywhere on that line after it too, not only at the one position.
+ */
+function onEmptyRangesLine(range: Range, p: Position): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character && p.line === range.start.line && p.character >= range.start.character;
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
@@ -82,7 +91,7 @@ function severityOf(d: Diagnostic): 1 | 2 | 3 | 4 {
 
 /** The hover of a missing part's diagnostic: the part that is missing, where it belongs, what it must contain. */
 function missingParts(model: ReportModel, position: Position, msg: Messages, published: readonly Diagnostic[]): Hover | undefined {
-  const here = published.filter((d) => d.code === 'section-missing' && holds(d.range, position) && (d.data as DiagnosticData | undefined)?.kind === 'insert');
+  const here = published.filter((d) => d.code === 'section-missing' && (holds(d.range, position) || onEmptyRangesLine(d.range, position)) && (d.data as DiagnosticData | undefined)?.kind === 'insert');
   if (here.length === 0) return undefined;
   const blocks: string[] = [];
   for (const d of here) {

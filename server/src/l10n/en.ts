@@ -119,7 +119,6 @@ export const en: Messages = {
   cellCount: (expected, found) => `expected ${expected} data cells, found ${found}`,
   cellInvalid: (cell, text, decimal) => `${cell} must be ${decimal ? 'a number ≥ 0' : 'a whole number ≥ 0'}, found "${text}"`,
   cellBlank: (cell, text) => `${cell} is ${text ? `"${text}"` : 'blank'}; write 0 if there were none`,
-  rowSum: (cell, expected, actual, sum) => `${cell} should be ${expected} (${sum}), found ${actual}`,
   blamedCell: (cell, expected, actual, identities) =>
     `${cell} should be ${expected} (found ${actual}): the ${joinEn(identities.map((k) => IDENTITY[k]))} ${identities.length > 2 ? 'all require' : identities.length === 2 ? 'both require' : 'requires'} ${expected}`,
   identityFails: (kind, cell, sum, expected, actual) =>
@@ -133,7 +132,6 @@ export const en: Messages = {
   tableNoNumbers: (id) => `${TABLE[id][0]} holds no numbers (all blank or "-"): not checked; write 0 where there were none`,
   tablePlaceholder: () => 'the text holds only a placeholder or a picture where the table is, not its contents',
   labelMisprint: (found, canonical) => `Row label misprinted: should read "${canonical}", found "${found}"`,
-  columnTotal: (cell, expected, actual) => `${cell} should be ${expected} (sum of the result rows), found ${actual}`,
   balance: (cell, expected, actual, sum) => `${cell} should be ${expected} (new + carried over − total handled = ${sum}), found ${actual}`,
   textTable: (kind, stated, table, where) => `The text states ${stated} ${STATEMENTS[kind]}, the table says ${table} (${where})`,
   noApplicationsButTable: (table) => `The text says no applications were received, but table 3 row I total is ${table}`,
@@ -228,6 +226,7 @@ export const en: Messages = {
   fixInsertRow: () => 'Insert the missing row',
   fixCanonicalHeading: (heading) => `Use the canonical heading "${heading}"`,
   fixFillZero: () => 'Fill in 0',
+  fixFillZeroTable: (count) => `Fill in 0 in all ${count} blank cells of this table`,
   fixChangeTo: (text) => `Change to ${text}`,
   fixYear: (year) => `Change the year to ${year}`,
   fixComputed: (expected) => `Change to ${expected} (computed)`,

@@ -89,7 +89,6 @@ export interface Messages {
   cellCount(expected: number, found: number): string;
   cellInvalid(cell: string, text: string, decimal: boolean): string;
   cellBlank(cell: string, text: string): string;
-  rowSum(cell: string, expected: number, actual: number, sum: string): string;
   /**
    * The one cell whose correction makes every failing identity hold: "（七）总计·自然人应为 27：列合计、行合计与勾稽关系均
    * 要求 27".
@@ -108,7 +107,6 @@ export interface Messages {
   tableNoNumbers(table: TableId): string;
   tablePlaceholder(): string;
   labelMisprint(found: string, canonical: string): string;
-  columnTotal(cell: string, expected: number, actual: number): string;
   balance(cell: string, expected: number, actual: number, sum: string): string;
   textTable(kind: StatementKind, stated: number, table: number, where: string): string;
   noApplicationsButTable(table: number): string;
@@ -216,6 +214,8 @@ export interface Messages {
   fixInsertRow(row: string): string;
   fixCanonicalHeading(heading: string): string;
   fixFillZero(): string;
+  /** One action for every blank cell of a table: `count` cells. */
+  fixFillZeroTable(count: number): string;
   fixChangeTo(text: string): string;
   fixYear(year: string): string;
   fixComputed(expected: string, actual: string): string;
