@@ -207,8 +207,8 @@ export class ReportIndex {
   }
 
   /** A unit's problems (of one year, or every year) as plain text, one line each: file:line:column, severity, code, message. */
-  unitProblems(unitKey: string, year: number | undefined, msg: Messages): { text: string; problems: number } {
-    const { summary, uris } = this.summary(msg, { aggregate: false });
+  unitProblems(unitKey: string, year: number | undefined, msg: Messages, severities?: CrossYearOptions['severities']): { text: string; problems: number } {
+    const { summary, uris } = this.summary(msg, { aggregate: false, severities });
     const lines: string[] = [];
     let problems = 0;
     summary.reports.forEach((r, i) => {
@@ -267,6 +267,9 @@ export class ReportIndex {
         this.computeAcross(slot);
         if (slot.signature !== before) this.host.rediagnose(uri);
       }
+    } catch (e) {
+      // A timer's exception would end the server: logged instead, and the next change tries again.
+      this.host.log(`report index: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     } finally {
       this.host.changed();
     }

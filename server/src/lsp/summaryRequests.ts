@@ -39,6 +39,6 @@ export function registerSummaryRequests(
   }));
   connection.onRequest(UnitProblemsRequest, guard('unitProblems', async (params) => {
     const s = await workspaceSettings();
-    return index.unitProblems(params.unitKey, params.year, settings.messages(s));
+    return index.unitProblems(params.unitKey, params.year, settings.messages(s), s.severity);
   }));
 }

@@ -346,7 +346,10 @@ export function registerTests(root: Mocha.Suite): void {
       assert.ok(errorsOnly.every((y) => y.children.every((u) => u.children.every((r) => /^错误 [1-9]/.test(r.description)))), JSON.stringify(errorsOnly));
       await vscode.commands.executeCommand('govReport.filterSummaryErrors');
       await vscode.commands.executeCommand('govReport.filterSummaryUnit', '另一');
-      assert.deepEqual((await summary.snapshot()).flatMap((y) => y.children.map((u) => u.label)), ['另一区人民政府办公室', '另一区人民政府办公室']);
+      // (Its report of 2022; missing for 2023 and for any later year the fixtures hold.)
+      const filtered = await summary.snapshot();
+      assert.ok(filtered.length >= 2 && filtered.every((y) => y.children.length === 1 && y.children[0]!.label === '另一区人民政府办公室'), JSON.stringify(filtered));
+      assert.ok(filtered.some((y) => y.label === '2022' && y.children[0]!.children.some((r) => r.label === '另一区2022.txt')), JSON.stringify(filtered));
       await vscode.commands.executeCommand('govReport.clearSummaryFilter');
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true });
