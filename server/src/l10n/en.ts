@@ -296,7 +296,7 @@ export const en: Messages = {
     previewLoading: () => 'Loading…',
     summaryCounts: (errors, warnings) => (errors + warnings === 0 ? '✓' : `${errors} errors · ${warnings} warnings`),
     summaryRollup: (reports, errors, warnings, missing) =>
-      `${reports} ${reports === 1 ? 'report' : 'reports'}${missing > 0 ? ` · ${missing} missing` : ''}${errors + warnings === 0 ? ' · ✓' : ` · ${errors} errors · ${warnings} warnings`}`,
+      `${reports} ${reports === 1 ? 'report' : 'reports'}${missing > 0 ? ` · ${missing} missing` : ''}${errors + warnings > 0 ? ` · ${errors} errors · ${warnings} warnings` : missing === 0 ? ' · ✓' : ''}`,
     summaryUnknownYear: () => 'Year unknown',
     summaryUnknownUnit: () => 'Unit unknown',
     summaryMissing: (year) => `No report for ${year}`,

@@ -295,7 +295,7 @@ export interface Messages {
     // ---- the summary view (年度报告汇总) ----
     /** A report's problems in the view: "错误 2 · 警告 1"; "✓" for a clean report. */
     summaryCounts(errors: number, warnings: number): string;
-    /** A unit's or a year's roll-up: "3 份 · 错误 2 · 警告 1". */
+    /** A unit's or a year's roll-up: "3 份 · 缺 1 份 · 错误 2 · 警告 1"; ✓ only when nothing is wrong or missing. */
     summaryRollup(reports: number, errors: number, warnings: number, missing: number): string;
     summaryUnknownYear(): string;
     summaryUnknownUnit(): string;

@@ -291,7 +291,7 @@ export const zhCN: Messages = {
     previewLoading: () => '正在加载…',
     summaryCounts: (errors, warnings) => (errors + warnings === 0 ? '✓' : `错误 ${errors} · 警告 ${warnings}`),
     summaryRollup: (reports, errors, warnings, missing) =>
-      `${reports} 份${missing > 0 ? ` · 缺 ${missing} 份` : ''}${errors + warnings === 0 ? ' · ✓' : ` · 错误 ${errors} · 警告 ${warnings}`}`,
+      `${reports} 份${missing > 0 ? ` · 缺 ${missing} 份` : ''}${errors + warnings > 0 ? ` · 错误 ${errors} · 警告 ${warnings}` : missing === 0 ? ' · ✓' : ''}`,
     summaryUnknownYear: () => '年份不明',
     summaryUnknownUnit: () => '单位不明',
     summaryMissing: (year) => `缺少 ${year} 年度报告`,

@@ -309,6 +309,8 @@ export function registerTests(root: Mocha.Suite): void {
       const y2023 = tree.find((y) => y.label === '2023')!;
       assert.ok(y2023.children.some((u) => u.label === '另一区人民政府办公室' && u.children.some((r) => r.label === '缺少 2023 年度报告')), JSON.stringify(y2023));
       assert.match(y2023.description, /^\d+ 份 · 缺 1 份 · 错误 \d+ · 警告 \d+$/);
+      // A unit whose only entry is a missing report is not marked clean.
+      assert.deepEqual(y2023.children.find((u) => u.label === '另一区人民政府办公室')!.description, '0 份 · 缺 1 份');
 
       // Open it: the editor's diagnostics have it too; type the right number and it goes.
       const doc = await vscode.workspace.openTextDocument(nowUri);
@@ -349,7 +351,7 @@ export function registerTests(root: Mocha.Suite): void {
       // (Its report of 2022; missing for 2023 and for any later year the fixtures hold.)
       const filtered = await summary.snapshot();
       assert.ok(filtered.length >= 2 && filtered.every((y) => y.children.length === 1 && y.children[0]!.label === '另一区人民政府办公室'), JSON.stringify(filtered));
-      assert.ok(filtered.some((y) => y.label === '2022' && y.children[0]!.children.some((r) => r.label === '另一区2022.txt')), JSON.stringify(filtered));
+      assert.ok(filtered.some((y) => y.label === '2022' && y.children[0]!.children.some((r) => r.label === '另一单位2022.txt')), JSON.stringify(filtered));
       await vscode.commands.executeCommand('govReport.clearSummaryFilter');
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true });
