@@ -8,7 +8,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { messagesFor } from '../../server/src/l10n';
 import { check, parse } from '../../server/src/report';
 import { ReportIndex } from '../../server/src/lsp/reportIndex';
-import { editLine, lineOf, seedPair, tsvCellRange } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SEEDS, editLine, fixture, lineOf, seedPair, tempDir, tsvCellRange } from './helpers';
 
 const FOLDER = 'file:///virtual/reports';
 const uri = (name: string) => `${FOLDER}/${encodeURIComponent(name)}`;
@@ -16,12 +19,12 @@ const msg = messagesFor('zh-CN');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 const carryOver = (ds: readonly Diagnostic[]) => ds.filter((d) => d.code === 'carry-over-mismatch');
 
-function makeIndex() {
+function makeIndex(folder = FOLDER) {
   const published = new Map<string, Diagnostic[]>();
   const rediagnosed: string[] = [];
   let changes = 0;
   const index = new ReportIndex({
-    workspaceFolders: () => [FOLDER],
+    workspaceFolders: () => [folder],
     publish: (u, d) => void published.set(u, d),
     rediagnose: (u) => void rediagnosed.push(u),
     changed: () => void changes++,
@@ -125,4 +128,24 @@ test('index: Validate All retains only the files it checked; the export is the C
   const all = index.unitProblems('龙亭区政府办公室', undefined, msg);
   assert.match(all.text, /^龙亭2022\.txt（龙亭区人民政府办公室 2022年度）：错误 0 个，警告 \d+ 个\n龙亭2022\.txt:\d+:\d+ 警告 /);
   assert.match(all.text, /\n\n龙亭2023\.txt（龙亭区人民政府办公室 2023年度）：/);
+});
+
+test('index: late-publication where .govreport.json dates a report, on its title; the file\'s path is relative to its workspace folder', async (t) => {
+  const root = tempDir('gov-index-config-');
+  const folder = pathToFileURL(root).toString();
+  writeFileSync(join(root, '.govreport.json'), JSON.stringify({ published: { 'late.txt': '2024-03-08', 'on-time.txt': '2024-01-20' } }));
+  const { index, published } = makeIndex(folder);
+  t.after(() => index.dispose());
+  const text = fixture(SEEDS.tsv001); // 龙亭区人民政府办公室, a department: its 2023 report is due by 2024-01-31
+  for (const name of ['late.txt', 'on-time.txt']) {
+    const model = parse(text);
+    index.fromDisk(`${folder}/${name}`, model, check(model), {});
+  }
+  await settle();
+  const late = (published.get(`${folder}/late.txt`) ?? []).filter((d) => d.code === 'late-publication');
+  assert.equal(late.length, 1);
+  assert.equal(late[0]!.range.start.line, lineOf(text, '龙亭区人民政府办公室'));
+  assert.equal(late[0]!.message, '发布日期 2024年3月8日晚于法定期限 2024年1月31日（《条例》第四十九条：政府部门应于每年1月31日前公布上一年度报告）');
+  assert.equal(published.has(`${folder}/on-time.txt`), false, 'published in time: nothing to add');
+  assert.deepEqual(index.reports().map((r) => r.file), ['late.txt', 'on-time.txt']);
 });
