@@ -454,8 +454,16 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
 /** The summary view (年度报告汇总): year → unit → report with counts, a missing report, a cross-year diagnostic, an export. */
 async function summaryView({ page, workspace, shots, ok, sleep, across }) {
   const { waitText, goTo, palette, editor } = workbench(page, sleep);
-  await page.keyboard.press('Control+Shift+M'); // the panel out of the way
+  await page.keyboard.press('Control+J'); // the panel (open since the reload's check) out of the way
   await page.keyboard.press('Control+Shift+E');
+  // A wider side bar, so the counts show beside the names.
+  const side = await page.locator('.part.sidebar').boundingBox();
+  if (side) {
+    await page.mouse.move(side.x + side.width + 1, side.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(side.x + side.width + 200, side.y + 300, { steps: 5 });
+    await page.mouse.up();
+  }
   // The folder's tree collapsed, so the summary has the side bar.
   const folderHeader = page.locator('.explorer-viewlet .pane-header').first();
   if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
@@ -512,8 +520,9 @@ async function summaryView({ page, workspace, shots, ok, sleep, across }) {
   await palette('Export Report Summary');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CSV' }).first().waitFor({ timeout: 15000 });
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-  await sleep(500);
+  // The save dialog (code-server's own: a path in the quick input), proposing the workspace folder.
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value?.endsWith('年度报告汇总.csv'), null, { timeout: 15000 });
+  await sleep(300);
   await page.keyboard.press('Enter');
   await waitText('.notifications-toasts', /汇总已导出：.*年度报告汇总\.csv/, 'the export\'s notification', 30000);
   const bytes = readFileSync(exported);
