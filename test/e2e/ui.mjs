@@ -518,7 +518,10 @@ async function summaryView({ page, workspace, shots, ok, sleep, across }) {
   const exported = join(workspace, '年度报告汇总.csv');
   rmSync(exported, { force: true });
   await palette('Export Report Summary');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CSV' }).first().waitFor({ timeout: 15000 });
+  // The format's quick pick (not the palette, whose row for the command names CSV too), CSV first.
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.placeholder === '选择导出格式', null, { timeout: 15000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'UTF-8 (BOM)' }).first().waitFor({ timeout: 15000 });
+  await sleep(300);
   await page.keyboard.press('Enter');
   // The save dialog (code-server's own: a path in the quick input), proposing the workspace folder.
   await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value?.endsWith('年度报告汇总.csv'), null, { timeout: 15000 });
