@@ -70,6 +70,8 @@ export class ReportIndex {
   /** Reports paired by unit and year: group key → year → URIs (in the index's order); rebuilt when reports change. */
   private pairing: { groups: Map<string, string>; byUnitYear: Map<string, Map<number, string[]>> } | undefined;
   private generation = 0;
+  /** Whether something the summary view shows changed since it was last told. */
+  private viewDirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: IndexHost) {}
@@ -84,6 +86,7 @@ export class ReportIndex {
     // for every file Validate All reads would be quadratic. Until then the file shows what it showed.
     const slot: Slot = { report, across: before?.across ?? EMPTY, signature: before?.signature ?? '', generation: -1 };
     this.disk.set(uri, slot);
+    if (!before || viewKey(before.report) !== viewKey(report)) this.viewDirty = true;
     this.touched(!sameIdentity(before?.report, report));
     return this.open.has(uri) ? own : merge(own, slot.across);
   }
@@ -100,11 +103,15 @@ export class ReportIndex {
     let slot = this.open.get(uri);
     if (!slot || slot.source !== own) {
       const report = this.make(uri, model, own, options);
-      const before = slot;
-      slot = { report, across: EMPTY, signature: before?.signature ?? '', generation: -1, source: own, merged: undefined, mergedAcross: undefined };
+      const before: Slot | undefined = slot ?? this.disk.get(uri);
+      // (Its findings and their signature go together: computeAcross replaces both when the signature changes.)
+      slot = { report, across: before?.across ?? EMPTY, signature: before?.signature ?? '', generation: -1, source: own, merged: undefined, mergedAcross: undefined };
       this.open.set(uri, slot);
-      // A keystroke that leaves the unit and year as they were pairs nothing anew.
-      this.touched(!sameIdentity(before?.report ?? this.disk.get(uri)?.report, report));
+      // A keystroke that leaves the unit and year as they were pairs nothing anew; one that leaves the report's
+      // counts as they were does not ask the view to redraw.
+      this.touched(!sameIdentity(before?.report, report));
+      this.computeAcross(slot);
+      if (!before || viewKey(before.report) !== viewKey(report) || before.signature !== slot.signature) this.viewDirty = true;
     }
     if (slot.generation !== this.generation) this.computeAcross(slot);
     if (slot.merged === undefined || slot.mergedAcross !== slot.across) {
@@ -247,6 +254,7 @@ export class ReportIndex {
     if (repair) {
       this.pairing = undefined;
       this.generation++;
+      this.viewDirty = true;
     }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.settle(), SETTLE_MS);
@@ -260,18 +268,25 @@ export class ReportIndex {
         if (this.open.has(uri)) continue;
         const before = slot.signature;
         this.computeAcross(slot);
-        if (slot.signature !== before) this.host.publish(uri, merge(slot.report.own, slot.across));
+        if (slot.signature === before) continue;
+        this.viewDirty = true;
+        this.host.publish(uri, merge(slot.report.own, slot.across));
       }
       for (const [uri, slot] of this.open) {
         const before = slot.signature;
         this.computeAcross(slot);
-        if (slot.signature !== before) this.host.rediagnose(uri);
+        if (slot.signature === before) continue;
+        this.viewDirty = true;
+        this.host.rediagnose(uri);
       }
     } catch (e) {
       // A timer's exception would end the server: logged instead, and the next change tries again.
       this.host.log(`report index: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     } finally {
-      this.host.changed();
+      if (this.viewDirty) {
+        this.viewDirty = false;
+        this.host.changed();
+      }
     }
   }
 
@@ -350,6 +365,20 @@ export class ReportIndex {
     if (folder !== undefined) return safeDecode(uri.slice((folder.endsWith('/') ? folder : `${folder}/`).length));
     return pathOf(uri) ?? safeDecode(uri);
   }
+}
+
+/** What the summary view shows of a report but its findings across reports: who and when it is, its own problems. */
+function viewKey(r: IndexedReport): string {
+  let errors = 0;
+  let warnings = 0;
+  const codes = new Set<string>();
+  for (const d of r.own) {
+    if (d.severity === 1) errors++;
+    else if (d.severity === 2) warnings++;
+    codes.add(String(d.code));
+  }
+  const id = r.facts.identity;
+  return `${id.key}|${id.unit}|${id.year}|${errors}|${warnings}|${[...codes].sort().join(' ')}`;
 }
 
 /** Whether two versions of a report are the same unit and year (the pairing of reports stands). */
