@@ -110,6 +110,10 @@ test('index: an open report reads last year\'s from the index as it is typed; la
   assert.deepEqual(index.reports().map((r) => r.file), ['龙亭2022.txt', '龙亭2023.txt'], 'the disk entry stands for it');
   index.closed(uri('龙亭2023.txt'));
   assert.equal(index.size, 2);
+  // An untitled document (a draft, the aggregate opened from the view) is no report of the index.
+  const draft = parse(planted);
+  index.openAnalysis('untitled:Untitled-1', draft, check(draft), {});
+  assert.deepEqual(index.reports().map((r) => r.uri), [uri('龙亭2022.txt'), uri('龙亭2023.txt')]);
 });
 
 test('index: Validate All retains only the files it checked; the export is the CLI\'s CSV; a unit\'s problems as text; report-missing', async (t) => {

@@ -92,11 +92,13 @@ export class ReportIndex {
   }
 
   /**
-   * An open document's analysis (lsp/analysis.ts): indexed when it is a report (dropped when it is none), and its
+   * An open document's analysis (lsp/analysis.ts): indexed when it is a report in a file (dropped when it is none), and its
    * diagnostics with the findings across reports. The same array is returned while nothing changed.
    */
   openAnalysis(uri: string, model: ReportModel | undefined, own: Diagnostic[], options: CrossYearOptions): Diagnostic[] {
-    if (!model) {
+    // Only the workspace's files are its reports: an untitled document (a draft, the aggregate tables opened from
+    // the view) is no unit's report of a year, and the aggregate would count itself.
+    if (!model || !uri.startsWith('file:')) {
       if (this.open.delete(uri)) this.touched(true);
       return own;
     }
