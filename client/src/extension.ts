@@ -15,6 +15,7 @@ import { StatusBar } from './statusBar';
 import { watchedFiles } from './files';
 import { DiagnosticsBatch } from './diagnosticsBatch';
 import { registerPublished } from './published';
+import { SummaryView } from './summaryView';
 
 const NAME = '政府信息公开年度报告 (Gov Report)';
 /** How much of a document the client's sniff reads: enough for a report's title and headings, never a whole log. */
@@ -26,6 +27,8 @@ export interface Api {
   readonly client: LanguageClient | undefined;
   /** Starts the server if it is not running; resolves with the client once it is. */
   start(): Promise<LanguageClient>;
+  /** The summary view (年度报告汇总). */
+  readonly summary: SummaryView;
 }
 
 let running: Promise<LanguageClient> | undefined;
@@ -37,12 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   const statusBar = new StatusBar(() => current);
   const previews = new PreviewManager(context, () => start());
   context.subscriptions.push(statusBar, previews);
+  const summary = new SummaryView(() => start());
+  context.subscriptions.push(summary);
 
   const start = (): Promise<LanguageClient> => {
     running ??= startClient(context, output).then((client) => {
       current = client;
       statusBar.clientReady();
       previews.clientReady(client);
+      summary.clientReady(client);
       return client;
     });
     return running;
@@ -95,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       return current;
     },
     start,
+    summary,
   };
 }
 

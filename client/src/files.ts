@@ -7,12 +7,14 @@ import { REPORT_FILES_GLOB } from '../../server/src/shared/constants';
 /**
  * The watchers whose events go to the server: every file the editor checks (created, changed, deleted), and the
  * creation and deletion of anything else — a folder copied, moved or deleted may be one event for the folder, and
- * its reports come or go with it.
+ * its reports come or go with it; and .govreport.json.
  */
 export function watchedFiles(): vscode.FileSystemWatcher[] {
   return [
     vscode.workspace.createFileSystemWatcher(REPORT_FILES_GLOB),
     vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+    // The user's mapping of unit names and publication dates (the server's index reads it again).
+    vscode.workspace.createFileSystemWatcher('**/.govreport.json'),
   ];
 }
 

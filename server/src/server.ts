@@ -20,8 +20,10 @@ import { SettingsStore } from './lsp/settings';
 import { WorkspaceResults } from './lsp/workspace';
 import { PublishedDocs } from './lsp/publishedDocs';
 import { PUBLISHED_SCHEME } from './shared/constants';
+import { ReportIndex } from './lsp/reportIndex';
+import { registerSummaryRequests } from './lsp/summaryRequests';
 import {
-  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, PublishedTextRequest, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
+  CellAtRequest, DEFAULT_SETTINGS, PreviewRequest, PublishedTextRequest, SummaryChangedNotification, RuleCodesRequest, ServerInfoRequest, SETTINGS_SECTION, ValidateWorkspaceRequest,
   type InitializationOptions, type PreviewParams, type Settings, type TextDocumentPositionParams,
 } from './shared/protocol';
 
@@ -51,8 +53,21 @@ function logError(what: string, uri: string | undefined, e: unknown, position?: 
 
 function analyzeOpen(uri: string, s: Settings): Analysis | undefined {
   const doc = documents.get(uri);
-  return doc ? analyses.analyze(doc, s, settings.messages(s)) : undefined;
+  return doc ? analyses.analyze(doc, s, settings.messages(s), acrossReports) : undefined;
 }
+
+// The workspace index of reports (lsp/reportIndex.ts): the rules across reports in open documents read it.
+const index = new ReportIndex({
+  workspaceFolders: () => workspaceFolders,
+  publish: (uri, diagnostics) => workspace.republish(uri, diagnostics),
+  rediagnose(uri) {
+    const doc = documents.get(uri);
+    if (doc) schedule(doc);
+  },
+  changed: () => void connection.sendNotification(SummaryChangedNotification).catch(() => undefined),
+  log,
+});
+const acrossReports = (uri: string, a: Analysis) => index.openAnalysis(uri, a.model, a.diagnostics, { locale: a.msg.locale, severities: a.settings.severity });
 
 /** The analysis of the document as it is now, for requests (hover, actions…) that arrive between edits. */
 function current(uri: string): Analysis | undefined {
@@ -80,6 +95,7 @@ const workspace = new WorkspaceResults({
   },
   log,
   logError: (what, uri, e) => logError(what, uri, e),
+  index,
 });
 
 // A newer edit supersedes older work: each change records the version to check; a run that finds a newer
@@ -184,11 +200,13 @@ documents.onDidClose((e) => {
   lastSettings.delete(uri);
   settings.forget(uri);
   publishedDocs.forget(uri);
+  index.closed(uri);
   // The editor's diagnostics go; the file's disk result (when the workspace was validated) comes back.
   workspace.documentClosed(uri);
 });
 
 connection.onNotification(DidChangeWatchedFilesNotification.type, (p) => {
+  if (p.changes.some((c) => c.uri.endsWith('/.govreport.json'))) index.configChanged();
   void workspace.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: c.type as 1 | 2 | 3 })));
 });
 
@@ -255,6 +273,7 @@ connection.onRequest(PublishedTextRequest, async (params) => {
     return new ResponseError(ErrorCodes.InternalError, `publishedText failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
+registerSummaryRequests(connection, index, settings, () => workspaceFolders, logError);
 
 connection.onRequest(RuleCodesRequest, () => [...RULE_CODES]);
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION, node: process.version }));

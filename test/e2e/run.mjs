@@ -199,7 +199,7 @@ if (only.has('ui') || only.has('bulk')) {
       const { cs, browser } = await server();
       await runUiChecks({ browser, url: cs.url, workspace: makeWorkspace(), shots: SHOTS, ok, sleep });
       // The screenshots README and README.extension.md show, made by this run.
-      if (updateImages) for (const f of ['preview.png', 'editor-hover.png', 'quick-fix.png', 'validate-workspace.png']) copyFileSync(join(SHOTS, f), join(ROOT, 'docs/images', f));
+      if (updateImages) for (const f of ['preview.png', 'editor-hover.png', 'quick-fix.png', 'validate-workspace.png', 'summary-view.png']) copyFileSync(join(SHOTS, f), join(ROOT, 'docs/images', f));
     });
   }
   if (only.has('bulk')) {

@@ -41,6 +41,28 @@ function otherFiles(workspace) {
   copyFileSync(join(workspace, 'planted/001_total_natural_person_26.txt'), join(workspace, '总计有误的报告.txt'));
 }
 
+/**
+ * A unit's two years made from seed 001 (as test/unit/helpers.ts seedPair makes them), 2023's 二、上年结转·自然人
+ * planted 2 where 2022 carried 1 forward, and a unit with a 2022 report only (its 2023 report missing). Returns
+ * where the planted cell is (1-based, on the "2").
+ */
+function crossYearFiles(workspace) {
+  const seed = readFileSync(join(workspace, 'seeds/001_8c5bb81dea3251c9.txt'), 'utf8').replace(/龙亭区/g, '示范区');
+  const edit = (text, label, from, to) => text.split('\n').map((l) => (l.startsWith(label) ? l.replace(from, to) : l)).join('\n');
+  let last = seed.replace(/2023/g, '2022');
+  last = edit(last, '一、本年新收', /\t27\t0\t0\t0\t0\t0\t27/, '\t28\t0\t0\t0\t0\t0\t28');
+  last = edit(last, '四、结转下年度', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+  last = edit(last, '行政规范性文件\t', /\t1\t0\t4$/, '\t1\t0\t3');
+  const now = edit(edit(seed, '二、上年结转', /\t0\t0\t0\t0\t0\t0\t0/, '\t2\t0\t0\t0\t0\t0\t1'), '四、结转下年度', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+  mkdirSync(join(workspace, '跨年度'), { recursive: true });
+  writeFileSync(join(workspace, '跨年度', '示范区2022年报.txt'), last);
+  writeFileSync(join(workspace, '跨年度', '示范区2023年报.txt'), now);
+  writeFileSync(join(workspace, '跨年度', '另一区2022年报.txt'), last.replace(/示范区/g, '另一区'));
+  const lines = now.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('二、上年结转'));
+  return { line: line + 1, col: lines[line].split('\t').slice(0, 2).join('\t').length + 2 };
+}
+
 const norm = (s) => s.replace(/\s+/g, ' ');
 
 export async function runUiChecks(ctx) {
@@ -418,7 +440,8 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   await closeTab('Extension');
 
   // Results survive a window reload: Validate All ran here, so it runs again, quietly, and a file never opened has
-  // its problems back.
+  // its problems back. (Two years of one unit are copied in first: the summary view below shows them.)
+  const across = crossYearFiles(workspace);
   await palette('Developer: Reload Window');
   await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
   await sleep(1000);
@@ -428,6 +451,7 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
   ok(true, 'after a window reload the workspace\'s results come back (Validate All quietly run again)');
 
   await publishedSteps({ page, workspace, shots, ok, sleep });
+  await summaryView({ page, workspace, shots, ok, sleep, across });
 }
 
 /**
@@ -504,6 +528,89 @@ async function publishedSteps({ page, workspace, shots, ok, sleep }) {
   const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning').count();
   ok(squiggles === 0, `the command palette opens a .docx as its report text, checked and clean (${docx.slice(0, 40)}…; status "${status.match(/\S*年报/)?.[0]}", ${squiggles} squiggles)`);
   await closeTab('seed000.docx');
+}
+
+/** The summary view (年度报告汇总): year → unit → report with counts, a missing report, a cross-year diagnostic, an export. */
+async function summaryView({ page, workspace, shots, ok, sleep, across }) {
+  const { waitText, goTo, palette, editor } = workbench(page, sleep);
+  await page.keyboard.press('Control+J'); // the panel (open since the reload's check) out of the way
+  await page.keyboard.press('Control+Shift+E');
+  // A wider side bar, so the counts show beside the names.
+  const side = await page.locator('.part.sidebar').boundingBox();
+  if (side) {
+    await page.mouse.move(side.x + side.width + 1, side.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(side.x + side.width + 200, side.y + 300, { steps: 5 });
+    await page.mouse.up();
+  }
+  // The folder's tree collapsed, so the summary has the side bar.
+  const folderHeader = page.locator('.explorer-viewlet .pane-header').first();
+  if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+  const header = page.locator('.pane-header', { hasText: 'Annual Report Summary' }).first();
+  await header.waitFor({ timeout: 30000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const view = page.locator('.pane', { has: header });
+  const viewText = async () => norm((await view.locator('.pane-body').allInnerTexts()).join('\n'));
+  const rowOf = (label) => view.locator('.monaco-list-row', { hasText: label }).first();
+  const waitView = async (re, what, timeout = 60000) => {
+    const start = Date.now();
+    let last = '';
+    while (Date.now() - start < timeout) {
+      last = await viewText();
+      if (re.test(last)) return last;
+      await sleep(300);
+    }
+    throw new Error(`${what}: ${re} not in the summary view; saw: ${last.slice(0, 600)}`);
+  };
+  // (The label and its description run together in the row's text: "2023" "6 份 · …".)
+  const years = await waitView(/2023 ?\d+ 份 · 缺 \d+ 份 · 错误 [1-9]\d* · 警告 \d+.*2022 ?\d+ 份/, 'the years with their roll-ups');
+  ok(!/#/.test(years), 'a Markdown report\'s unit is its name, without the title\'s "#"');
+  ok(true, `the summary view lists the years, latest first, each with its reports, missing reports and problems ("2023 ${years.match(/2023 ?(\d+ 份(?: · (?:缺 \d+ 份|错误 \d+|警告 \d+|✓))*)/)?.[1]}")`);
+  // The year filter (the title bar's menu; here through the palette): 2023 only. (2024 has entries too: the fixtures
+  // hold a 2024 report, so every unit with a 2023 report and none for 2024 is missing one there.)
+  await palette('Filter by Year');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '2023' }).first().click();
+  await waitText('.pane-header', /筛选：2023 年度/, 'the filter in the view\'s description', 15000);
+  await waitView(/^2023/, 'the year filter');
+  ok(!/2022|2024 ?\d+ 份/.test(await viewText()), 'filtered by year: only 2023 is listed, the view\'s description says so');
+  await rowOf('示范区人民政府办公室').click();
+  const unit = await waitView(/示范区2023年报\.txt ?错误 [1-9]\d* · 警告 \d+/, 'the report with its counts');
+  ok(true, `a unit opens to its report with its errors and warnings ("${unit.match(/示范区2023年报\.txt ?错误 \d+ · 警告 \d+/)?.[0]}")`);
+  await rowOf('另一区人民政府办公室').click();
+  await waitView(/另一区人民政府办公室 ?0 份 · 缺 1 份 ?缺少 2023 年度报告/, 'the missing report');
+  ok(true, 'a unit with last year\'s report and none this year shows "缺少 2023 年度报告"');
+  // A click opens the report; the carry-over mismatch is on its cell, with last year's file named.
+  await rowOf('示范区2023年报.txt').click();
+  await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes('示范区2023年报.txt'), null, { timeout: 15000 });
+  ok(true, 'clicking a report in the view opens it');
+  await sleep(800);
+  await editor().click();
+  await goTo(across.line, across.col);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = await waitText('.monaco-hover:visible', /二、上年结转政府信息公开申请数量·自然人为 2，与上年度（2022年度）报告“四、结转下年度继续办理·自然人”的 1 不一致/, 'the cross-year diagnostic', 30000);
+  ok(/示范区2022年报\.txt/.test(hover), 'the editor shows carry-over-mismatch on 二、上年结转·自然人, naming last year\'s report');
+  await sleep(400);
+  await page.screenshot({ path: join(shots, 'summary-view.png') });
+  await page.keyboard.press('Escape');
+  // Export: CSV (the first format), saved where the dialog proposes (the workspace folder).
+  const exported = join(workspace, '年度报告汇总.csv');
+  rmSync(exported, { force: true });
+  await palette('Export Report Summary');
+  // The format's quick pick (not the palette, whose row for the command names CSV too), CSV first.
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.placeholder === '选择导出格式', null, { timeout: 15000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'UTF-8 (BOM)' }).first().waitFor({ timeout: 15000 });
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  // The save dialog (code-server's own: a path in the quick input), proposing the workspace folder.
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value?.endsWith('年度报告汇总.csv'), null, { timeout: 15000 });
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  await waitText('.notifications-toasts', /汇总已导出：.*年度报告汇总\.csv/, 'the export\'s notification', 30000);
+  const bytes = readFileSync(exported);
+  const csv = bytes.toString('utf8');
+  ok(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && /\r\n报告,跨年度\/示范区2023年报\.txt,示范区人民政府办公室,/.test(csv) && /carry-over-mismatch/.test(csv),
+    `the export writes the summary as CSV with a BOM (${csv.split('\r\n').filter(Boolean).length - 1} rows; the 2023 report's codes include carry-over-mismatch)`);
 }
 
 /**

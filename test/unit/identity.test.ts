@@ -144,3 +144,10 @@ test('the schema and the reader agree: its properties, the kinds; the manifest c
   assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.govreport.json', url: './schemas/govreport.schema.json' }]);
   assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
 });
+
+test('a Markdown title\'s "#" is no part of the unit\'s name', () => {
+  const text = fixture(SEEDS.tsv001).replace(/^(\s*)(龙亭区人民政府办公室)/, '$1# $2');
+  assert.notEqual(text, fixture(SEEDS.tsv001));
+  const id = identify(parse(text), 'x.md');
+  assert.deepEqual([id.unit, id.key, id.year], ['龙亭区人民政府办公室', '龙亭区政府办公室', 2023]);
+});

@@ -262,6 +262,8 @@ export const en: Messages = {
   placeTable: (n) => `table ${n}`,
   placeRowColumn: (row, column) => `row ${row}, column ${column}`,
 
+  unitProblemsHeading: (file, unit, year, errors, warnings) =>
+    `${file} (${unit}${year !== undefined ? `, ${year}` : ''}): ${errors} errors, ${warnings} warnings`,
   client: {
     checking: () => 'Checking the reports in the workspace…',
     progressTitle: () => 'Checking reports',
@@ -298,6 +300,27 @@ export const en: Messages = {
     publishedNoFile: () => 'Select a Word, WPS, PDF or web-page report in the Explorer',
     publishedOpenLabel: () => 'Open as Report Text',
     publishedFileTypes: () => 'Word, WPS, PDF or web page',
+    summaryCounts: (errors, warnings) => (errors + warnings === 0 ? '✓' : `${errors} errors · ${warnings} warnings`),
+    summaryRollup: (reports, errors, warnings, missing) =>
+      `${reports} ${reports === 1 ? 'report' : 'reports'}${missing > 0 ? ` · ${missing} missing` : ''}${errors + warnings > 0 ? ` · ${errors} errors · ${warnings} warnings` : missing === 0 ? ' · ✓' : ''}`,
+    summaryUnknownYear: () => 'Year unknown',
+    summaryUnknownUnit: () => 'Unit unknown',
+    summaryMissing: (year) => `No report for ${year}`,
+    summaryNoMatch: () => 'No report matches the filter',
+    summaryFilterDescription: (errorsOnly, year, unit) =>
+      `Filter: ${[errorsOnly ? 'with errors' : '', year !== undefined ? String(year) : '', unit ? `unit contains "${unit}"` : ''].filter(Boolean).join(' · ')}`,
+    summaryFilterYear: () => 'Pick the year to show',
+    summaryAllYears: () => 'All years',
+    summaryFilterUnit: () => 'Filter by unit name (text in the name; empty shows every unit)',
+    summaryFilterUnitPlaceholder: () => 'e.g. 龙亭',
+    summaryExportFormat: () => 'Pick the export format',
+    summaryExportAggregate: () => 'Also export each year\'s aggregate tables (the sum of Tables 2, 3 and 4)',
+    summaryExported: (path) => `Summary exported: ${path}`,
+    summaryEmpty: () => 'No reports yet: run "Validate All Reports in Workspace" first',
+    aggregateYear: () => 'Pick the year to aggregate',
+    aggregateNone: (year) => `No table of ${year} can be summed (only tables in the 2021 format, read whole, are)`,
+    unitProblemsCopied: (unit, problems) => `Copied the problems of "${unit}" (${problems})`,
+    unitProblemsNone: (unit) => `No problems found in the reports of "${unit}"`,
   },
 };
 

@@ -254,6 +254,9 @@ export interface Messages {
   /** "第28行第4列", "row 28, column 4" (1-based, grid columns). */
   placeRowColumn(row: number, column: number): string;
 
+  /** The heading of a report in a unit's copied problem list: "龙亭2023.txt（龙亭区人民政府办公室 2023年度）：错误 1 个，警告 0 个". */
+  unitProblemsHeading(file: string, unit: string, year: number | undefined, errors: number, warnings: number): string;
+
   // ---- the extension ----------------------------------------------------------------------------
   client: {
     checking(): string;
@@ -300,5 +303,29 @@ export interface Messages {
     /** The open dialog's button and its filter's name. */
     publishedOpenLabel(): string;
     publishedFileTypes(): string;
+    // ---- the summary view (年度报告汇总) ----
+    /** A report's problems in the view: "错误 2 · 警告 1"; "✓" for a clean report. */
+    summaryCounts(errors: number, warnings: number): string;
+    /** A unit's or a year's roll-up: "3 份 · 缺 1 份 · 错误 2 · 警告 1"; ✓ only when nothing is wrong or missing. */
+    summaryRollup(reports: number, errors: number, warnings: number, missing: number): string;
+    summaryUnknownYear(): string;
+    summaryUnknownUnit(): string;
+    /** A missing report's entry: "缺少 2024 年度报告". */
+    summaryMissing(year: number): string;
+    summaryNoMatch(): string;
+    /** The view's description while a filter is on. */
+    summaryFilterDescription(errorsOnly: boolean, year: number | undefined, unit: string | undefined): string;
+    summaryFilterYear(): string;
+    summaryAllYears(): string;
+    summaryFilterUnit(): string;
+    summaryFilterUnitPlaceholder(): string;
+    summaryExportFormat(): string;
+    summaryExportAggregate(): string;
+    summaryExported(path: string): string;
+    summaryEmpty(): string;
+    aggregateYear(): string;
+    aggregateNone(year: number): string;
+    unitProblemsCopied(unit: string, problems: number): string;
+    unitProblemsNone(unit: string): string;
   };
 }

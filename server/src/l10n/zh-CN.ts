@@ -257,6 +257,8 @@ export const zhCN: Messages = {
   placeTable: (n) => `第${n}个表格`,
   placeRowColumn: (row, column) => `第${row}行第${column}列`,
 
+  unitProblemsHeading: (file, unit, year, errors, warnings) =>
+    `${file}（${unit}${year !== undefined ? ` ${year}年度` : ''}）：错误 ${errors} 个，警告 ${warnings} 个`,
   client: {
     checking: () => '正在检查工作区中的年度报告…',
     progressTitle: () => '正在检查年度报告',
@@ -293,6 +295,27 @@ export const zhCN: Messages = {
     publishedNoFile: () => '请在资源管理器中选择一个 Word、WPS、PDF 或网页格式的年度报告',
     publishedOpenLabel: () => '以年度报告文本打开',
     publishedFileTypes: () => 'Word、WPS、PDF 或网页',
+    summaryCounts: (errors, warnings) => (errors + warnings === 0 ? '✓' : `错误 ${errors} · 警告 ${warnings}`),
+    summaryRollup: (reports, errors, warnings, missing) =>
+      `${reports} 份${missing > 0 ? ` · 缺 ${missing} 份` : ''}${errors + warnings > 0 ? ` · 错误 ${errors} · 警告 ${warnings}` : missing === 0 ? ' · ✓' : ''}`,
+    summaryUnknownYear: () => '年份不明',
+    summaryUnknownUnit: () => '单位不明',
+    summaryMissing: (year) => `缺少 ${year} 年度报告`,
+    summaryNoMatch: () => '没有符合筛选条件的报告',
+    summaryFilterDescription: (errorsOnly, year, unit) =>
+      `筛选：${[errorsOnly ? '仅有错误' : '', year !== undefined ? `${year} 年度` : '', unit ? `单位含“${unit}”` : ''].filter(Boolean).join(' · ')}`,
+    summaryFilterYear: () => '选择要显示的年度',
+    summaryAllYears: () => '全部年度',
+    summaryFilterUnit: () => '按单位名称筛选（输入名称中的文字，留空则显示全部单位）',
+    summaryFilterUnitPlaceholder: () => '例如：龙亭',
+    summaryExportFormat: () => '选择导出格式',
+    summaryExportAggregate: () => '同时导出各年度汇总表（表二、表三、表四之和）',
+    summaryExported: (path) => `汇总已导出：${path}`,
+    summaryEmpty: () => '尚无年度报告：请先运行“检查工作区中的所有年度报告”',
+    aggregateYear: () => '选择要汇总的年度',
+    aggregateNone: (year) => `${year} 年度没有可汇总的表格（只汇总 2021 版格式且完整读出的表格）`,
+    unitProblemsCopied: (unit, problems) => `已复制“${unit}”的问题清单（${problems} 个问题）`,
+    unitProblemsNone: (unit) => `“${unit}”的报告未发现问题`,
   },
 };
 

@@ -22,27 +22,43 @@ export interface Analysis {
 
 /** Diagnostics a document gets besides its text's own (a published file's late-publication, from its date). */
 export type ExtraDiagnostics = (uri: string, model: ReportModel, options: { locale: string; severities: Settings['severity'] }) => Diagnostic[];
+/** The diagnostics of a document with those of the rules across reports added (the base's own array when none). */
+export type AcrossReports = (uri: string, base: Analysis) => Diagnostic[];
 
 export class Analyses {
   private readonly byUri = new Map<string, Analysis>();
+  /** The analyses with the findings across reports added. */
+  private readonly extended = new Map<string, Analysis>();
 
   constructor(private readonly extra?: ExtraDiagnostics) {}
 
   /** The analysis of this version of the document under these settings, computed once. */
-  analyze(doc: TextDocument, settings: Settings, msg: Messages): Analysis {
-    const cached = this.byUri.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached;
-    const result = analyzeText(doc.uri, doc.getText(), doc.languageId, doc.version, settings, msg, this.extra);
-    this.byUri.set(doc.uri, result);
+  analyze(doc: TextDocument, settings: Settings, msg: Messages, across?: AcrossReports): Analysis {
+    let base = this.byUri.get(doc.uri);
+    if (!base || base.version !== doc.version || base.settings !== settings) {
+      base = analyzeText(doc.uri, doc.getText(), doc.languageId, doc.version, settings, msg, this.extra);
+      this.byUri.set(doc.uri, base);
+      this.extended.delete(doc.uri);
+    }
+    if (!across) return base;
+    // The rules across reports (lsp/reportIndex.ts): the same array while nothing changed, so one Analysis per answer.
+    const diagnostics = across(doc.uri, base);
+    if (diagnostics === base.diagnostics) return base;
+    const known = this.extended.get(doc.uri);
+    if (known?.diagnostics === diagnostics) return known;
+    const result = { ...base, diagnostics };
+    this.extended.set(doc.uri, result);
     return result;
   }
 
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.extended.delete(uri);
   }
 
   clear(): void {
     this.byUri.clear();
+    this.extended.clear();
   }
 }
 

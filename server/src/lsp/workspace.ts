@@ -15,6 +15,7 @@ import { matcher } from '../node/glob';
 import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
 import type { SettingsStore } from './settings';
 import type { PublishedDocs } from './publishedDocs';
+import type { ReportIndex } from './reportIndex';
 
 /** What the workspace results need from the rest of the server. */
 export interface WorkspaceHost {
@@ -31,6 +32,8 @@ export interface WorkspaceHost {
   logError(what: string, uri: string | undefined, e: unknown): void;
   /** Published files (Word/WPS/PDF, web pages), read on reader threads (lsp/publishedDocs.ts). */
   readonly publishedDocs?: PublishedDocs;
+  /** The index of reports (lsp/reportIndex.ts): each report checked from disk goes in, with its findings across reports. */
+  readonly index?: Pick<ReportIndex, 'fromDisk' | 'forget' | 'retain'>;
 }
 
 type FileOutcome =
@@ -153,6 +156,7 @@ export class WorkspaceResults {
       // A rerun replaces every earlier result: files of the last run that are not in this one are dropped.
       for (const uri of this.known) if (!seen.has(uri)) this.drop(uri);
       this.known.clear();
+      host.index?.retain(seen);
     }
     for (const uri of seen) this.known.add(uri);
     this.ranOnce = true;
@@ -189,6 +193,7 @@ export class WorkspaceResults {
           this.known.delete(known);
           this.drop(known);
         }
+        this.host.index?.forget(uri);
         continue;
       }
       // Created or changed: an open document is the editor's; otherwise re-check when validation has run, if the
@@ -239,12 +244,24 @@ export class WorkspaceResults {
   private async recheck(uri: string): Promise<void> {
     try {
       const settings = await this.host.settings.get(uri);
-      if (!settings.enable) return this.drop(uri);
+      if (!settings.enable) {
+        this.host.index?.forget(uri);
+        return this.drop(uri);
+      }
       if (this.host.publishedDocs && isPublishedFile(uri)) await this.checkPublished(uri, settings);
       else this.checkFromDisk(uri, settings);
     } catch (e) {
       this.host.logError('recheck', uri, e);
     }
+  }
+
+  /** A closed file's diagnostics changed without a check of it (its findings across reports): published as its result. */
+  republish(uri: string, diagnostics: Diagnostic[]): void {
+    if (this.host.isOpen(uri) || !this.known.has(uri)) return;
+    if (diagnostics.length > 0) {
+      this.host.connection.sendDiagnostics({ uri, diagnostics });
+      this.published.add(uri);
+    } else this.drop(uri);
   }
 
   private drop(uri: string): void {
@@ -278,11 +295,13 @@ export class WorkspaceResults {
         outcome = model.isReport
           ? { kind: 'report', diagnostics: withRuleLinks([...checkEncoding(read.text, options, model.lines), ...check(model, options)]) }
           : { kind: 'not-report' };
+        if (outcome.kind === 'report' && this.host.index) outcome.diagnostics = this.host.index.fromDisk(uri, model, outcome.diagnostics, options);
       } catch (e) {
         this.host.logError('validateWorkspace', uri, e);
         outcome = { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
       }
     }
+    if (outcome.kind !== 'report') this.host.index?.forget(uri);
     if (outcome.kind === 'report' && outcome.diagnostics.length > 0) {
       this.host.connection.sendDiagnostics({ uri, diagnostics: outcome.diagnostics });
       this.published.add(uri);

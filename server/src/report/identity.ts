@@ -81,7 +81,8 @@ export function identify(model: ReportModel, fileName: string, mapping?: UnitMap
 export function cleanUnitName(raw: string): string {
   let s = raw.replace(/[\s\u3000]+/g, '').replace(/[《》“”"'‘’「」]/g, '');
   s = s.replace(/^关于/, '').replace(/(?:的|关于)$/, '');
-  s = s.replace(/^[-_—–·.,，、:：;；|]+|[-_—–·.,，、:：;；|]+$/g, '');
+  // (A Markdown title keeps its "#": "# 龙亭区人民政府办公室…".)
+  s = s.replace(/^[-_—–·.,，、:：;；|#*]+|[-_—–·.,，、:：;；|#*]+$/g, '');
   return s;
 }
 

@@ -1,7 +1,7 @@
 // What the client and the server say to each other beyond LSP: the settings, the custom requests with their
 // parameter and result types (declared once, as RequestTypes, used on both sides), and the command ids.
 
-import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import { REPORT_FILES_GLOB } from './constants';
 
 export const SETTINGS_SECTION = 'govReport';
@@ -110,6 +110,14 @@ export const COMMANDS = {
   revealPlaceholder: 'govReport.revealPlaceholder',
   /** Opens a Word/WPS/PDF (or web page) report as the read-only text of the report, checked. */
   openPublished: 'govReport.openPublished',
+  exportSummary: 'govReport.exportSummary',
+  openAggregate: 'govReport.openAggregate',
+  copyUnitProblems: 'govReport.copyUnitProblems',
+  refreshSummary: 'govReport.refreshSummary',
+  filterSummaryErrors: 'govReport.filterSummaryErrors',
+  filterSummaryYear: 'govReport.filterSummaryYear',
+  filterSummaryUnit: 'govReport.filterSummaryUnit',
+  clearSummaryFilter: 'govReport.clearSummaryFilter',
 } as const;
 
 /** What the VS Code extension tells the server at initialize (initializationOptions). */
@@ -238,3 +246,64 @@ export type PublishedTextResult =
   };
 
 export const PublishedTextRequest = new RequestType<PublishedTextParams, PublishedTextResult, void>('govReport/publishedText');
+
+// ---------------------------------------------------------------------------------------------
+// The workspace's reports: the summary view, its export, the aggregate tables and a unit's problems (the server's
+// index of the workspace, lsp/reportIndex.ts; the rows are features/summary.ts's).
+
+/** One report in the summary view: who and when it is, and its problems (its own and those across reports). */
+export interface SummaryViewReport {
+  uri: string;
+  /** The file as the user knows it (relative to its workspace folder). */
+  file: string;
+  unit: string | null;
+  /** Reports with the same key are one unit's (after the user's mapping and the region prefixes matched). */
+  unitKey: string | null;
+  year: number | null;
+  errors: number;
+  warnings: number;
+  codes: string[];
+}
+
+/** A unit with a report for an earlier year and none for `year` (report-missing). */
+export interface SummaryViewMissing {
+  unit: string;
+  unitKey: string;
+  year: number;
+  lastYear: number;
+  lastFile: string;
+  message: string;
+}
+
+export interface SummaryViewModel {
+  reports: SummaryViewReport[];
+  missing: SummaryViewMissing[];
+}
+
+export const SummaryRequest = new RequestType0<SummaryViewModel, void>('govReport/summary');
+
+/** Sent by the server when the index changed (a report checked, edited, added or removed): the view asks again. */
+export const SummaryChangedNotification = new NotificationType0('govReport/summaryChanged');
+
+export type SummaryFormat = 'csv' | 'json' | 'md';
+
+export interface SummaryExportParams {
+  format: SummaryFormat;
+  /** Adds each year's aggregate tables, as `summary --aggregate` does. */
+  aggregate?: boolean;
+}
+
+/** The summary as the CLI's `summary` writes it, in the format asked (CSV with its BOM). */
+export const SummaryExportRequest = new RequestType<SummaryExportParams, { content: string }, void>('govReport/summaryExport');
+
+/** The years of the index with their aggregate tables: the sum of every report of the year, as a report text. */
+export const AggregateRequest = new RequestType<{ year: number }, { text: string } | null, void>('govReport/aggregate');
+
+export interface UnitProblemsParams {
+  unitKey: string;
+  /** Only the unit's report(s) of this year; every year when absent. */
+  year?: number;
+}
+
+/** A unit's problems as plain text (file:line:column, severity, code, message), to send back to the unit. */
+export const UnitProblemsRequest = new RequestType<UnitProblemsParams, { text: string; problems: number }, void>('govReport/unitProblems');

@@ -7,9 +7,13 @@ import Mocha from 'mocha';
 
 const EXTENSION_ID = 'gov-report-tools.gov-disclosure-report';
 
+type Snapshot = { label: string; description: string; children: { label: string; description: string; children: { label: string; description: string }[] }[] }[];
+type SummaryNode = { kind: 'year'; year: number | null } | { kind: 'unit'; name: string } | { kind: 'report' | 'missing' | 'none' };
+
 interface Api {
   readonly client: { sendRequest: (method: string, params?: unknown) => Promise<unknown> } | undefined;
   start(): Promise<{ sendRequest: (method: string, params?: unknown) => Promise<unknown> }>;
+  readonly summary: { snapshot(): Promise<Snapshot>; getChildren(node?: SummaryNode): Promise<SummaryNode[]> };
 }
 
 function folder(): vscode.Uri {
@@ -268,6 +272,90 @@ export function registerTests(root: Mocha.Suite): void {
     assert.ok(d.some((y) => y.range.start.line === line));
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeAll();
+  });
+
+  test('the summary view: year → unit → report with counts and the missing report; a carry-over mismatch in the editor on its cell; export, aggregate, a unit\'s problems, filters', async () => {
+    // A pair made from a seed (as test/unit/helpers.ts seedPair makes it) under another unit's name, the 2023 one with
+    // 二、上年结转·自然人 planted 2 where 2022 carried 1 forward; and a unit with 2022 only (its 2023 report missing).
+    const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'seeds', '001_8c5bb81dea3251c9.txt'))).replace(/龙亭区/g, '示范区');
+    const edit = (text: string, label: string, from: RegExp, to: string) => text.split('\n').map((l) => (l.startsWith(label) ? l.replace(from, to) : l)).join('\n');
+    let last = seed.replace(/2023/g, '2022');
+    last = edit(last, '一、本年新收', /\t27\t0\t0\t0\t0\t0\t27/, '\t28\t0\t0\t0\t0\t0\t28');
+    last = edit(last, '四、结转下年度', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+    last = edit(last, '行政规范性文件\t', /\t1\t0\t4$/, '\t1\t0\t3');
+    const now = edit(edit(seed, '二、上年结转', /\t0\t0\t0\t0\t0\t0\t0/, '\t2\t0\t0\t0\t0\t0\t1'), '四、结转下年度', /\t0\t0\t0\t0\t0\t0\t0/, '\t1\t0\t0\t0\t0\t0\t1');
+    const dir = vscode.Uri.joinPath(folder(), 'crossyear');
+    const [lastUri, nowUri, otherUri] = ['示范2022.txt', '示范2023.txt', '另一单位2022.txt'].map((f) => vscode.Uri.joinPath(dir, f)) as [vscode.Uri, vscode.Uri, vscode.Uri];
+    await vscode.workspace.fs.writeFile(lastUri, new TextEncoder().encode(last));
+    await vscode.workspace.fs.writeFile(otherUri, new TextEncoder().encode(last.replace(/示范区/g, '另一区')));
+    await vscode.workspace.fs.writeFile(nowUri, new TextEncoder().encode(now));
+    try {
+      // Validate All (again: the server was restarted by the test before): the 2023 report has the mismatch on its cell.
+      await vscode.commands.executeCommand('govReport.validateWorkspace');
+      const line = now.split('\n').findIndex((l) => l.startsWith('二、上年结转'));
+      const found = await diagnosticsWhere(nowUri, (x) => x.some((y) => codeOf(y) === 'carry-over-mismatch'));
+      const mismatch = found.filter((y) => codeOf(y) === 'carry-over-mismatch');
+      assert.deepEqual(mismatch.map((y) => [y.range.start.line, y.severity]), [[line, vscode.DiagnosticSeverity.Error]]);
+      assert.equal(mismatch[0]!.range.start.character, now.split('\n')[line]!.indexOf('\t2\t') + 1, 'on 自然人, the column planted');
+      assert.equal(mismatch[0]!.relatedInformation?.[0]?.location.uri.toString(), lastUri.toString());
+
+      // The view: 2023 → 示范区人民政府办公室 → 示范2023.txt with its errors; 2023 → 另一区… → its missing report.
+      const summary = (await api()).summary;
+      const tree = await waitFor('the view', async () => {
+        const t = await summary.snapshot();
+        const y2023 = t.find((y) => y.label === '2023');
+        return y2023?.children.some((u) => u.label === '示范区人民政府办公室' && u.children.some((r) => r.label === '示范2023.txt' && /^错误 [1-9]/.test(r.description))) ? t : undefined;
+      });
+      const y2023 = tree.find((y) => y.label === '2023')!;
+      assert.ok(y2023.children.some((u) => u.label === '另一区人民政府办公室' && u.children.some((r) => r.label === '缺少 2023 年度报告')), JSON.stringify(y2023));
+      assert.match(y2023.description, /^\d+ 份 · 缺 1 份 · 错误 \d+ · 警告 \d+$/);
+      // A unit whose only entry is a missing report is not marked clean.
+      assert.deepEqual(y2023.children.find((u) => u.label === '另一区人民政府办公室')!.description, '0 份 · 缺 1 份');
+
+      // Open it: the editor's diagnostics have it too; type the right number and it goes.
+      const doc = await vscode.workspace.openTextDocument(nowUri);
+      const editor = await vscode.window.showTextDocument(doc);
+      await diagnosticsWhere(nowUri, (x) => x.some((y) => codeOf(y) === 'carry-over-mismatch'));
+      const at = mismatch[0]!.range;
+      await editor.edit((b) => b.replace(at, '1'));
+      await diagnosticsWhere(nowUri, (x) => !x.some((y) => codeOf(y) === 'carry-over-mismatch'));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+      // Export: CSV with a BOM, a row per report.
+      const target = vscode.Uri.joinPath(folder(), 'summary-export.csv');
+      await vscode.commands.executeCommand('govReport.exportSummary', 'csv', target);
+      const bytes = await vscode.workspace.fs.readFile(target);
+      assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.match(new TextDecoder().decode(bytes), /\r\n报告,crossyear\/示范2023\.txt,示范区人民政府办公室,/);
+      await vscode.workspace.fs.delete(target);
+
+      // A unit's problems to the clipboard.
+      const units = await summary.getChildren((await summary.getChildren()).find((n) => n.kind === 'year' && n.year === 2023));
+      const unit = units.find((n) => n.kind === 'unit' && n.name === '示范区人民政府办公室');
+      const copied = await vscode.commands.executeCommand<string>('govReport.copyUnitProblems', unit);
+      assert.match(copied, /^crossyear\/示范2023\.txt（示范区人民政府办公室 2023年度）：错误 [1-9]/);
+      assert.equal(await vscode.env.clipboard.readText(), copied);
+
+      // The aggregate tables of 2022, an untitled report.
+      const aggregate = await vscode.commands.executeCommand<vscode.TextDocument>('govReport.openAggregate', 2022);
+      assert.equal(aggregate.languageId, 'gov-report');
+      assert.match(aggregate.getText(), /^2022年政府信息公开工作年度报告（汇总表，2份报告）/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+      // Filters: errors only, then a unit's name; cleared.
+      await vscode.commands.executeCommand('govReport.filterSummaryErrors');
+      const errorsOnly = await summary.snapshot();
+      assert.ok(errorsOnly.every((y) => y.children.every((u) => u.children.every((r) => /^错误 [1-9]/.test(r.description)))), JSON.stringify(errorsOnly));
+      await vscode.commands.executeCommand('govReport.filterSummaryErrors');
+      await vscode.commands.executeCommand('govReport.filterSummaryUnit', '另一');
+      // (Its report of 2022; missing for 2023 and for any later year the fixtures hold.)
+      const filtered = await summary.snapshot();
+      assert.ok(filtered.length >= 2 && filtered.every((y) => y.children.length === 1 && y.children[0]!.label === '另一区人民政府办公室'), JSON.stringify(filtered));
+      assert.ok(filtered.some((y) => y.label === '2022' && y.children[0]!.children.some((r) => r.label === '另一单位2022.txt')), JSON.stringify(filtered));
+      await vscode.commands.executeCommand('govReport.clearSummaryFilter');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
   });
 
   test('the 表三 snippet inserts a table that balances, on lines of its own', async () => {
