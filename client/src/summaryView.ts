@@ -8,7 +8,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { REPORT_LANGUAGE_ID } from '../../server/src/shared/constants';
+import { isPublishedDocument, publishedUriOf, REPORT_LANGUAGE_ID } from '../../server/src/shared/constants';
 import {
   AggregateRequest, COMMANDS, SummaryChangedNotification, SummaryExportRequest, SummaryRequest, UnitProblemsRequest,
   type SummaryFormat, type SummaryViewMissing, type SummaryViewModel, type SummaryViewReport,
@@ -133,7 +133,8 @@ export class SummaryView implements vscode.TreeDataProvider<SummaryNode>, vscode
         item.tooltip = new vscode.MarkdownString().appendText(`${r.file}\n${msg.summaryCounts(r.errors, r.warnings)}${r.codes.length > 0 ? `\n${r.codes.join(' ')}` : ''}`);
         item.iconPath = statusIcon(r.errors, r.warnings, 'pass');
         item.resourceUri = vscode.Uri.parse(r.uri);
-        item.command = { command: 'vscode.open', title: '', arguments: [vscode.Uri.parse(r.uri)] };
+        // A Word/WPS/PDF report opens as its report text (where its problems are), not as the file's bytes.
+        item.command = { command: 'vscode.open', title: '', arguments: [vscode.Uri.parse(isPublishedDocument(r.uri) ? publishedUriOf(r.uri) : r.uri)] };
         item.contextValue = 'govReport.summaryReport';
         item.id = `report:${r.uri}`;
         return item;

@@ -11,6 +11,9 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from './lspClient';
 import { editLine, lineOf, seedPair, tempDir, tsvCellRange } from './helpers';
+import { publishedUriOf } from '../../server/src/shared/constants';
+import { documentOf } from '../../scripts/corpus/document';
+import { renderDocx } from '../../scripts/corpus/docx';
 
 const carryOver = (ds: readonly Diagnostic[] | undefined) => (ds ?? []).filter((d) => d.code === 'carry-over-mismatch');
 
@@ -92,4 +95,36 @@ test('cross-year rules in the editor: carry-over-mismatch on this year\'s cell a
   const aggregate = (await ws.conn.sendRequest('govReport/aggregate', { year: 2022 })) as { text: string } | null;
   assert.match(aggregate!.text, /^2022年政府信息公开工作年度报告（汇总表，2份报告）/);
   assert.equal(await ws.conn.sendRequest('govReport/aggregate', { year: 1999 }), null);
+});
+
+test('a Word report is a report of the index: its carry-over mismatch against last year\'s text report lands on its rendered text, and the summary lists it', async (t) => {
+  const root = tempDir('gov-across-docx-');
+  const { last, now } = seedPair();
+  const planted = plant(now);
+  writeFileSync(join(root, '龙亭2022.txt'), last);
+  // This year's report as the unit publishes it: a Word file (the corpus's writer: real tables, merged headers).
+  writeFileSync(join(root, '龙亭2023.docx'), renderDocx(documentOf(planted, '龙亭2023')));
+  const ws = new LspClient();
+  t.after(() => ws.stop());
+  await ws.initialize(pathToFileURL(root).toString());
+  const lastUri = pathToFileURL(join(root, '龙亭2022.txt')).toString();
+  const docxUri = pathToFileURL(join(root, '龙亭2023.docx')).toString();
+  const textUri = publishedUriOf(docxUri);
+  const published = ws.diagnostics(textUri, (p) => carryOver(p.diagnostics).length === 1, 30000);
+  const result = (await ws.conn.sendRequest('govReport/validateWorkspace', {})) as { reports: number };
+  assert.equal(result.reports, 2);
+  const [d] = carryOver(await published);
+  assert.match(String(d!.message), /^二、上年结转政府信息公开申请数量·自然人为 2，与上年度（2022年度）报告“四、结转下年度继续办理·自然人”的 1 不一致/);
+  assert.deepEqual(d!.relatedInformation!.map((r) => r.location.uri), [lastUri]);
+  // On the cell of the rendered text: the text the client shows holds "2" there, on the row of 二、上年结转.
+  const text = (await ws.conn.sendRequest('govReport/publishedText', { uri: docxUri })) as { ok: boolean; text: string };
+  assert.ok(text.ok);
+  const lines = text.text.split('\n');
+  const row = lines[d!.range.start.line]!;
+  assert.match(row, /二、上年结转/);
+  assert.equal(row.slice(d!.range.start.character, d!.range.end.character), '2');
+  assert.equal(carryOver(ws.latest(docxUri)).length, 0, 'nothing on the .docx file itself');
+  const view = (await ws.conn.sendRequest('govReport/summary')) as ViewModel;
+  assert.deepEqual(view.reports.map((r) => [r.file, r.year, r.uri]), [['龙亭2022.txt', 2022, lastUri], ['龙亭2023.docx', 2023, docxUri]]);
+  assert.ok(view.reports[1]!.codes.includes('carry-over-mismatch'), JSON.stringify(view.reports[1]));
 });

@@ -23,7 +23,7 @@ import type { PublishedTextResult, Settings } from '../shared/protocol';
 
 /** What Validate All learns of a published file. `uri`: where its diagnostics go (the rendered text's, or the page's own). */
 export type PublishedOutcome =
-  | { kind: 'report'; uri: string; diagnostics: Diagnostic[] }
+  | { kind: 'report'; uri: string; diagnostics: Diagnostic[]; model: ReportModel }
   | { kind: 'not-report' }
   | { kind: 'unreadable'; reason: string };
 
@@ -117,22 +117,25 @@ export class PublishedDocs {
     try {
       const inPlace = isHtmlFile(fileUri) && r.read.format === 'html' && r.htmlSource !== undefined;
       const uri = inPlace ? fileUri : publishedUriOf(fileUri);
-      const diagnostics = this.checkRead(r.read, uri, settings, msg, inPlace ? r.htmlSource : undefined);
-      return diagnostics ? { kind: 'report', uri, diagnostics } : { kind: 'not-report' };
+      const checked = this.checkRead(r.read, uri, settings, msg, inPlace ? r.htmlSource : undefined);
+      return checked ? { kind: 'report', uri, diagnostics: checked.diagnostics, model: checked.model } : { kind: 'not-report' };
     } catch (e) {
       this.logError('validateWorkspace', fileUri, e);
       return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
     }
   }
 
-  /** The diagnostics of a reading (undefined when it is no report); with `htmlSource`, placed in the page's source. */
-  private checkRead(read: ReadForCheckOk, uri: string, settings: Settings, msg: Messages, htmlSource: string | undefined): Diagnostic[] | undefined {
+  /**
+   * The diagnostics of a reading, with the model they were made from (undefined when it is no report); with
+   * `htmlSource`, placed in the page's source.
+   */
+  private checkRead(read: ReadForCheckOk, uri: string, settings: Settings, msg: Messages, htmlSource: string | undefined): { diagnostics: Diagnostic[]; model: ReportModel } | undefined {
     const model = parse(read.text);
     if (!model.isReport) return undefined;
     const options = { locale: msg.locale, severities: settings.severity, uri };
     const diagnostics = check(model, options);
     if (read.meta.published) diagnostics.push(...publicationDiagnostics(factsOf(model, nameOf(uri), { uri, published: read.meta.published }), options));
-    if (htmlSource === undefined) return withRuleLinks(diagnostics);
+    if (htmlSource === undefined) return { diagnostics: withRuleLinks(diagnostics), model };
     const lines = new LineIndex(htmlSource);
     const place = (range: Diagnostic['range']): Diagnostic['range'] => {
       const loc = locate(read, model, model.lines.offsetAt(range.start), model.lines.offsetAt(range.end), msg, lines);
@@ -145,7 +148,7 @@ export class PublishedDocs {
       // Fixes edit the rendered text, which is not what the editor holds.
       delete d.data;
     }
-    return withRuleLinks(diagnostics);
+    return { diagnostics: withRuleLinks(diagnostics), model };
   }
 
   /**
@@ -169,7 +172,7 @@ export class PublishedDocs {
       if (this.htmlPending.get(uri) !== version) return;
       let diagnostics: Diagnostic[] | undefined;
       try {
-        diagnostics = r.ok && r.read.format === 'html' ? this.checkRead(r.read, uri, settings, msg, text) : undefined;
+        diagnostics = r.ok && r.read.format === 'html' ? this.checkRead(r.read, uri, settings, msg, text)?.diagnostics : undefined;
       } catch (e) {
         this.logError('checkHtml', uri, e);
       }

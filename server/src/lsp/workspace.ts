@@ -257,9 +257,10 @@ export class WorkspaceResults {
 
   /** A closed file's diagnostics changed without a check of it (its findings across reports): published as its result. */
   republish(uri: string, diagnostics: Diagnostic[]): void {
-    if (this.host.isOpen(uri) || !this.known.has(uri)) return;
+    // (A Word/PDF file's results are on its rendered text's URI.)
+    if (this.host.isOpen(targetOf(uri)) || !this.known.has(uri)) return;
     if (diagnostics.length > 0) {
-      this.host.connection.sendDiagnostics({ uri, diagnostics });
+      this.host.connection.sendDiagnostics({ uri: targetOf(uri), diagnostics });
       this.published.add(uri);
     } else this.drop(uri);
   }
@@ -273,6 +274,12 @@ export class WorkspaceResults {
   private async checkPublished(uri: string, settings: Settings): Promise<FileOutcome> {
     const msg = this.host.settings.messages(settings);
     const outcome = await this.host.publishedDocs!.checkFile(uri, settings, msg);
+    // A Word/WPS/PDF report goes into the index by its file (the summary lists it; the rules across reports pair
+    // it), its findings on its rendered text like its own. A web page is checked in place, its diagnostics placed in
+    // the page's source, where findings made on the rendered text would sit on the wrong characters: not indexed.
+    if (outcome.kind === 'report' && this.host.index && isPublishedDocument(uri)) {
+      outcome.diagnostics = this.host.index.fromDisk(uri, outcome.model, outcome.diagnostics, { locale: msg.locale, severities: settings.severity });
+    } else this.host.index?.forget(uri);
     // Opened meanwhile: the editor's diagnostics are the truth.
     if (outcome.kind === 'report' && outcome.diagnostics.length > 0 && !this.host.isOpen(outcome.uri)) {
       this.host.connection.sendDiagnostics({ uri: outcome.uri, diagnostics: outcome.diagnostics });
