@@ -177,14 +177,7 @@ export class ReportIndex {
   summary(msg: Messages, options: { aggregate: boolean; severities?: CrossYearOptions['severities'] }): { summary: Summary; uris: string[] } {
     const reports = this.reports();
     const entries = reports.map((r): SummaryEntry => {
-      let errors = 0;
-      let warnings = 0;
-      const codes = new Set<string>();
-      for (const d of r.own) {
-        if (d.severity === 1) errors++;
-        else if (d.severity === 2) warnings++;
-        codes.add(String(d.code));
-      }
+      const { errors, warnings, codes } = countsOf(r.own);
       return { path: r.file, key: r.facts, facts: () => r.facts, figures: r.figures, errors, warnings, codes: [...codes], values: r.values };
     });
     const summary = summarize(entries, { locale: msg.locale, aggregate: options.aggregate, severities: options.severities }, msg);
@@ -372,16 +365,22 @@ export class ReportIndex {
   }
 }
 
-/** What the summary view shows of a report but its findings across reports: who and when it is, its own problems. */
-function viewKey(r: IndexedReport): string {
+/** A report's own errors and warnings, and the rule codes it hits. */
+function countsOf(own: readonly Diagnostic[]): { errors: number; warnings: number; codes: Set<string> } {
   let errors = 0;
   let warnings = 0;
   const codes = new Set<string>();
-  for (const d of r.own) {
+  for (const d of own) {
     if (d.severity === 1) errors++;
     else if (d.severity === 2) warnings++;
     codes.add(String(d.code));
   }
+  return { errors, warnings, codes };
+}
+
+/** What the summary view shows of a report but its findings across reports: who and when it is, its own problems. */
+function viewKey(r: IndexedReport): string {
+  const { errors, warnings, codes } = countsOf(r.own);
   const id = r.facts.identity;
   return `${id.key}|${id.unit}|${id.year}|${errors}|${warnings}|${[...codes].sort().join(' ')}`;
 }
