@@ -40,6 +40,14 @@ const VARIANT_SEED = 20210930;
 const VARIANT_PLANT: readonly ApplicantColumn[] = ['naturalPerson', 'total', 'naturalPerson', 'commercial', 'total'];
 /** Documents whose clean .docx, .html and .pdf are kept under test/corpus/published/ (the reader tests use them). */
 const PUBLISHED = new Set(['seed000', 'seed001', 'seed002', 'seed003', 'seed004', 'seed000-v1', 'seed002-v3']);
+/**
+ * Files ../shared/reports/ holds under the same names (its docx/ and pdf/ of seeds 000, 002 and 003, which come from
+ * public repositories): the repository keeps none of them, not even our own rendering; the reader tests of those
+ * documents read ../shared/reports/.
+ */
+const LEFT_TO_SHARED = new Set(['seed000.docx', 'seed000.pdf', 'seed002.docx', 'seed002.pdf', 'seed003.docx', 'seed003.pdf']);
+/** Whether the corpus keeps `name.ext` under published/. */
+const keeps = (name: string, ext: string): boolean => PUBLISHED.has(name) && !LEFT_TO_SHARED.has(`${name}.${ext}`);
 
 interface Converter {
   readonly id: string;
@@ -251,9 +259,9 @@ async function generate(install: boolean): Promise<void> {
     rmSync(published, { recursive: true, force: true });
     mkdirSync(published, { recursive: true });
     for (const name of PUBLISHED) {
-      copyFileSync(join(src, `${name}.clean.docx`), join(published, `${name}.docx`));
-      copyFileSync(join(src, `${name}.clean.html`), join(published, `${name}.html`));
-      if (pdfMade) copyFileSync(join(pdfDir, `${name}.clean.pdf`), join(published, `${name}.pdf`));
+      if (keeps(name, 'docx')) copyFileSync(join(src, `${name}.clean.docx`), join(published, `${name}.docx`));
+      if (keeps(name, 'html')) copyFileSync(join(src, `${name}.clean.html`), join(published, `${name}.html`));
+      if (pdfMade && keeps(name, 'pdf')) copyFileSync(join(pdfDir, `${name}.clean.pdf`), join(published, `${name}.pdf`));
     }
   } else log('published/: kept as it was (no PDF was made in this run)');
 
@@ -279,7 +287,7 @@ async function generate(install: boolean): Promise<void> {
       if (absent) log(`note: ${relative(OUT, plantedFile)} is identical to the clean output: ${c.id} left the planted number out`);
       else if (!at) log(`warning: ${relative(OUT, plantedFile)}: the planted number could not be located by a diff with the clean output`);
       // Only the clean source documents are kept (published/).
-      const sourceFile = PUBLISHED.has(d.name) ? `published/${d.name}.${c.from}` : null;
+      const sourceFile = keeps(d.name, c.from) ? `published/${d.name}.${c.from}` : null;
       const common = { document: d.name, seed: d.seed, variant: d.variant, converter: c.id, from: c.from, tool };
       const command = (fault: string) => c.command.replace(/NAME/g, `${d.name}.${fault}`);
       files.push({ file: relative(OUT, cleanFile), ...common, sourceFile, command: command('clean'), fault: 'clean', planted: null, table3Lines: table3Lines(cleanText) });

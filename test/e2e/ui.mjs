@@ -462,7 +462,7 @@ async function steps({ page, url, workspace, shots, ok, sleep }) {
 async function publishedSteps({ page, workspace, shots, ok, sleep }) {
   const { waitText, palette, closeTab, problemsOf, filterProblems } = workbench(page, sleep);
   copyFileSync(join(ROOT, 'test/fixtures/readers/seed000-v1.planted.pdf'), join(workspace, 'planted.pdf'));
-  copyFileSync(join(ROOT, 'test/corpus/published/seed000.docx'), join(workspace, 'seed000.docx'));
+  copyFileSync(join(ROOT, 'test/corpus/published/seed001.docx'), join(workspace, 'seed001.docx'));
   await page.keyboard.press('Control+Shift+M');
   const listed = await problemsOf('planted.pdf', /（七）总计·自然人应为 172（实为 173）/, 'a PDF copied into the validated workspace is read and its problems listed', 60000);
   ok(true, `a PDF copied into the validated workspace is read on the server's reader threads; its problem is listed: "${listed.match(/（七）总计·自然人应为 172（实为 173）/)[0]}"`);
@@ -517,17 +517,17 @@ async function publishedSteps({ page, workspace, shots, ok, sleep }) {
   // The command palette: the workspace's Word/PDF files offered in a list, a .docx chosen and opened as its report text.
   await palette('Open as Report Text');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed000.docx' }).first().waitFor({ timeout: 15000 });
-  await page.keyboard.type('seed000');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed001.docx' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.type('seed001');
   await sleep(400);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes('seed000.docx'), undefined, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.includes('seed001.docx'), undefined, { timeout: 20000 });
   await waitText('.statusbar', /政府信息公开年度报告/, 'the .docx in the report language');
   const docx = await waitText('.editor-instance .monaco-editor .view-lines', /政府信息公开/, 'the .docx report text');
   const status = await waitText('.statusbar', /年报/, 'the .docx checked as a report (the status bar\'s item)');
   const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning').count();
   ok(squiggles === 0, `the command palette opens a .docx as its report text, checked and clean (${docx.slice(0, 40)}…; status "${status.match(/\S*年报/)?.[0]}", ${squiggles} squiggles)`);
-  await closeTab('seed000.docx');
+  await closeTab('seed001.docx');
 }
 
 /** The summary view (年度报告汇总): year → unit → report with counts, a missing report, a cross-year diagnostic, an export. */

@@ -46,7 +46,7 @@ test('the rendered text URI of a file and back', () => {
 
 test('publishedText: a generated .docx and .pdf give exactly the text the CLI shows with --show-text', async (t) => {
   const c = await server(t);
-  for (const name of ['seed000.docx', 'seed002.pdf']) {
+  for (const name of ['seed001.docx', 'seed004.pdf']) {
     const path = join(CORPUS, name);
     const r = (await c.conn.sendRequest('govReport/publishedText', { uri: pathToFileURL(path).toString() })) as TextResult;
     assert.ok(r.ok, JSON.stringify(r));
@@ -60,7 +60,7 @@ test('publishedText: a damaged .docx, a missing file and a PDF with no text say 
   const dir = tempDir('gov-published-bad-');
   const damaged = join(dir, '损坏的报告.docx');
   // A .docx cut short (a download that stopped): its zip has no central directory.
-  writeFileSync(damaged, readFileSync(join(CORPUS, 'seed000.docx')).subarray(0, 6000));
+  writeFileSync(damaged, readFileSync(join(CORPUS, 'seed001.docx')).subarray(0, 6000));
   const noText = join(dir, 'scan.pdf');
   // A one-page PDF with no text layer (nothing drawn): what a scan without OCR reads as.
   writeFileSync(noText, minimalPdf());
@@ -81,8 +81,8 @@ test('publishedText: a damaged .docx, a missing file and a PDF with no text say 
 test('Validate All reads .docx and .pdf files and publishes on the rendered text: the planted PDF fault on its cell; opening that text gives the same', async (t) => {
   const dir = tempDir('gov-published-ws-');
   copyFileSync(PLANTED_PDF, join(dir, 'planted.pdf'));
-  copyFileSync(join(CORPUS, 'seed000.docx'), join(dir, 'clean.docx'));
-  writeFileSync(join(dir, 'broken.docx'), readFileSync(join(CORPUS, 'seed000.docx')).subarray(0, 6000));
+  copyFileSync(join(CORPUS, 'seed001.docx'), join(dir, 'clean.docx'));
+  writeFileSync(join(dir, 'broken.docx'), readFileSync(join(CORPUS, 'seed001.docx')).subarray(0, 6000));
   const c = await server(t, dir);
   const result = (await c.conn.sendRequest('govReport/validateWorkspace', {})) as {
     files: number; reports: number; reportsWithErrors: number; errors: number; unreadable: { path: string; reason: string }[];

@@ -40,7 +40,7 @@ if (isReaderThread()) {
     assert.ok(!broken.ok && broken.reason === 'too-large' && broken.message.startsWith('file is '));
     const reader = new PublishedReader({ threads: 2 });
     try {
-      const [html, docx, pdf] = await Promise.all(['html', 'docx', 'pdf'].map((ext) => reader.read(join(CORPUS, `seed000.${ext}`))));
+      const [html, docx, pdf] = await Promise.all(['html', 'docx', 'pdf'].map((ext) => reader.read(join(CORPUS, `seed001.${ext}`))));
       for (const [r, format] of [[html, 'html'], [docx, 'docx'], [pdf, 'pdf']] as const) {
         assert.ok(r!.ok, format);
         assert.equal(r!.format, format);
@@ -50,10 +50,10 @@ if (isReaderThread()) {
       }
       assert.equal(pdf!.ok && pdf!.meta.pages, 5);
       // Bytes are read as given, and the caller keeps them.
-      const bytes = new Uint8Array(readFileSync(join(CORPUS, 'seed000.docx')));
+      const bytes = new Uint8Array(readFileSync(join(CORPUS, 'seed001.docx')));
       const again = await reader.read(bytes);
       assert.ok(again.ok && docx!.ok && again.text === docx!.text);
-      assert.equal(bytes.length, readFileSync(join(CORPUS, 'seed000.docx')).length);
+      assert.equal(bytes.length, readFileSync(join(CORPUS, 'seed001.docx')).length);
     } finally {
       await reader.dispose();
     }
@@ -109,12 +109,12 @@ if (isReaderThread()) {
       writeFileSync(join(dir, 'big.pdf'), Buffer.alloc(2 * 1024 * 1024, 0x25));
       const big = await reader.read(join(dir, 'big.pdf'));
       assert.ok(!big.ok && big.reason === 'too-large');
-      const truncated = await reader.read(new Uint8Array(readFileSync(join(CORPUS, 'seed000.pdf')).subarray(0, 30000)));
+      const truncated = await reader.read(new Uint8Array(readFileSync(join(CORPUS, 'seed001.pdf')).subarray(0, 30000)));
       assert.ok(!truncated.ok);
       assert.equal(truncated.reason, 'damaged');
       assert.equal(truncated.format, 'pdf');
       assert.equal(truncated.message, '文件已损坏，无法完整读取');
-      const zipOfNothing = await reader.read(new Uint8Array(readFileSync(join(CORPUS, 'seed000.docx')).subarray(0, 2000)));
+      const zipOfNothing = await reader.read(new Uint8Array(readFileSync(join(CORPUS, 'seed001.docx')).subarray(0, 2000)));
       assert.ok(!zipOfNothing.ok && zipOfNothing.message === '文件已损坏，无法完整读取');
     } finally {
       await reader.dispose();
@@ -129,7 +129,7 @@ if (isReaderThread()) {
     assert.equal(publishedFormatOf(head('junk before the header %PDF-1.7\n')), 'pdf');
     assert.equal(publishedFormatOf(head('<?xml version="1.0"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>')), 'word2003xml');
     assert.equal(publishedFormatOf(head('<?xml version="1.0"?><catalog/>')), undefined);
-    assert.equal(publishedFormatOf(new Uint8Array(readFileSync(join(CORPUS, 'seed000.docx')))), 'docx');
+    assert.equal(publishedFormatOf(new Uint8Array(readFileSync(join(CORPUS, 'seed001.docx')))), 'docx');
     // Markdown that starts with HTML (pandoc's) is text; a whole page saved as .txt is a page.
     const page = new Uint8Array(readFileSync(join(CORPUS, 'seed000.html')));
     assert.equal(publishedFormatOf(page, 'x/report.txt'), 'html');

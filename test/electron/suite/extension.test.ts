@@ -373,10 +373,10 @@ export function registerTests(root: Mocha.Suite): void {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
     const dir = vscode.Uri.joinPath(folder(), 'published');
     const pdf = vscode.Uri.joinPath(dir, 'planted.pdf');
-    const docx = vscode.Uri.joinPath(dir, 'seed000.docx');
+    const docx = vscode.Uri.joinPath(dir, 'seed001.docx');
     const broken = vscode.Uri.joinPath(dir, 'broken.docx');
     await vscode.workspace.fs.copy(vscode.Uri.joinPath(root, 'test/fixtures/readers/seed000-v1.planted.pdf'), pdf, { overwrite: true });
-    await vscode.workspace.fs.copy(vscode.Uri.joinPath(root, 'test/corpus/published/seed000.docx'), docx, { overwrite: true });
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(root, 'test/corpus/published/seed001.docx'), docx, { overwrite: true });
     // A .docx cut short: no zip directory.
     await vscode.workspace.fs.writeFile(broken, (await vscode.workspace.fs.readFile(docx)).subarray(0, 6000));
     try {
