@@ -8,7 +8,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isPublishedDocument, publishedUriOf, REPORT_LANGUAGE_ID } from '../../server/src/shared/constants';
+import { REPORT_LANGUAGE_ID, reportTextUriOf } from '../../server/src/shared/constants';
 import {
   AggregateRequest, COMMANDS, SummaryChangedNotification, SummaryExportRequest, SummaryRequest, UnitProblemsRequest,
   type SummaryFormat, type SummaryViewMissing, type SummaryViewModel, type SummaryViewReport,
@@ -134,7 +134,7 @@ export class SummaryView implements vscode.TreeDataProvider<SummaryNode>, vscode
         item.iconPath = statusIcon(r.errors, r.warnings, 'pass');
         item.resourceUri = vscode.Uri.parse(r.uri);
         // A Word/WPS/PDF report opens as its report text (where its problems are), not as the file's bytes.
-        item.command = { command: 'vscode.open', title: '', arguments: [vscode.Uri.parse(isPublishedDocument(r.uri) ? publishedUriOf(r.uri) : r.uri)] };
+        item.command = { command: 'vscode.open', title: '', arguments: [vscode.Uri.parse(reportTextUriOf(r.uri))] };
         item.contextValue = 'govReport.summaryReport';
         item.id = `report:${r.uri}`;
         return item;

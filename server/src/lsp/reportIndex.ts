@@ -15,7 +15,7 @@ import { withRuleLinks } from '../features/diagnostics';
 import { figuresOf, formatCsv, formatJson, formatMarkdown, summarize, type Figures, type Summary, type SummaryEntry } from '../features/summary';
 import { loadGovReportConfig, mergeConfigs, type GovReportConfig } from '../node/govreportConfig';
 import type { SummaryFormat, SummaryViewModel } from '../shared/protocol';
-import { isPublishedDocument, publishedUriOf } from '../shared/constants';
+import { reportTextUriOf } from '../shared/constants';
 
 /** What the index needs of the rest of the server. */
 export interface IndexHost {
@@ -242,7 +242,7 @@ export class ReportIndex {
     const config = this.configFor(uri);
     const path = pathOf(uri);
     // A Word/PDF report is indexed by its file, and its cells are in its rendered text: related information points there.
-    const at = isPublishedDocument(uri) ? publishedUriOf(uri) : uri;
+    const at = reportTextUriOf(uri);
     const facts = factsOf(model, file, { uri: at, mapping: config?.mapping, published: path === undefined ? undefined : config?.published.get(path) });
     return { uri, file, facts, figures: figuresOf(facts), own, values: tableValuesOf(model), options };
   }

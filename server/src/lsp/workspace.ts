@@ -10,7 +10,7 @@ import { check, parse } from '../report';
 import { checkEncoding } from '../report/checks/encoding';
 import { withRuleLinks } from '../features/diagnostics';
 import { isFolder, readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
-import { fileUriOfPublished, HTML_EXTENSIONS, isHtmlFile, isPublishedDocument, PUBLISHED_EXTENSIONS, publishedUriOf, REPORT_EXTENSIONS } from '../shared/constants';
+import { fileUriOfPublished, HTML_EXTENSIONS, isHtmlFile, isPublishedDocument, PUBLISHED_EXTENSIONS, REPORT_EXTENSIONS, reportTextUriOf } from '../shared/constants';
 import { matcher } from '../node/glob';
 import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
 import type { SettingsStore } from './settings';
@@ -48,7 +48,6 @@ const REPORT_FILE = new RegExp(`\\.(?:${[...REPORT_EXTENSIONS, ...PUBLISHED_EXTE
 const isPublishedFile = (uri: string) => isPublishedDocument(uri) || isHtmlFile(uri);
 
 /** Where a file's diagnostics are shown: a Word/WPS/PDF file's on its rendered text's document, any other's on it. */
-const targetOf = (uri: string) => (isPublishedDocument(uri) ? publishedUriOf(uri) : uri);
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -131,9 +130,9 @@ export class WorkspaceResults {
       if (!settings.enable) continue;
       seen.add(uri);
       result.files++;
-      if (host.isOpen(targetOf(uri))) {
+      if (host.isOpen(reportTextUriOf(uri))) {
         // Open documents have live diagnostics; count them as they are now.
-        const counts = host.openCounts(targetOf(uri));
+        const counts = host.openCounts(reportTextUriOf(uri));
         if (counts) {
           result.reports++;
           result.errors += counts.errors;
@@ -198,7 +197,7 @@ export class WorkspaceResults {
       }
       // Created or changed: an open document is the editor's; otherwise re-check when validation has run, if the
       // file is one validation would have checked (its folder's include, not excluded).
-      if (this.host.isOpen(targetOf(uri)) || !this.ranOnce) continue;
+      if (this.host.isOpen(reportTextUriOf(uri)) || !this.ranOnce) continue;
       if (type === 1 && !REPORT_FILE.test(uri)) {
         // A folder created, copied or moved in may arrive as one event for the folder: its reports are checked.
         await this.folderCreated(uri);
@@ -221,7 +220,7 @@ export class WorkspaceResults {
     let lastYield = Date.now();
     for (const file of walk(path, { include: (rel) => REPORT_FILE.test(rel), exclude: () => false }, [])) {
       const fileUri = pathToFileURL(file).toString();
-      if (this.host.isOpen(targetOf(fileUri)) || !(await this.inScope(fileUri))) continue;
+      if (this.host.isOpen(reportTextUriOf(fileUri)) || !(await this.inScope(fileUri))) continue;
       this.known.add(fileUri);
       await this.recheck(fileUri);
       if (Date.now() - lastYield >= PROGRESS_INTERVAL) {
@@ -258,15 +257,15 @@ export class WorkspaceResults {
   /** A closed file's diagnostics changed without a check of it (its findings across reports): published as its result. */
   republish(uri: string, diagnostics: Diagnostic[]): void {
     // (A Word/PDF file's results are on its rendered text's URI.)
-    if (this.host.isOpen(targetOf(uri)) || !this.known.has(uri)) return;
+    if (this.host.isOpen(reportTextUriOf(uri)) || !this.known.has(uri)) return;
     if (diagnostics.length > 0) {
-      this.host.connection.sendDiagnostics({ uri: targetOf(uri), diagnostics });
+      this.host.connection.sendDiagnostics({ uri: reportTextUriOf(uri), diagnostics });
       this.published.add(uri);
     } else this.drop(uri);
   }
 
   private drop(uri: string): void {
-    const target = targetOf(uri);
+    const target = reportTextUriOf(uri);
     if (this.published.delete(uri) && !this.host.isOpen(target)) this.host.connection.sendDiagnostics({ uri: target, diagnostics: [] });
   }
 

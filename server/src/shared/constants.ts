@@ -47,6 +47,14 @@ export function publishedUriOf(fileUri: string): string {
   return fileUri.startsWith('file:///') ? `${PUBLISHED_SCHEME}:${fileUri.slice('file://'.length)}` : fileUri.replace(/^file:/, `${PUBLISHED_SCHEME}:`);
 }
 
+/**
+ * Where a file's report is checked and its problems are shown: a Word/WPS/PDF file's rendered text
+ * (gov-report-published:), any other file itself (a web page is checked in place).
+ */
+export function reportTextUriOf(fileUri: string): string {
+  return isPublishedDocument(fileUri) ? publishedUriOf(fileUri) : fileUri;
+}
+
 /** The file: URI of a rendered text's URI, or undefined when `uri` is not one. */
 export function fileUriOfPublished(uri: string): string | undefined {
   if (!uri.startsWith(`${PUBLISHED_SCHEME}:`)) return undefined;
