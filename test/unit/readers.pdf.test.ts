@@ -184,7 +184,8 @@ for (const seed of SEED_PDFS) {
 // The accuracy corpus's PDFs (LibreOffice, made by the project, committed): the diagnostics of LibreOffice's own text
 // export of the same document, which the corpus test holds to the expected outcome.
 const CORPUS = join(__dirname, '..', '..', 'test', 'corpus');
-for (const name of ['seed000', 'seed000-v1', 'seed001', 'seed002', 'seed002-v3', 'seed003', 'seed004']) {
+// (Seeds 000, 002 and 003 as PDFs are ../shared/reports/'s, read above: the corpus keeps no file of those names.)
+for (const name of ['seed000-v1', 'seed001', 'seed002-v3', 'seed004']) {
   test(`corpus ${name}.pdf: the same tables and diagnostics as LibreOffice's text of the document; its "- N -" footers dropped`, async () => {
     const report = await readPdf(new Uint8Array(readFileSync(join(CORPUS, 'published', `${name}.pdf`))));
     assert.deepEqual(report.problems, []);
