@@ -52,7 +52,7 @@ export async function validateWorkspace(
     // a moment): the notification never stands still.
     const listingStarted = Date.now();
     progress.report({ message: msg.listing() });
-    const ticking = setInterval(() => progress.report({ message: `${msg.listing()} ${((Date.now() - listingStarted) / 1000).toFixed(1)} s` }), 200);
+    const ticking = setInterval(() => progress.report({ message: `${msg.listing()} ${((Date.now() - listingStarted) / 1000).toFixed(1)} s` }), 100);
     try {
       const client = await start();
       let checked = 0;
