@@ -3,6 +3,8 @@
 // a seed, with one fault planted.
 
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
@@ -203,4 +205,31 @@ test('facts cross threads packed and come back the same', (t) => {
   }
   const notReport = factsOf(parse('nothing here'), 'y.md');
   assert.deepEqual(unpackFacts(packFacts(notReport)), notReport);
+});
+
+test('facts keep nothing of their text: the index holds them for every report of a workspace, long after the text has gone', () => {
+  // A full collection on demand: the flag, then gc from a context made after it.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  // Each report made distinct and long (100,000 characters of closing prose), its unit's name long enough to be a
+  // slice of the text rather than a copy (V8 slices from 13 characters): a fact that keeps the slice keeps the whole
+  // text, 200 KB in memory.
+  const seeds = Object.values(SEEDS).map((f) => titled(fixture(f).replace(/^\s+/, ''), '凤泉区行政审批和政务信息管理局2023年政府信息公开工作年度报告'));
+  const before = heap();
+  const kept: ReportFacts[] = [];
+  let chars = 0;
+  for (let i = 0; i < 60; i++) {
+    const text = `${seeds[i % seeds.length]!}\n（注：${'本报告所列数据统计截至年底。'.repeat(7000)}${i}）\n`;
+    chars += text.length;
+    kept.push(factsFor(text, `${i}.txt`));
+  }
+  const grown = heap() - before;
+  assert.ok(kept.every((f) => f.identity.unit === '凤泉区行政审批和政务信息管理局'), 'every report names its unit');
+  // The texts are 2 bytes a character; what the facts keep is some KB a report.
+  assert.ok(grown < chars / 2, `the facts of 60 reports keep ${(grown / 1e6).toFixed(1)} MB (their texts: ${(chars * 2 / 1e6).toFixed(1)} MB)`);
 });

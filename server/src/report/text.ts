@@ -167,7 +167,7 @@ export function isWhitespaceRange(text: string, from: number, to: number): boole
  * A copy of `s` that does not keep the string it was sliced from alive. A slice of a document may share the
  * document's storage; a memo that outlives the document must not hold one (4,096 keys would pin 4,096 reports).
  */
-function detach(s: string): string {
+export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
