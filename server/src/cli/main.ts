@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { messagesFor, normalizeLocale } from '../l10n';
-import { check, parse as parseReport, type ReportModel } from '../report';
+import { check, parse as parseReport, type CheckOptions, type ReportModel } from '../report';
 import type { PublishedReport } from '../readers/types';
 import { htmlLines, locate, type SourceLocation } from '../readers/location';
 import { isFolder } from '../node/files';
@@ -124,7 +124,7 @@ type Checked = Outcome<FileResult>;
 function checkFile(file: ReadInput, opts: Options): Checked {
   if (file.failure !== undefined) return { ok: false, failure: { path: file.path, reason: file.failure } };
   const model = parseReport(file.text);
-  const diagnostics = model.isReport ? check(model, { locale: opts.locale, uri: pathToFileURL(resolve(file.path)).toString() }) : [];
+  const diagnostics = model.isReport ? check(model, ruleOptions(file.path, opts)) : [];
   return { ok: true, result: { path: file.path, report: model.isReport, diagnostics, ...(opts.showText ? { text: file.text } : {}) } };
 }
 
@@ -142,7 +142,7 @@ function checkPublished(report: PublishedReport, job: PublishedJob<Options>, con
   const read = judgeReport(report, msg, context.deadlineMs);
   if (!read.ok) return { ok: false, failure: { path, reason: read.message } };
   const model = parseReport(read.text);
-  const diagnostics = model.isReport ? check(model, { locale: opts.locale, uri: pathToFileURL(resolve(path)).toString() }) : [];
+  const diagnostics = model.isReport ? check(model, ruleOptions(path, opts)) : [];
   let lines: ReturnType<typeof htmlLines> | undefined;
   if (read.format === 'html' && diagnostics.length > 0) lines = htmlLines(context.htmlSource());
   const at = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): SourceLocation | undefined =>
@@ -155,6 +155,17 @@ function checkPublished(report: PublishedReport, job: PublishedJob<Options>, con
       path, report: model.isReport, diagnostics,
       published: { format: read.format as Exclude<typeof read.format, 'text'>, meta: read.meta, notes: read.notes, locations, related },
       ...(opts.showText ? { text: read.text } : {}),
+    },
+  };
+}
+
+/** The check's options for a file: its URL made only if a diagnostic has related information to point with. */
+function ruleOptions(path: string, opts: Options): CheckOptions {
+  let uri: string | undefined;
+  return {
+    locale: opts.locale,
+    get uri() {
+      return (uri ??= pathToFileURL(resolve(path)).toString());
     },
   };
 }
