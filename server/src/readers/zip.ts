@@ -4,7 +4,7 @@
 // compressed) is stopped after at most one step past it, in time and memory. A zip whose central directory is
 // missing (a truncated download) is read from its local headers instead, as far as it goes.
 
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { errorDetail } from './common';
 import type { ReaderProblem } from './types';
 
@@ -28,6 +28,8 @@ export interface ZipListing {
 
 /** Compressed bytes inflated per step: at deflate's 1032:1 at most ~8 MB comes out of one. */
 const INFLATE_STEP = 8 * 1024;
+/** Deflate's largest expansion: 258 bytes from a 2-bit code, in the limit (zlib's technical note). */
+const MAX_DEFLATE_RATIO = 1032;
 const decoder = new TextDecoder('utf-8');
 
 function u16(b: Uint8Array, o: number): number {
@@ -196,34 +198,70 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
       : { data: bytes.slice(start, end) };
   }
   if (entry.method !== 8) return { problem: { code: 'unsupported', detail: `${entry.name}: zip compression method ${entry.method}` } };
+  const out = inflateBounded(bytes.subarray(start, end), budget.remaining);
+  if (out.over) return { problem: { code: 'too-large', detail: `${entry.name} inflates past ${budget.remaining} bytes left of maxInflatedBytes` } };
+  budget.remaining -= out.data.length;
+  const problem: ReaderProblem | undefined =
+    out.error !== undefined ? { code: 'damaged', detail: `${entry.name}: ${errorDetail(out.error)}` }
+    : !out.finished ? { code: 'damaged', detail: `${entry.name}: compressed data ends early` }
+    : undefined;
+  const data = out.data;
+  return problem ? { data, problem } : { data };
+}
+
+/** What came out of a raw deflate stream inflated within a bound. */
+export interface Inflated {
+  /** Everything inflated (empty when over the bound). */
+  readonly data: Uint8Array;
+  /** More than `limit` bytes would have come out: stopped at most one step past it. */
+  readonly over: boolean;
+  /** The stream's final block was reached. */
+  readonly finished: boolean;
+  /** Why the compressed data could not be inflated, when it could not. */
+  readonly error?: unknown;
+}
+
+/**
+ * A raw deflate stream inflated in small steps, counting what comes out, so a bomb is stopped at most one step
+ * past `limit`, in time and memory. Never throws.
+ */
+export function inflateBounded(compressed: Uint8Array, limit: number): Inflated {
+  // Deflate expands at most 1032:1: when even that stays within the limit, one call inflates it all (much faster
+  // than in steps, which copy fflate's window each time).
+  if (compressed.length * MAX_DEFLATE_RATIO <= limit) {
+    try {
+      return { data: inflateSync(compressed), over: false, finished: true };
+    } catch {
+      // Damaged, or cut short: inflated in steps below, to keep what comes out before the damage.
+    }
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
   let finished = false;
+  let error: unknown;
   const inflate = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > budget.remaining) over = true;
+    if (total > limit) over = true;
     else if (chunk.length > 0) chunks.push(chunk);
     if (final) finished = true;
   });
-  let problem: ReaderProblem | undefined;
   try {
-    for (let p = start; p < end && !over && !finished; p += INFLATE_STEP) {
+    const end = compressed.length;
+    for (let p = 0; p < end && !over && !finished; p += INFLATE_STEP) {
       const stop = Math.min(end, p + INFLATE_STEP);
-      inflate.push(bytes.subarray(p, stop), stop >= end);
+      inflate.push(compressed.subarray(p, stop), stop >= end);
     }
-    if (start === end) inflate.push(new Uint8Array(0), true);
+    if (end === 0) inflate.push(new Uint8Array(0), true);
   } catch (e) {
-    problem = { code: 'damaged', detail: `${entry.name}: ${errorDetail(e)}` };
+    error = e;
   }
-  if (over) return { problem: { code: 'too-large', detail: `${entry.name} inflates past ${budget.remaining} bytes left of maxInflatedBytes` } };
-  budget.remaining -= total;
-  if (!problem && !finished) problem = { code: 'damaged', detail: `${entry.name}: compressed data ends early` };
+  if (over) return { data: new Uint8Array(0), over, finished, error };
   const data = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
     data.set(c, at);
     at += c.length;
   }
-  return problem ? { data, problem } : { data };
+  return error === undefined ? { data, over, finished } : { data, over, finished, error };
 }
