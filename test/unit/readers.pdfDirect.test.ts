@@ -27,7 +27,7 @@ for (const dir of DIRS) {
   });
 }
 
-test('what the direct reader does not read exactly is left to pdf.js: a stream inflating past the budget, a broken xref', () => {
+test('what the direct reader does not read exactly is left to pdf.js: a stream inflating past the budget, a truncated file', () => {
   const bytes = new Uint8Array(readFileSync(join(ROOT, 'test', 'corpus', 'published', 'seed001.pdf')));
   assert.match(whyNotDirect(bytes, { maxBytes: 1 << 26, maxInflatedBytes: 1000, maxZipEntries: 10, maxDepth: 10, maxPages: 200 })!, /maxInflatedBytes/);
   const cut = bytes.slice(0, bytes.length - 40);

@@ -12,6 +12,7 @@
 
 import { TextBuilder } from './builder';
 import { DirectPdf, NotDirect } from './pdfDirect';
+import { latin1 } from './pdfSyntax';
 import { addPathRules, asMatrix, invert, layoutTransform, mapBox, MAX_SEGMENTS, multiply, textRuns, type Matrix, type Viewport } from './pdfGeometry';
 import { layoutDocument, pageHasTableText, type Box, type PdfPageContent, type PdfRule } from './pdfLayout';
 import { DEFAULT_LIMITS, type PublishedMeta, type PublishedReport, type ReaderLimits, type ReaderProblem, type SourcePlace } from './types';
@@ -28,15 +29,13 @@ export interface PdfReadOptions {
 // The part of pdf.js's API the reader uses (structural, so a pdf.js update that changes it fails to type-check
 // here rather than deep inside).
 
-type PdfJsViewport = Viewport;
-
 interface PdfJsOperatorList {
   readonly fnArray: readonly number[];
   readonly argsArray: readonly unknown[];
 }
 
 interface PdfJsPage {
-  getViewport(params: { scale: number }): PdfJsViewport;
+  getViewport(params: { scale: number }): Viewport;
   getTextContent(params?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<{ items: readonly unknown[] }>;
   getOperatorList(params?: { intent?: string; annotationMode?: number }): Promise<PdfJsOperatorList>;
   cleanup(): boolean;
@@ -249,7 +248,7 @@ async function readPages(
     return pages;
   }
   const direct = engine === 'auto' ? readDirect(bytes, limits, shouldStop, meta) : undefined;
-  if (direct) {
+  if (direct && 'pages' in direct) {
     problems.push(...direct.problems);
     return direct.pages;
   }
@@ -340,8 +339,8 @@ async function readPages(
 }
 
 /**
- * The pages read by the direct reader (pdfDirect.ts), or undefined when it leaves the file to pdf.js: anything it
- * does not read exactly (NotDirect), or an error of its own. Its problems are kept apart until it has read every
+ * The pages read by the direct reader (pdfDirect.ts), or why it leaves the file to pdf.js: anything it does not
+ * read exactly (NotDirect's reason), or an error of its own. Its problems are kept apart until it has read every
  * page, so a file it gives up on midway is read by pdf.js from the start.
  */
 function readDirect(
@@ -349,7 +348,7 @@ function readDirect(
   limits: ReaderLimits,
   shouldStop: (() => boolean) | undefined,
   meta: { -readonly [K in keyof PublishedMeta]: PublishedMeta[K] },
-): { pages: ReadPage[]; problems: ReaderProblem[] } | undefined {
+): { pages: ReadPage[]; problems: ReaderProblem[] } | { notDirect: string } {
   try {
     const doc = new DirectPdf(bytes, limits.maxInflatedBytes);
     const problems: ReaderProblem[] = [];
@@ -373,20 +372,15 @@ function readDirect(
     meta.pages = doc.numPages;
     Object.assign(meta, metaOf(doc.info));
     return { pages, problems };
-  } catch {
-    return undefined;
+  } catch (e) {
+    return { notDirect: e instanceof NotDirect ? e.reason : `error: ${messageOf(e)}` };
   }
 }
 
-/** Why the direct reader leaves a file to pdf.js (undefined: it reads it). For the tests and the benchmark. */
+/** Why the direct reader leaves a file to pdf.js (undefined: it reads it). For the tests. */
 export function whyNotDirect(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_LIMITS): string | undefined {
-  try {
-    const doc = new DirectPdf(bytes, limits.maxInflatedBytes);
-    for (let n = 1; n <= Math.min(doc.numPages, limits.maxPages); n++) doc.page(n);
-    return undefined;
-  } catch (e) {
-    return e instanceof NotDirect ? e.reason : `error: ${messageOf(e)}`;
-  }
+  const read = readDirect(bytes, limits, undefined, {});
+  return 'notDirect' in read ? read.notDirect : undefined;
 }
 
 function openProblem(e: unknown): ReaderProblem {
@@ -515,12 +509,6 @@ export function structuralDamage(bytes: Uint8Array): string | undefined {
   const target = latin1(bytes, at, Math.min(bytes.length, at + 64)).replace(/^\s+/, '');
   if (!/^xref\b/.test(target) && !/^\d+\s+\d+\s+obj\b/.test(target)) return `startxref ${at} does not point at a cross-reference section`;
   return undefined;
-}
-
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
 }
 
 function render(pages: readonly ReadPage[], meta: PublishedMeta, problems: readonly ReaderProblem[]): PublishedReport {

@@ -162,8 +162,7 @@ function viewportOf(inherited: Inherited): Viewport & { readonly view: Rect } {
     if (x1 > x0 && y1 > y0) view = [x0, y0, x1, y1];
   }
   const r = inherited.Rotate;
-  let rotate = typeof r === 'number' && Number.isInteger(r) && r % 90 === 0 ? ((r % 360) + 360) % 360 : 0;
-  if (r !== undefined && typeof r !== 'number') rotate = 0;
+  const rotate = typeof r === 'number' && Number.isInteger(r) && r % 90 === 0 ? ((r % 360) + 360) % 360 : 0;
   const cx = (view[0] + view[2]) / 2, cy = (view[1] + view[3]) / 2;
   const [a, b, c, d] = rotate === 90 ? [0, 1, 1, 0] : rotate === 180 ? [-1, 0, 0, 1] : rotate === 270 ? [0, -1, -1, 0] : [1, 0, 0, -1];
   let offsetX: number, offsetY: number, width: number, height: number;
@@ -361,6 +360,12 @@ function translate(m: Matrix, x: number, y: number): void {
   m[5] = m[1] * x + m[3] * y + m[5];
 }
 
+/** Td, TD, T*, ' and ": the line matrix moves, the text matrix starts over from it. */
+function moveLine(st: State, x: number, y: number): void {
+  translate(st.textLineMatrix, x, y);
+  st.textMatrix = st.textLineMatrix.slice() as Matrix;
+}
+
 /** pdf.js's text normalisation of an item (ligatures and a few compatibility characters, NFKC). */
 const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
 /** Right-to-left letters: pdf.js reorders them; the direct reader leaves such files to it. */
@@ -373,8 +378,8 @@ function normalize(s: string): string {
 // ----------------------------------------------------------------------------------------------------------------
 // One page: its content stream run, text items built as pdf.js builds them, rules collected as pdf.ts does
 
+/** The painting operators that stroke; the others but n fill. */
 const STROKE = new Set(['S', 's', 'B', 'B*', 'b', 'b*']);
-const FILL = new Set(['f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const CLOSING = new Set(['s', 'b', 'b*']);
 
 class PageReader {
@@ -440,17 +445,14 @@ class PageReader {
           st.rise = num(0);
           break;
         case 'Td':
-          translate(st.textLineMatrix, num(0), num(1));
-          st.textMatrix = st.textLineMatrix.slice() as Matrix;
+          moveLine(st, num(0), num(1));
           break;
         case 'TD':
           st.leading = -num(1);
-          translate(st.textLineMatrix, num(0), num(1));
-          st.textMatrix = st.textLineMatrix.slice() as Matrix;
+          moveLine(st, num(0), num(1));
           break;
         case 'T*':
-          translate(st.textLineMatrix, 0, -st.leading);
-          st.textMatrix = st.textLineMatrix.slice() as Matrix;
+          moveLine(st, 0, -st.leading);
           break;
         case 'Tm': {
           const m: Matrix = [num(0), num(1), num(2), num(3), num(4), num(5)];
@@ -463,15 +465,13 @@ class PageReader {
           text.show(st, stringArg(args[0]), 0);
           break;
         case "'":
-          translate(st.textLineMatrix, 0, -st.leading);
-          st.textMatrix = st.textLineMatrix.slice() as Matrix;
+          moveLine(st, 0, -st.leading);
           text.show(st, stringArg(args[0]), 0);
           break;
         case '"':
           st.wordSpacing = num(0);
           st.charSpacing = num(1);
-          translate(st.textLineMatrix, 0, -st.leading);
-          st.textMatrix = st.textLineMatrix.slice() as Matrix;
+          moveLine(st, 0, -st.leading);
           text.show(st, stringArg(args[2]), 0);
           break;
         case 'TJ': {
@@ -575,7 +575,7 @@ class PageReader {
             if (CLOSING.has(op)) path.push(3);
             const stroke = STROKE.has(op);
             const scale = Math.sqrt(Math.abs(st.ctm[0] * st.ctm[3] - st.ctm[1] * st.ctm[2])) || 1;
-            if (stroke || FILL.has(op)) addPathRules(path, multiply(st.ctm, this.toLayout), stroke ? Math.min(1, Math.max(0.1, st.lineWidth * scale)) : undefined, this.rules);
+            addPathRules(path, multiply(st.ctm, this.toLayout), stroke ? Math.min(1, Math.max(0.1, st.lineWidth * scale)) : undefined, this.rules);
           }
           path = [];
           break;

@@ -222,12 +222,12 @@ export interface Inflated {
 }
 
 /**
- * A raw deflate stream inflated in small steps, counting what comes out, so a bomb is stopped at most one step
- * past `limit`, in time and memory. Never throws.
+ * A raw deflate stream inflated within `limit`: in one call when even deflate's largest expansion stays within it,
+ * else in small steps, counting what comes out, so a bomb is stopped at most one step past `limit`, in time and
+ * memory. Never throws.
  */
 export function inflateBounded(compressed: Uint8Array, limit: number): Inflated {
-  // Deflate expands at most 1032:1: when even that stays within the limit, one call inflates it all (much faster
-  // than in steps, which copy fflate's window each time).
+  // One call is much faster than steps, which copy fflate's window each time.
   if (compressed.length * MAX_DEFLATE_RATIO <= limit) {
     try {
       return { data: inflateSync(compressed), over: false, finished: true };
