@@ -74,6 +74,8 @@ export type LayoutBlock =
 const LOOKALIKE_IDEOGRAPHS = /[\u2F00-\u2FDF\uF900-\uFAFF]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Any character of the three classes above. */
+const RUN_TEXT_ODDITY = /[\u2F00-\u2FDF\uF900-\uFAFF\u00A0\u2000-\u200A\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD]/;
 
 /**
  * A run's text as the engine should read it: Kangxi radicals and CJK compatibility ideographs become the
@@ -81,6 +83,8 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
  * characters go.
  */
 export function normalizeRunText(s: string): string {
+  // Most runs hold none of these: one scan decides, instead of three.
+  if (!RUN_TEXT_ODDITY.test(s)) return s;
   let t = s;
   if (LOOKALIKE_IDEOGRAPHS.test(t)) t = t.replace(LOOKALIKE_IDEOGRAPHS, (c) => c.normalize('NFKC'));
   LOOKALIKE_IDEOGRAPHS.lastIndex = 0;
@@ -809,72 +813,103 @@ function continues(prev: FlowLine, next: FlowLine, m: Metrics): boolean {
 // ----------------------------------------------------------------------------------------------------------------
 // The document
 
+/** A page's runs placed: in the table grids its rules draw (as rows), or in lines of flowing text. */
+interface PageLayout {
+  readonly page: PdfPageContent;
+  readonly lines: Line[];
+  readonly rows: { top: number; block: LayoutBlock }[];
+}
+
 /**
  * Lays out the pages of a document: page furniture dropped, tables (from rules, else from text bands) as rows,
  * the rest as paragraphs joined across lines and pages. Blocks come in reading order: top to bottom on each page.
  */
 export function layoutDocument(pages: readonly PdfPageContent[]): LayoutBlock[] {
-  type Item = { top: number; kind: 'line'; line: Line } | { top: number; kind: 'row'; block: LayoutBlock };
-  const perPage: { page: PdfPageContent; lines: Line[]; rows: { top: number; block: LayoutBlock }[] }[] = [];
-  for (const page of pages) {
-    const runs: Run[] = [];
-    for (const r of page.runs) {
-      const run = toRun(r);
-      if (run) runs.push(run);
-    }
-    const grids = page.rules ? findGrids(page.rules) : [];
-    const flow: Run[] = [];
-    for (const run of runs) if (!grids.some((g) => placeInGrid(g, run))) flow.push(run);
-    const rows: { top: number; block: LayoutBlock }[] = [];
-    for (const g of grids) rows.push(...gridRows(g, page.page));
-    perPage.push({ page, lines: buildLines(flow), rows });
-  }
+  // Kept small on purpose, the work in functions of its own: V8 optimised the whole of this function with
+  // everything it calls inlined, a compile of 100 ms and more in every reader thread, for a function run once a file.
+  const perPage = pages.map(layoutPage);
   const furniture = findFurniture(perPage);
   const metrics = metricsOf(perPage.flatMap((p) => p.lines.filter((l) => !furniture.has(l))));
+  const blocks = new BlockWriter(metrics);
+  for (const p of perPage) writePage(blocks, p, furniture);
+  return blocks.end();
+}
 
-  const blocks: LayoutBlock[] = [];
-  let open: { pieces: PlacedText[]; last: FlowLine } | undefined;
-  let inTable = false;
-  const closeParagraph = (): void => {
-    if (open) blocks.push({ kind: 'paragraph', pieces: open.pieces });
-    open = undefined;
-  };
-  for (const { page, lines, rows } of perPage) {
-    const flow = lines.filter((l) => !furniture.has(l));
-    const used = new Set<Line>();
-    const textRows = textTables(flow, page.page, used);
-    const items: Item[] = [];
-    for (const l of flow) if (!used.has(l)) items.push({ top: l.y1, kind: 'line', line: l });
-    for (const r of [...rows, ...textRows]) items.push({ top: r.top, kind: 'row', block: r.block });
-    items.sort((a, b) => b.top - a.top);
-    for (const item of items) {
-      if (item.kind === 'row') {
-        closeParagraph();
-        if (!inTable && blocks.length > 0) blocks.push({ kind: 'blank' });
-        const previous = blocks[blocks.length - 1];
-        const merged = inTable && previous?.kind === 'row' && item.block.kind === 'row' ? continuedRow(previous, item.block, page.page) : undefined;
-        if (merged) blocks[blocks.length - 1] = merged;
-        else blocks.push(item.block);
-        inTable = true;
-        continue;
-      }
-      const fl: FlowLine = { line: item.line, page: page.page };
-      const piece: PlacedText = { text: item.line.text, page: page.page, box: boxOf([item.line]) };
-      if (inTable) {
-        blocks.push({ kind: 'blank' });
-        inTable = false;
-      }
-      if (open && continues(open.last, fl, metrics)) {
-        const prevText = open.pieces[open.pieces.length - 1]!.text;
-        const joined = joinTexts(prevText, piece.text);
-        open.pieces.push(joined.length === prevText.length + piece.text.length ? piece : { ...piece, text: ` ${piece.text}` });
-        open.last = fl;
-      } else {
-        closeParagraph();
-        open = { pieces: [piece], last: fl };
-      }
+function layoutPage(page: PdfPageContent): PageLayout {
+  const runs: Run[] = [];
+  for (const r of page.runs) {
+    const run = toRun(r);
+    if (run) runs.push(run);
+  }
+  const grids = page.rules ? findGrids(page.rules) : [];
+  const flow: Run[] = [];
+  for (const run of runs) if (!grids.some((g) => placeInGrid(g, run))) flow.push(run);
+  const rows: { top: number; block: LayoutBlock }[] = [];
+  for (const g of grids) rows.push(...gridRows(g, page.page));
+  return { page, lines: buildLines(flow), rows };
+}
+
+/** A page's lines and rows, top to bottom, into the document's blocks. */
+function writePage(blocks: BlockWriter, { page, lines, rows }: PageLayout, furniture: ReadonlySet<Line>): void {
+  type Item = { top: number; kind: 'line'; line: Line } | { top: number; kind: 'row'; block: LayoutBlock };
+  const flow = lines.filter((l) => !furniture.has(l));
+  const used = new Set<Line>();
+  const textRows = textTables(flow, page.page, used);
+  const items: Item[] = [];
+  for (const l of flow) if (!used.has(l)) items.push({ top: l.y1, kind: 'line', line: l });
+  for (const r of [...rows, ...textRows]) items.push({ top: r.top, kind: 'row', block: r.block });
+  items.sort((a, b) => b.top - a.top);
+  for (const item of items) {
+    if (item.kind === 'row') blocks.row(item.block, page.page);
+    else blocks.line(item.line, page.page);
+  }
+}
+
+/** The document's blocks as they are written: paragraphs joined across lines and pages, a blank around tables. */
+class BlockWriter {
+  private readonly blocks: LayoutBlock[] = [];
+  private open: { pieces: PlacedText[]; last: FlowLine } | undefined;
+  private inTable = false;
+
+  constructor(private readonly metrics: Metrics) {}
+
+  row(block: LayoutBlock, page: number): void {
+    const blocks = this.blocks;
+    this.closeParagraph();
+    if (!this.inTable && blocks.length > 0) blocks.push({ kind: 'blank' });
+    const previous = blocks[blocks.length - 1];
+    const merged = this.inTable && previous?.kind === 'row' && block.kind === 'row' ? continuedRow(previous, block, page) : undefined;
+    if (merged) blocks[blocks.length - 1] = merged;
+    else blocks.push(block);
+    this.inTable = true;
+  }
+
+  line(line: Line, page: number): void {
+    const fl: FlowLine = { line, page };
+    const piece: PlacedText = { text: line.text, page, box: boxOf([line]) };
+    if (this.inTable) {
+      this.blocks.push({ kind: 'blank' });
+      this.inTable = false;
+    }
+    const open = this.open;
+    if (open && continues(open.last, fl, this.metrics)) {
+      const prevText = open.pieces[open.pieces.length - 1]!.text;
+      const joined = joinTexts(prevText, piece.text);
+      open.pieces.push(joined.length === prevText.length + piece.text.length ? piece : { ...piece, text: ` ${piece.text}` });
+      open.last = fl;
+    } else {
+      this.closeParagraph();
+      this.open = { pieces: [piece], last: fl };
     }
   }
-  closeParagraph();
-  return blocks;
+
+  end(): LayoutBlock[] {
+    this.closeParagraph();
+    return this.blocks;
+  }
+
+  private closeParagraph(): void {
+    if (this.open) this.blocks.push({ kind: 'paragraph', pieces: this.open.pieces });
+    this.open = undefined;
+  }
 }

@@ -266,7 +266,8 @@ export class Lexer {
   private hex(): PdfString {
     const b = this.b;
     let p = this.pos + 1;
-    const out: number[] = [];
+    // Character by character: a TJ array of a two-byte font is mostly strings of one glyph (<0A2F>-24<…>).
+    let s = '';
     let high = -1;
     while (p < this.end && b[p] !== 0x3e) {
       const c = b[p++]!;
@@ -275,14 +276,14 @@ export class Lexer {
       const v = hexValue(c);
       if (high < 0) high = v;
       else {
-        out.push((high << 4) | v);
+        s += String.fromCharCode((high << 4) | v);
         high = -1;
       }
     }
     if (p >= this.end) notDirect('unterminated hex string');
-    if (high >= 0) out.push(high << 4);
+    if (high >= 0) s += String.fromCharCode(high << 4);
     this.pos = p + 1;
-    return new PdfString(bytesToLatin1(out));
+    return new PdfString(s);
   }
 
   private array(depth: number): PdfValue[] {
@@ -330,11 +331,17 @@ function hexValue(c: number): number {
 
 export function latin1(b: Uint8Array, start: number, end: number): string {
   let s = '';
+  // Names and operators are a few bytes: a view of them for apply() costs more than the characters one by one.
+  if (end - start <= 16) {
+    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
+    return s;
+  }
   for (let i = start; i < end; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
   return s;
 }
 
 function bytesToLatin1(out: number[]): string {
+  if (out.length <= 4096) return String.fromCharCode.apply(null, out);
   let s = '';
   for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode.apply(null, out.slice(i, i + 4096));
   return s;

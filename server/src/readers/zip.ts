@@ -221,6 +221,27 @@ export interface Inflated {
   readonly error?: unknown;
 }
 
+/** The largest buffer inflateWhole keeps between calls (per thread). */
+const SCRATCH_MAX = 4 * 1024 * 1024;
+let scratch = new Uint8Array(256 * 1024);
+
+/**
+ * A raw deflate stream inflated in one call. fflate, left to size its own output, makes sure of 128 KB more room at
+ * every block, allocating and copying a larger buffer, so a 20 KB content stream cost a fresh 128 KB or more; given a
+ * buffer it writes into it and drops what does not fit. So the stream is inflated into a buffer kept between calls,
+ * and again into a larger one when it filled it (the output may have been cut), and what came out is copied.
+ */
+function inflateWhole(compressed: Uint8Array): Uint8Array {
+  // fflate returns the buffer it was given whole for empty input.
+  if (compressed.length === 0) return inflateSync(compressed);
+  for (;;) {
+    const out = inflateSync(compressed, { out: scratch });
+    if (out.length < scratch.length) return out.slice();
+    if (scratch.length >= SCRATCH_MAX) return inflateSync(compressed);
+    scratch = new Uint8Array(scratch.length * 2);
+  }
+}
+
 /**
  * A raw deflate stream inflated within `limit`: in one call when even deflate's largest expansion stays within it,
  * else in small steps, counting what comes out, so a bomb is stopped at most one step past `limit`, in time and
@@ -230,7 +251,7 @@ export function inflateBounded(compressed: Uint8Array, limit: number): Inflated 
   // One call is much faster than steps, which copy fflate's window each time.
   if (compressed.length * MAX_DEFLATE_RATIO <= limit) {
     try {
-      return { data: inflateSync(compressed), over: false, finished: true };
+      return { data: inflateWhole(compressed), over: false, finished: true };
     } catch {
       // Damaged, or cut short: inflated in steps below, to keep what comes out before the damage.
     }
