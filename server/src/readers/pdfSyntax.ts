@@ -75,8 +75,12 @@ function isRegular(c: number): boolean {
 
 const END = PdfKeyword.of('<end>');
 
-/** Keywords of up to three characters by their bytes (big-endian): every content-stream operator but a few. */
+/**
+ * Keywords of up to three characters by their bytes (big-endian): every content-stream operator but a few. Those of
+ * one or two bytes (most operators: q Q Tj TJ Tm Td rg re cm…) are also in a table indexed by their bytes.
+ */
 const SHORT_KEYWORDS = new Map<number, PdfKeyword>();
+const KEYWORDS_BY_BYTES: (PdfKeyword | undefined)[] = new Array<PdfKeyword | undefined>(0x10000).fill(undefined);
 for (const word of [
   'b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX',
   'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri',
@@ -86,6 +90,7 @@ for (const word of [
   let key = 0;
   for (let i = 0; i < word.length; i++) key = (key << 8) | word.charCodeAt(i);
   SHORT_KEYWORDS.set(key, PdfKeyword.of(word));
+  if (word.length <= 2) KEYWORDS_BY_BYTES[key] = PdfKeyword.of(word);
 }
 
 /** Tokens and objects from bytes. */
@@ -197,9 +202,11 @@ export class Lexer {
   private keyword(start: number, p: number): PdfKeyword | boolean | null {
     const b = this.b;
     const n = p - start;
-    if (n <= 3) {
-      const key = n === 1 ? b[start]! : n === 2 ? (b[start]! << 8) | b[start + 1]! : n === 3 ? (b[start]! << 16) | (b[start + 1]! << 8) | b[start + 2]! : 0;
-      const known = SHORT_KEYWORDS.get(key);
+    if (n === 1 || n === 2) {
+      const known = KEYWORDS_BY_BYTES[n === 1 ? b[start]! : (b[start]! << 8) | b[start + 1]!];
+      if (known) return known;
+    } else if (n === 3) {
+      const known = SHORT_KEYWORDS.get((b[start]! << 16) | (b[start + 1]! << 8) | b[start + 2]!);
       if (known) return known;
     }
     const word = latin1(b, start, p);
