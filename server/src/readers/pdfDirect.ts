@@ -13,7 +13,7 @@
 
 import { addPathRules, layoutTransform, MAX_SEGMENTS, multiply, type Matrix, type TextItem, type Viewport } from './pdfGeometry';
 import type { PdfRule } from './pdfLayout';
-import { Lexer, notDirect, PdfDict, PdfFile, PdfKeyword, PdfName, PdfStream, PdfString, textString, type PdfValue } from './pdfSyntax';
+import { Lexer, notDirect, PdfDict, PdfFile, PdfKeyword, PdfName, PdfRef, PdfStream, PdfString, textString, type PdfValue } from './pdfSyntax';
 
 export { NotDirect } from './pdfSyntax';
 
@@ -85,6 +85,9 @@ export class DirectPdf {
   /** Page n (1-based). */
   page(n: number): DirectPage {
     const { dict, inherited } = this.pageDicts[n - 1]!;
+    // pdf.js scales the view by a page's /UserUnit; report PDFs have none.
+    const unit = this.file.resolve(dict.get('UserUnit'));
+    if (typeof unit === 'number' && unit > 0 && unit !== 1) notDirect('a page with a UserUnit');
     const viewport = viewportOf(inherited);
     const toLayout = layoutTransform(viewport);
     const resources = inherited.Resources instanceof PdfDict ? inherited.Resources : new PdfDict(new Map());
@@ -218,7 +221,8 @@ function readFont(doc: DirectPdf, dict: PdfDict): Font {
     const cidFont = Array.isArray(descendants) ? doc.resolve(descendants[0]) : undefined;
     if (!(cidFont instanceof PdfDict)) notDirect('a Type0 font without its CID font');
     const dw = doc.resolve(cidFont.get('DW'));
-    const defaultWidth = typeof dw === 'number' ? dw : 1000;
+    // pdf.js rounds /DW up (extractWidths).
+    const defaultWidth = typeof dw === 'number' ? Math.ceil(dw) : 1000;
     const widths = new Map<number, number>();
     const w = doc.resolve(cidFont.get('W'));
     if (Array.isArray(w)) {
@@ -243,7 +247,9 @@ function readFont(doc: DirectPdf, dict: PdfDict): Font {
     for (const code of toUnicode.keys()) glyph(code, widths.get(code) ?? defaultWidth);
     return { twoByte: true, glyphs };
   }
-  if (name !== 'TrueType' && name !== 'Type1' && name !== 'MMType1') notDirect(`a ${name || 'nameless'} font`);
+  // A simple Type1 font: pdf.js (its font programs not loaded) gives a code that the font's encoding leaves unnamed
+  // a space whatever ToUnicode says, which would take the encodings' tables to follow; report PDFs use TrueType.
+  if (name !== 'TrueType') notDirect(`a ${name || 'nameless'} simple font`);
   const firstChar = doc.resolve(dict.get('FirstChar'));
   const widths = doc.resolve(dict.get('Widths'));
   if (!Array.isArray(widths)) notDirect('a simple font without Widths');
@@ -322,6 +328,11 @@ function utf16(bytes: string): string {
 
 interface State {
   ctm: Matrix;
+  /**
+   * The transform the rules are drawn with: the same as ctm but that pdf.js's operator list gives a form's /Matrix as
+   * 32-bit floats (paintFormXObjectBegin), where its text content uses the numbers as read.
+   */
+  ruleCtm: Matrix;
   lineWidth: number;
   fontName: string | null;
   font: Font | undefined;
@@ -337,7 +348,7 @@ interface State {
 
 function initialState(): State {
   return {
-    ctm: [1, 0, 0, 1, 0, 0], lineWidth: 1, fontName: null, font: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0,
+    ctm: [1, 0, 0, 1, 0, 0], ruleCtm: [1, 0, 0, 1, 0, 0], lineWidth: 1, fontName: null, font: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0,
     hScale: 1, leading: 0, rise: 0, textMatrix: [1, 0, 0, 1, 0, 0], textLineMatrix: [1, 0, 0, 1, 0, 0],
   };
 }
@@ -346,7 +357,7 @@ function cloneState(s: State): State {
   // Field by field: a spread of the state was a tenth of the reader's time on pages that save the state around every
   // cell (q … Q).
   return {
-    ctm: s.ctm.slice() as Matrix, lineWidth: s.lineWidth, fontName: s.fontName, font: s.font, fontSize: s.fontSize,
+    ctm: s.ctm.slice() as Matrix, ruleCtm: s.ruleCtm.slice() as Matrix, lineWidth: s.lineWidth, fontName: s.fontName, font: s.font, fontSize: s.fontSize,
     charSpacing: s.charSpacing, wordSpacing: s.wordSpacing, hScale: s.hScale, leading: s.leading, rise: s.rise,
     textMatrix: s.textMatrix.slice() as Matrix, textLineMatrix: s.textLineMatrix.slice() as Matrix,
   };
@@ -391,6 +402,24 @@ function normalize(s: string): string {
 const STROKE = new Set(['S', 's', 'B', 'B*', 'b', 'b*']);
 const CLOSING = new Set(['s', 'b', 'b*']);
 
+/** Forms (by name, and by object where referenced) that gave no text item when drawn in one content stream. */
+interface EmptyForms {
+  readonly names: Set<string>;
+  readonly refs: Set<string>;
+}
+
+/** Operands each operator takes, as pdf.js's EvaluatorPreprocessor.opMap says (-1: any number, up to 33). */
+const ARITY = new Map<string, number>([
+  ['w', 1], ['J', 1], ['j', 1], ['M', 1], ['d', 2], ['ri', 1], ['i', 1], ['gs', 1], ['q', 0], ['Q', 0], ['cm', 6],
+  ['m', 2], ['l', 2], ['c', 6], ['v', 4], ['y', 4], ['h', 0], ['re', 4], ['S', 0], ['s', 0], ['f', 0], ['F', 0],
+  ['f*', 0], ['B', 0], ['B*', 0], ['b', 0], ['b*', 0], ['n', 0], ['W', 0], ['W*', 0], ['BT', 0], ['ET', 0],
+  ['Tc', 1], ['Tw', 1], ['Tz', 1], ['TL', 1], ['Tf', 2], ['Tr', 1], ['Ts', 1], ['Td', 2], ['TD', 2], ['Tm', 6],
+  ['T*', 0], ['Tj', 1], ['TJ', 1], ["'", 1], ['"', 3], ['d0', 2], ['d1', 6], ['CS', 1], ['cs', 1], ['SC', -1],
+  ['SCN', -1], ['sc', -1], ['scn', -1], ['G', 1], ['g', 1], ['RG', 3], ['rg', 3], ['K', 4], ['k', 4], ['sh', 1],
+  ['BI', 0], ['ID', 0], ['EI', 1], ['Do', 1], ['MP', 1], ['DP', 2], ['BMC', 1], ['BDC', 2], ['EMC', 0], ['BX', 0],
+  ['EX', 0],
+]);
+
 class PageReader {
   readonly items: TextItem[] = [];
   readonly rules: PdfRule[] = [];
@@ -405,10 +434,13 @@ class PageReader {
     // costs a call to set for every operator).
     const args: (PdfValue | PdfKeyword | undefined)[] = [];
     let argc = 0;
+    const setAside: (PdfValue | PdfKeyword | undefined)[] = [];
     const arg = (i: number): PdfValue | PdfKeyword | undefined => (i < argc ? args[i] : undefined);
     let path: number[] = [];
     let x = 0, y = 0;
     const lx = new Lexer(data);
+    // Forms that gave no text when drawn: pdf.js's getTextContent does not draw them again in this stream.
+    const emptyForms: EmptyForms = { names: new Set(), refs: new Set() };
     const num = (i: number): number => {
       const v = arg(i);
       if (typeof v !== 'number') notDirect('an operator without its numbers');
@@ -417,13 +449,35 @@ class PageReader {
     for (;;) {
       const t = lx.token();
       if (!(t instanceof PdfKeyword)) {
-        if (argc >= 64) notDirect('too many operands');
+        // pdf.js drops null operands and gives up on more than 33.
+        if (t === null) continue;
+        if (argc >= 33) notDirect('too many operands');
         args[argc++] = t;
         continue;
       }
       const op = t.word;
       if (op === '<end>') break;
       if (++this.operators > MAX_OPERATORS) notDirect('too many operators');
+      // Operands as pdf.js's EvaluatorPreprocessor hands them out: an unknown operator's go to the next operator;
+      // an operator's first surplus ones are set aside, for a later operator that lacks some.
+      const arity = ARITY.get(op);
+      if (arity === undefined) continue;
+      if (arity >= 0 && argc !== arity) {
+        if (argc > arity) {
+          const surplus = argc - arity;
+          for (let i = 0; i < surplus; i++) setAside.push(args[i]);
+          for (let i = 0; i < arity; i++) args[i] = args[i + surplus];
+          argc = arity;
+        } else {
+          while (argc < arity && setAside.length > 0) {
+            for (let i = argc; i > 0; i--) args[i] = args[i - 1];
+            args[0] = setAside.pop();
+            argc++;
+          }
+          // pdf.js skips it (and gives up on the page after ten path operators in a row): left to pdf.js.
+          if (argc < arity) notDirect(`${op} without its operands`);
+        }
+      }
       switch (op) {
         // Text
         case 'BT':
@@ -490,16 +544,22 @@ class PageReader {
         case 'TJ': {
           const parts = arg(0);
           if (!Array.isArray(parts)) notDirect('TJ without an array');
+          if (!st.font) notDirect('text shown without a font');
           const factor = -st.fontSize / 1000;
           let pending = '';
+          // Strings since the last number, empty ones too: pdf.js shows them (an empty one moves by Tc).
+          let strings = 0;
           for (const p of parts) {
-            if (p instanceof PdfString) pending += p.bytes;
-            else if (typeof p === 'number' && p !== 0) {
+            if (p instanceof PdfString) {
+              pending += p.bytes;
+              strings++;
+            } else if (typeof p === 'number' && p !== 0) {
               text.show(st, pending, p * factor);
               pending = '';
+              strings = 0;
             }
           }
-          if (pending.length > 0) text.show(st, pending, 0);
+          if (strings > 0) text.show(st, pending, 0);
           break;
         }
         // Graphics state
@@ -516,9 +576,12 @@ class PageReader {
           }
           break;
         }
-        case 'cm':
-          st.ctm = multiply([num(0), num(1), num(2), num(3), num(4), num(5)], st.ctm);
+        case 'cm': {
+          const m: Matrix = [num(0), num(1), num(2), num(3), num(4), num(5)];
+          st.ctm = multiply(m, st.ctm);
+          st.ruleCtm = multiply(m, st.ruleCtm);
           break;
+        }
         case 'w':
           st.lineWidth = num(0);
           break;
@@ -537,7 +600,7 @@ class PageReader {
           break;
         case 'Do':
           text.flush();
-          this.paintXObject(arg(0), resources, st, depth);
+          this.paintXObject(arg(0), resources, st, depth, emptyForms);
           break;
         case 'BI':
           notDirect('an inline image');
@@ -587,8 +650,10 @@ class PageReader {
           if (path.length > 0 && op !== 'n' && this.rules.length < MAX_SEGMENTS) {
             if (CLOSING.has(op)) path.push(3);
             const stroke = STROKE.has(op);
-            const scale = Math.sqrt(Math.abs(st.ctm[0] * st.ctm[3] - st.ctm[1] * st.ctm[2])) || 1;
-            addPathRules(path, multiply(st.ctm, this.toLayout), stroke ? Math.min(1, Math.max(0.1, st.lineWidth * scale)) : undefined, this.rules);
+            const c = st.ruleCtm;
+            const scale = Math.sqrt(Math.abs(c[0] * c[3] - c[1] * c[2])) || 1;
+            // pdf.js's operator list gives the path as 32-bit floats (constructPath): so are its points here.
+            addPathRules(Float32Array.from(path), multiply(c, this.toLayout), stroke ? Math.min(1, Math.max(0.1, st.lineWidth * scale)) : undefined, this.rules);
           }
           path = [];
           break;
@@ -608,19 +673,36 @@ class PageReader {
     return this.doc.font(dict);
   }
 
-  private paintXObject(nameArg: PdfValue | PdfKeyword | undefined, resources: PdfDict, st: State, depth: number): void {
+  private paintXObject(nameArg: PdfValue | PdfKeyword | undefined, resources: PdfDict, st: State, depth: number, emptyForms: EmptyForms): void {
     if (!(nameArg instanceof PdfName)) notDirect('Do without a name');
+    const name = nameArg.name;
+    if (emptyForms.names.has(name)) return;
     const xobjects = this.doc.resolve(resources.get('XObject'));
-    const xo = xobjects instanceof PdfDict ? this.doc.resolve(xobjects.get(nameArg.name)) : undefined;
+    const raw = xobjects instanceof PdfDict ? xobjects.get(name) : undefined;
+    const ref = raw instanceof PdfRef ? `${raw.num} ${raw.gen}` : undefined;
+    if (ref !== undefined && emptyForms.refs.has(ref)) return;
+    const xo = this.doc.resolve(raw);
     if (!(xo instanceof PdfStream)) return;
     const subtype = this.doc.resolve(xo.dict.get('Subtype'));
-    if (!(subtype instanceof PdfName) || subtype.name !== 'Form') return;
+    if (!(subtype instanceof PdfName) || subtype.name !== 'Form') {
+      emptyForms.names.add(name);
+      if (ref !== undefined) emptyForms.refs.add(ref);
+      return;
+    }
     if (depth >= MAX_FORM_DEPTH) notDirect('forms nested too deep');
     const inner = cloneState(st);
     const m = this.doc.resolve(xo.dict.get('Matrix'));
-    if (Array.isArray(m) && m.length === 6 && m.every((v) => typeof v === 'number')) inner.ctm = multiply(m as Matrix, inner.ctm);
+    if (Array.isArray(m) && m.length === 6 && m.every((v) => typeof v === 'number')) {
+      inner.ctm = multiply(m as Matrix, inner.ctm);
+      inner.ruleCtm = multiply(m.map((v) => Math.fround(v as number)) as Matrix, inner.ruleCtm);
+    }
     const res = this.doc.resolve(xo.dict.get('Resources'));
+    const before = this.items.length;
     this.run(this.doc.decode(xo), res instanceof PdfDict ? res : resources, inner, depth + 1);
+    if (this.items.length === before) {
+      emptyForms.names.add(name);
+      if (ref !== undefined) emptyForms.refs.add(ref);
+    }
   }
 }
 
@@ -845,6 +927,8 @@ class TextItems {
     const str = this.str.join('');
     const plain = isPlainText(str);
     if (!plain && RTL.test(str)) notDirect('right-to-left text');
+    // pdf.js normalises a run of U+FB05 by looking the whole run up in a map of one character: "undefined".
+    if (!plain && str.includes('\ufb05\ufb05')) notDirect('U+FB05 twice in a row');
     this.out.push({ str: plain ? str : normalize(str), width: Math.abs(this.totalWidth), height: Math.abs(this.height), transform: this.transform });
     this.initialized = false;
     this.str = [];

@@ -257,7 +257,8 @@ export class Lexer {
         } else if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30;
           for (let k = 0; k < 2 && p < this.end && b[p]! >= 0x30 && b[p]! <= 0x37; k++) v = v * 8 + (b[p++]! - 0x30);
-          out.push(v & 0xff);
+          // Not reduced to a byte: pdf.js keeps \501 as U+0141, and so do the codes read from it.
+          out.push(v);
         } else out.push(e);
         continue;
       }
@@ -610,18 +611,25 @@ const PDF_DOC: Record<number, number> = {
 /** A text string: UTF-16BE or UTF-8 with their byte-order marks, else PDFDocEncoding. */
 export function textString(s: PdfString): string {
   const b = s.bytes;
-  try {
-    if (b.startsWith('\xfe\xff') || b.startsWith('\xff\xfe')) {
-      const bytes = Uint8Array.from(b.slice(0, b.length - (b.length % 2)), (c) => c.charCodeAt(0));
-      return new TextDecoder(b.startsWith('\xfe\xff') ? 'utf-16be' : 'utf-16le', { fatal: true }).decode(bytes.subarray(2));
+  // As pdf.js's stringToPDFString: the decoder takes the byte-order mark off, and an escape sequence (ESC … ESC, a
+  // PDF 2.0 language mark) is dropped.
+  const encoding = b.startsWith('\xfe\xff') ? 'utf-16be' : b.startsWith('\xff\xfe') ? 'utf-16le' : b.startsWith('\xef\xbb\xbf') ? 'utf-8' : undefined;
+  if (encoding) {
+    try {
+      const whole = encoding === 'utf-8' ? b : b.slice(0, b.length - (b.length % 2));
+      const text = new TextDecoder(encoding, { fatal: true }).decode(Uint8Array.from(whole, (c) => c.charCodeAt(0)));
+      return text.includes('\x1b') ? text.replace(/\x1b[^\x1b]*(?:\x1b|$)/g, '') : text;
+    } catch {
+      // Not what its mark says: read as PDFDocEncoding below.
     }
-    if (b.startsWith('\xef\xbb\xbf')) return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(b.slice(3), (c) => c.charCodeAt(0)));
-  } catch {
-    // Not what its mark says: read as PDFDocEncoding below.
   }
   let out = '';
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i);
+    if (c === 0x1b) {
+      while (++i < b.length && b.charCodeAt(i) !== 0x1b);
+      continue;
+    }
     out += String.fromCharCode(PDF_DOC[c] ?? c);
   }
   return out;
