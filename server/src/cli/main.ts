@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { messagesFor, normalizeLocale } from '../l10n';
 import { check, parse as parseReport, type CheckOptions, type ReportModel } from '../report';
 import type { PublishedReport } from '../readers/types';
@@ -177,6 +178,23 @@ function offsetAt(model: ReportModel, p: { line: number; character: number }): n
 registerReaderTask(CHECK_PUBLISHED, (report, options, context) => checkPublished(report, options as PublishedJob<Options>, context));
 registerSummaryTask();
 
+/**
+ * TurboFan inlines only functions of up to 100 bytes of bytecode in this process (V8's default: 460). A run of the
+ * CLI is short, and each worker and reader thread compiles the engine (and a reader) for itself on the same cores
+ * that check: with 2 cores, the compile jobs of one reader thread over 267 PDFs added up to about as much CPU as the
+ * thread's own running, the largest ones graphs of whole call trees inlined into a function called once a file.
+ * Measured, 8 alternated runs each: 267 PDFs 1.63 → 1.46 s (median wall; user CPU −12%), 10,000 text reports
+ * 1.99 → 1.89 s (−6% CPU). Set for the process before any thread starts (V8 reads it when it compiles); the
+ * language server, which runs for hours, keeps V8's default.
+ */
+function inlineLessForShortRuns(): void {
+  try {
+    setFlagsFromString('--max-inlined-bytecode-size=100');
+  } catch {
+    // an optimisation only
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const parsed = parse(argv);
@@ -286,6 +304,7 @@ if (isReaderThread()) {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? 0);
   });
+  inlineLessForShortRuns();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {
