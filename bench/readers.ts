@@ -114,7 +114,7 @@ interface FileFigures {
   readonly format: string;
   readonly bytes: number;
   readonly chars: number;
-  /** The first read in a fresh Node process (pdf.js loaded by it for a PDF). */
+  /** The first read in a fresh Node process. */
   readonly coldMs: number;
   readonly warm: { mean: number; min: number; cpu: number | undefined };
   readonly pdftotext?: { mean: number; min: number; cpu: number | undefined };
@@ -205,7 +205,7 @@ export async function readersBench(options: Options): Promise<string> {
   lines.push(`### Per file: readPublished in one thread (${options.runs} warm runs each)`, '');
   if (real.length === 0) lines.push(`(${SHARED} is absent: no real files to read.)`, '');
   else {
-    lines.push('Cold: the first read in a fresh Node process (for a PDF, pdf.js is loaded by it). Warm: later reads in the same process (as a reader thread reads its second file on). pdftotext: one `pdftotext -layout file /dev/null` process per call, spawn to exit.', '');
+    lines.push('Cold: the first read in a fresh Node process. Warm: later reads in the same process (as a reader thread reads its second file on). These PDFs are read by the direct reader (pdfDirect.ts); pdf.js is loaded only for a file it leaves. pdftotext: one `pdftotext -layout file /dev/null` process per call, spawned from this process, spawn to exit (Node\'s fork adds to it: the folder figures below start pdftotext with xargs).', '');
     lines.push('| file | format | size KB | text chars | cold ms | warm ms mean / min | warm CPU ms | pdftotext -layout ms mean / min | pdftotext CPU ms | warm ÷ pdftotext (wall; CPU) |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const f of real) {
       const r = await perFile(f, options.runs, poppler !== undefined);
@@ -239,7 +239,7 @@ export async function readersBench(options: Options): Promise<string> {
   }
   const figures: FolderFigures[] = commands.map((c) => ({ what: c.what, files: c.files, best: best(results.get(c.what)!) }));
   lines.push(`### ${options.mixedFiles} published files checked by the CLI, and their PDFs through pdftotext -layout`, '');
-  lines.push(`The folder: ${options.mixedFiles} copies of test/corpus/published (${Object.entries(counts).map(([ext, n]) => `${n} ${ext}`).join(', ')}), in ${folders.root}. Fastest of ${options.folderRuns} runs each, round-robin. Our CLI reads and checks published files on one reader thread per core (pdf.js loaded once per thread); its times include starting Node and the threads. pdftotext: one process per file, started by \`xargs -0 -P\`. CPU: all the process's threads, or all the pdftotext processes.`, '');
+  lines.push(`The folder: ${options.mixedFiles} copies of test/corpus/published (${Object.entries(counts).map(([ext, n]) => `${n} ${ext}`).join(', ')}), in ${folders.root}. Fastest of ${options.folderRuns} runs each, round-robin. Our CLI reads and checks published files on one reader thread per core; its times include starting Node and the threads. pdftotext: one process per file, started by \`xargs -0 -P\`. CPU: all the process's threads, or all the pdftotext processes.`, '');
   lines.push('| command | files | wall s | ms per file (wall) | CPU s | CPU ms per file |', '|---|---:|---:|---:|---:|---:|');
   for (const f of figures) {
     lines.push(`| ${f.what} | ${f.files} | ${(f.best.wallMs / 1000).toFixed(2)} | ${(f.best.wallMs / f.files).toFixed(1)} | ${f.best.cpuMs === undefined ? '–' : (f.best.cpuMs / 1000).toFixed(2)} | ${f.best.cpuMs === undefined ? '–' : (f.best.cpuMs / f.files).toFixed(1)} |`);
