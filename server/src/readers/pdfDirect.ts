@@ -348,8 +348,8 @@ interface State {
 
 function initialState(): State {
   return {
-    ctm: [1, 0, 0, 1, 0, 0], ruleCtm: [1, 0, 0, 1, 0, 0], lineWidth: 1, fontName: null, font: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0,
-    hScale: 1, leading: 0, rise: 0, textMatrix: [1, 0, 0, 1, 0, 0], textLineMatrix: [1, 0, 0, 1, 0, 0],
+    ctm: [1, 0, 0, 1, 0, 0], ruleCtm: [1, 0, 0, 1, 0, 0], lineWidth: 1, fontName: null, font: undefined, fontSize: 0,
+    charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, textMatrix: [1, 0, 0, 1, 0, 0], textLineMatrix: [1, 0, 0, 1, 0, 0],
   };
 }
 
@@ -357,8 +357,8 @@ function cloneState(s: State): State {
   // Field by field: a spread of the state was a tenth of the reader's time on pages that save the state around every
   // cell (q … Q).
   return {
-    ctm: s.ctm.slice() as Matrix, ruleCtm: s.ruleCtm.slice() as Matrix, lineWidth: s.lineWidth, fontName: s.fontName, font: s.font, fontSize: s.fontSize,
-    charSpacing: s.charSpacing, wordSpacing: s.wordSpacing, hScale: s.hScale, leading: s.leading, rise: s.rise,
+    ctm: s.ctm.slice() as Matrix, ruleCtm: s.ruleCtm.slice() as Matrix, lineWidth: s.lineWidth, fontName: s.fontName,
+    font: s.font, fontSize: s.fontSize, charSpacing: s.charSpacing, wordSpacing: s.wordSpacing, hScale: s.hScale, leading: s.leading, rise: s.rise,
     textMatrix: s.textMatrix.slice() as Matrix, textLineMatrix: s.textLineMatrix.slice() as Matrix,
   };
 }
