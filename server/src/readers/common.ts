@@ -145,3 +145,15 @@ export function errorDetail(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 300);
   return String(e).slice(0, 300);
 }
+
+/** Bytes start…end as a string of one character per byte (latin1). */
+export function latin1(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  // PDF names and operators are a few bytes: a view of them for apply() costs more than the characters one by one.
+  if (end - start <= 16) {
+    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
+    return s;
+  }
+  for (let i = start; i < end; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
+  return s;
+}

@@ -10,7 +10,7 @@
 
 import { Tokenizer } from 'htmlparser2';
 import { TextBuilder } from './builder';
-import { decoderLabel, errorDetail, isoDate, isValidUtf8, joinSplitNumber, normalizeSpaces, resolveLimits } from './common';
+import { decoderLabel, errorDetail, isoDate, isValidUtf8, joinSplitNumber, latin1, normalizeSpaces, resolveLimits } from './common';
 import { MAX_SPAN, isLabelText, renderRow, type PlacedCell } from './grid';
 import type { PublishedMeta, PublishedReport, ReaderLimits, ReaderProblem, SourcePlace } from './types';
 
@@ -38,18 +38,12 @@ export function htmlEncoding(bytes: Uint8Array): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const head = latin1(bytes.subarray(0, 4096));
+  const head = latin1(bytes, 0, Math.min(bytes.length, 4096));
   const m = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head) ?? /<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i.exec(head);
   const declared = m ? decoderLabel(m[1]!) : undefined;
   // A page cannot declare itself UTF-16 in ASCII bytes: the declaration is wrong (HTML says: use UTF-8).
   if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return declared;
   return isValidUtf8(bytes) ? 'utf-8' : 'gb18030';
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 1024) s += String.fromCharCode(...bytes.subarray(i, i + 1024));
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 
 import { TextBuilder } from './builder';
 import { DirectPdf, NotDirect } from './pdfDirect';
-import { latin1 } from './pdfSyntax';
+import { latin1 } from './common';
 import { addPathRules, asMatrix, invert, layoutTransform, mapBox, MAX_SEGMENTS, multiply, textRuns, type Matrix, type Viewport } from './pdfGeometry';
 import { layoutDocument, pageHasTableText, type Box, type PdfPageContent, type PdfRule } from './pdfLayout';
 import { DEFAULT_LIMITS, type PublishedMeta, type PublishedReport, type ReaderLimits, type ReaderProblem, type SourcePlace } from './types';

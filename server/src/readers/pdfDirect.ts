@@ -681,14 +681,14 @@ class PageReader {
     const raw = xobjects instanceof PdfDict ? xobjects.get(name) : undefined;
     const ref = raw instanceof PdfRef ? `${raw.num} ${raw.gen}` : undefined;
     if (ref !== undefined && emptyForms.refs.has(ref)) return;
+    const markEmpty = (): void => {
+      emptyForms.names.add(name);
+      if (ref !== undefined) emptyForms.refs.add(ref);
+    };
     const xo = this.doc.resolve(raw);
     if (!(xo instanceof PdfStream)) return;
     const subtype = this.doc.resolve(xo.dict.get('Subtype'));
-    if (!(subtype instanceof PdfName) || subtype.name !== 'Form') {
-      emptyForms.names.add(name);
-      if (ref !== undefined) emptyForms.refs.add(ref);
-      return;
-    }
+    if (!(subtype instanceof PdfName) || subtype.name !== 'Form') return markEmpty();
     if (depth >= MAX_FORM_DEPTH) notDirect('forms nested too deep');
     const inner = cloneState(st);
     const m = this.doc.resolve(xo.dict.get('Matrix'));
@@ -699,10 +699,7 @@ class PageReader {
     const res = this.doc.resolve(xo.dict.get('Resources'));
     const before = this.items.length;
     this.run(this.doc.decode(xo), res instanceof PdfDict ? res : resources, inner, depth + 1);
-    if (this.items.length === before) {
-      emptyForms.names.add(name);
-      if (ref !== undefined) emptyForms.refs.add(ref);
-    }
+    if (this.items.length === before) markEmpty();
   }
 }
 
@@ -739,9 +736,10 @@ class TextItems {
   constructor(private readonly out: TextItem[], private readonly view: Rect) {}
 
   /**
-   * The glyph's position, pdf.js's `Util.transform(ctm, Util.transform(textMatrix, [size × hScale, 0, 0, size, 0, rise]))` as pdf.js
-   * computes it, into `out`: the same operations in the same order (its zero terms too, for the sign of a zero),
-   * without the three arrays that a glyph's two calls would make.
+   * The glyph's position as pdf.js computes it,
+   * `Util.transform(ctm, Util.transform(textMatrix, [size × hScale, 0, 0, size, 0, rise]))`, into `out`: the same
+   * operations in the same order (its zero terms too, for the sign of a zero), without the three arrays that a
+   * glyph's two calls would make.
    */
   private currentInto(st: State, out: number[]): void {
     const c = st.ctm, tm = st.textMatrix, h = st.fontSize * st.hScale, v = st.fontSize, r = st.rise;

@@ -5,6 +5,7 @@
 // NotDirect, and pdf.js (which repairs and decodes everything) reads the file instead. It never fetches or runs
 // anything; every loop is bounded by the bytes it reads.
 
+import { latin1 } from './common';
 import { inflateBounded } from './zip';
 
 /** The file is not for the direct reader: pdf.js reads it. `reason` is for the log and the tests. */
@@ -335,17 +336,6 @@ function isHex(c: number): boolean {
 
 function hexValue(c: number): number {
   return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
-}
-
-export function latin1(b: Uint8Array, start: number, end: number): string {
-  let s = '';
-  // Names and operators are a few bytes: a view of them for apply() costs more than the characters one by one.
-  if (end - start <= 16) {
-    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
-    return s;
-  }
-  for (let i = start; i < end; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
-  return s;
 }
 
 function bytesToLatin1(out: number[]): string {
