@@ -24,6 +24,8 @@ function idOf(cell: RawCell): string | undefined {
 }
 
 const NO_NAMES: readonly string[] = [];
+/** Each row's id as the one row a label names: made once, not an array per label asked about. */
+const NAMES: ReadonlyMap<string, readonly string[]> = new Map([...new Set(LABELS.values())].map((id) => [id, [id]]));
 
 function vocabulary(specs: () => readonly DisclosureRowSpec[]): RowVocabulary {
   return {
@@ -36,7 +38,7 @@ function vocabulary(specs: () => readonly DisclosureRowSpec[]): RowVocabulary {
     },
     names(cell) {
       const id = cell.text.length > MAX_LABEL_LENGTH ? undefined : idOf(cell);
-      return id ? [id] : NO_NAMES;
+      return id ? NAMES.get(id) ?? [id] : NO_NAMES;
     },
     expected: (id) => specs().find((s) => s.id === id)?.columns.length ?? 1,
     rowCount: () => specs().length,
@@ -91,5 +93,9 @@ export function parseActiveDisclosureTable(text: string, lines: LineIndex, regio
   if (strays.length > 0) {
     for (const spec of specs) if (!rows.has(spec.id) && !expected.some((u) => u.row === spec.id)) expected.push({ row: spec.id, reason: 'label-not-found', span: strays[0]! });
   }
-  return { table: { ...base, rows, reading: reading(certain, expected, strays) }, signatures };
+  // Written out rather than spread from `base` (as 表三's): the path every report takes.
+  const table: ActiveDisclosureTable = {
+    id: base.id, layout: base.layout, firstLine: base.firstLine, span: base.span, format: base.format, rows, reading: reading(certain, expected, strays),
+  };
+  return { table, signatures };
 }

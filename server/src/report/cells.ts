@@ -183,20 +183,27 @@ export function rowOf(cells: RawCell[], lineEnd: number, layout: LineLayout): Ra
   let last = -1;
   let firstFilled = -1;
   let lastFilled = -1;
+  // Non-empty cells in all, and up to the last label: the values' count of filled cells is their difference.
+  let filled = 0;
+  let filledToLast = 0;
   for (let i = 0; i < cells.length; i++) {
     const kind = cells[i]!.kind;
     if (kind === 'empty') continue;
     if (firstFilled < 0) firstFilled = i;
     lastFilled = i;
-    if (kind === 'label') last = i;
+    filled++;
+    if (kind === 'label') {
+      last = i;
+      filledToLast = filled;
+    }
   }
   if (firstFilled < 0) return undefined;
   const start = cells[firstFilled]!.start;
   const end = cells[lastFilled]!.end;
-  if (last < 0) return { lineEnd, layout, labels: NO_LABELS, values: cells, filled: countFilled(cells, 0), start, end };
+  if (last < 0) return { lineEnd, layout, labels: NO_LABELS, values: cells, filled, start, end };
   const labels: RawCell[] = [];
   for (let i = 0; i <= last; i++) if (cells[i]!.kind !== 'empty') labels.push(cells[i]!);
-  return { lineEnd, layout, labels, values: cells.slice(last + 1), filled: countFilled(cells, last + 1), start, end };
+  return { lineEnd, layout, labels, values: cells.slice(last + 1), filled: filled - filledToLast, start, end };
 }
 
 /**

@@ -41,18 +41,29 @@ function rowWordsOnTableLines(body: string, part: 2 | 3 | 4): { count: number; f
   return { count: seen.size, first };
 }
 
-export function hasOwnTable(tables: TableParts, part: 2 | 3 | 4): boolean {
-  const t = tables[TABLE_OF[part]];
-  if (!t) return false;
-  if (t.unparseable) return true;
-  return t.id === 'reviewsAndLawsuits' ? t.groups !== undefined : t.rows.size > 0;
+/**
+ * Whether each of 二、三、四 has its own table: read, or found and unparseable. Each table by its field (a lookup
+ * by a computed name, with three table shapes behind it, was slow for a question every report asks).
+ */
+function ownTables(tables: TableParts): readonly [boolean, boolean, boolean] {
+  const { activeDisclosure: two, applications: three, reviewsAndLawsuits: four } = tables;
+  return [
+    two !== undefined && (two.unparseable !== undefined || two.rows.size > 0),
+    three !== undefined && (three.unparseable !== undefined || three.rows.size > 0),
+    four !== undefined && (four.unparseable !== undefined || four.groups !== undefined),
+  ];
 }
+
+const UNDER: readonly (2 | 3 | 4)[] = [2, 3, 4];
 
 /** Tables found under a part other than theirs, where that part has no table of its own. */
 export function findMisplacedTables(text: string, parts: readonly Part[], tables: TableParts): MisplacedTable[] {
   const out: MisplacedTable[] = [];
-  for (const under of [2, 3, 4] as const) {
-    if (hasOwnTable(tables, under)) continue;
+  const own = ownTables(tables);
+  // The common case: every part has its table.
+  if (own[0] && own[1] && own[2]) return out;
+  for (const under of UNDER) {
+    if (own[under - 2]) continue;
     const part = parts.find((p) => p.id === under && !p.duplicate);
     if (!part) continue;
     const body = text.slice(part.body.start, Math.min(part.body.end, part.body.start + 20000));

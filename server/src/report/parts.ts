@@ -4,7 +4,7 @@
 import type { Heading, Part, Subsection } from './model';
 import { headingLength, isChineseNumeralCode, normalizeLabel, normalizeLabelOnce } from './normalize';
 import { PARTS, SUBSECTIONS, type PartId, type PartSpec } from './schema';
-import { BoundedMemo, isBlankChar, trimSpan, type LineIndex } from './text';
+import { BoundedMemo, isBlankChar, isJsWhitespace, trimSpan, type LineIndex } from './text';
 
 /** Longest heading text (after the ordinal) taken as a part heading: longer lines are prose. */
 const MAX_HEADING_LENGTH = 40;
@@ -160,6 +160,16 @@ export function chooseParts(drafts: readonly PartDraft[], text: string): PartDra
 }
 
 /**
+ * Whether text[start, end) starts as LINE_HEADING needs — \s, # and * (its `^[\s#*]*`), then a numeral — without
+ * slicing the line or running the regex: most lines are prose.
+ */
+function mayBeLineHeading(text: string, start: number, end: number): boolean {
+  let k = start;
+  for (let c = text.charCodeAt(k); k < end && (isJsWhitespace(c) || c === 35 || c === 42); c = text.charCodeAt(++k));
+  return k < end && isChineseNumeralCode(text.charCodeAt(k));
+}
+
+/**
  * Whether a line other than the parts' own headings (at `partNumerals`) is a heading numbered like a part whose
  * words name one: a municipal report's topic "二、主动公开工作情况". 表三's rows ("二、上年结转…") name none.
  */
@@ -167,7 +177,7 @@ export function topicNumberedLikePart(text: string, lines: LineIndex, partNumera
   for (let i = 0; i < lines.count; i++) {
     const start = lines.startOf(i);
     const end = lines.endOf(i);
-    if (end - start > 200) continue;
+    if (end - start > 200 || !mayBeLineHeading(text, start, end)) continue;
     const lineText = text.slice(start, end);
     const m = LINE_HEADING.exec(lineText);
     if (!m || partNumerals.has(start + lineText.indexOf(m[1]!))) continue;
@@ -346,14 +356,14 @@ export function findSubsections(text: string, lines: LineIndex, one: Part | unde
     let wordsStart = start + (ordinal ? ordinal[0].length : 0);
     if (ordinal) {
       // A numbered line: its words up to the first full stop (a heading may run on into its first sentence).
-      words = line.slice(ordinal[0].length).split(/[。]/)[0]!;
+      words = beforeFullStop(line.slice(ordinal[0].length));
       if (words.trim() === '' && i < last) {
         // The ordinal alone on its line, its words on the next: a converter's line wrapping ("(二)" ⏎ "依申请公开情况。…").
         const nextStart = lines.startOf(i + 1);
         const nextEnd = Math.min(lines.endOf(i + 1), one.body.end);
         const next = text.slice(nextStart, Math.min(nextEnd, nextStart + 2 * MAX_SUB_HEADING));
         const lead = next.length - next.trimStart().length;
-        words = next.slice(lead).split(/[。]/)[0]!;
+        words = beforeFullStop(next.slice(lead));
         wordsStart = nextStart + lead;
       }
       if (words.length > MAX_SUB_HEADING) continue;
@@ -371,4 +381,10 @@ export function findSubsections(text: string, lines: LineIndex, one: Part | unde
     add(spec, { span, text: words, numeral, numeralSpan: ordinal && numeral ? { start: span.start, end: start + ordinal[0].trimEnd().length } : undefined });
   }
   return out.sort((a, b) => a.heading.span.start - b.heading.span.start);
+}
+
+/** The text before the first "。" (all of it when there is none): split(/[。]/)[0] without the regex and the array. */
+function beforeFullStop(s: string): string {
+  const stop = s.indexOf('。');
+  return stop < 0 ? s : s.slice(0, stop);
 }

@@ -6,7 +6,7 @@
 import { countFilled, type RawCell } from './cells';
 import type { Cell, ReviewsTable, UnreadRow } from './model';
 import { normalizeLabel } from './normalize';
-import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewColumn, type ReviewGroup } from './schema';
+import { REVIEW_COLUMN_IDS, REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewColumn, type ReviewGroup } from './schema';
 import { RegionScan, UNREADABLE, fitValues, hasProseLabel, reading, toCell } from './tables';
 import type { LineIndex, Span } from './text';
 
@@ -89,7 +89,7 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
   // A row of "-" under the header: a table that holds no numbers, said once (as 表二 and 表三 say it).
   let anyNumber = false;
   groups.forEach((cells) => {
-    for (const cell of Object.values(cells)) if (cell.kind === 'number') anyNumber = true;
+    for (const column of REVIEW_COLUMN_IDS) if (cells[column].kind === 'number') anyNumber = true;
   });
   if (!anyNumber) return { ...base, groups: undefined, unparseable: { reason: 'no-numbers', span: scan.firstLine }, reading: UNREADABLE };
   const unread: UnreadRow[] = [];
@@ -98,7 +98,8 @@ export function parseReviewsTable(text: string, lines: LineIndex, region: Span):
     if (cells.total.certain) certain++;
     else unread.push({ row: id, reason: 'fewer-values', span: cells.total.span });
   });
-  return { ...base, groups, reading: reading(certain, unread, []) };
+  // Written out rather than spread from `base` (as 表三's): the path every report takes.
+  return { id: base.id, layout: base.layout, firstLine: base.firstLine, span: base.span, groups, reading: reading(certain, unread, []) };
 }
 
 /**

@@ -44,13 +44,33 @@ export function forEachRow(text: string, lines: LineIndex, region: Span, visit: 
   }
 }
 
-const HTML_TABLE = /<table\b/gi;
-
-/** Where the next `<table` tag is in text[from, to), or -1. */
+/**
+ * Where the next `<table` tag (as /<table\b/i finds it) starts in text[from, to), or -1. Found by its "<" with a
+ * native search, then the name compared: the regex searched on to the end of the document for every table region
+ * of every report, most of which hold no markup at all.
+ */
 function nextHtmlTable(text: string, from: number, to: number): number {
-  HTML_TABLE.lastIndex = from;
-  const m = HTML_TABLE.exec(text);
-  return m && m.index < to ? m.index : -1;
+  for (let i = text.indexOf('<', from); i >= 0 && i < to; i = text.indexOf('<', i + 1)) {
+    if (isTableTagAt(text, i)) return i;
+  }
+  return -1;
+}
+
+const TABLE_NAME = 'table';
+
+/** Whether text[at] is "<" and "table" follows it, in any case, then a character that is not a word's (\b). */
+function isTableTagAt(text: string, at: number): boolean {
+  for (let k = 0; k < TABLE_NAME.length; k++) {
+    // ASCII letters only: | 0x20 lowercases them and turns no other character into one.
+    if ((text.charCodeAt(at + 1 + k) | 0x20) !== TABLE_NAME.charCodeAt(k)) return false;
+  }
+  const after = text.charCodeAt(at + 1 + TABLE_NAME.length);
+  return !isAsciiWordCode(after);
+}
+
+/** A character of \w (without the u flag): ASCII letters, digits and "_". NaN (the end of the text) is none. */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 const HEADER_ROWS = 12;
@@ -59,8 +79,19 @@ const NEW_FORMAT_RE = /本年制发件数|本年废止件数|现行有效件数|
 /** What stands for a table the text does not hold: pandoc's "[TABLE]", a Markdown image, an <img>, "【表格】". */
 const PLACEHOLDER = /^(?:\[(?:TABLE|表格|图片|图表)\]|【(?:表格|图片)】|!\[[^\]]*\]\([^)]*\)|<img\b)/i;
 const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
-/** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
-const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
+/**
+ * Whether a digit stands right after a CJK character or a closing bracket or quote (/[\u4e00-\u9fff）)”"]\d/): the
+ * only way digits can be glued to a label. A loop: it runs for every label cell of every table.
+ */
+function hasGluedHint(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    const b = s.charCodeAt(i - 1);
+    if ((b >= 0x4e00 && b <= 0x9fff) || b === 0xff09 || b === 41 || b === 0x201d || b === 34) return true;
+  }
+  return false;
+}
 
 /**
  * One pass over a table region. Rows stream through to the consumer (the row assembler); what the table as a
@@ -128,7 +159,7 @@ export class RegionScan {
 
   /** Digits glued to the end of a row label ("规章000"): the flattened web layout. */
   private noteGlued(cell: RawCell): void {
-    if (!GLUED_HINT.test(cell.text)) return;
+    if (!hasGluedHint(cell.text)) return;
     const re = /\d+(?:\.\d+)?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(cell.text))) {
@@ -247,9 +278,9 @@ interface Stray {
 export class RowAssembler {
   readonly rows: AssembledRow[] = [];
   /** Rows named by a label somewhere in the table (read or not): a row is missing only when it is not. */
-  readonly named = new Set<string>();
-  /** Where each named row's label was first seen. */
-  readonly namedAt = new Map<string, Span>();
+  private readonly named = new Set<string>();
+  /** Where each named row that was not read had its label first seen. */
+  private readonly namedAt = new Map<string, Span>();
   private readonly strays: Stray[] = [];
   private readonly consumed = new Set<string>();
   /** The Chinese characters of every label seen, in order (bounded): where a row's words are, however split. */
@@ -298,9 +329,9 @@ export class RowAssembler {
     // The row's values array is taken over, not copied: a raw row is not looked at again once assembled.
     this.current = { id, labelCell: cell, fragments, values, problem: this.strayBefore ? 'values-before-labels' : problem, misprint };
     this.rows.push(this.current);
+    // Only `consumed` is kept per row: the rows read are added to `named` at the end, and only for a table not
+    // read whole (unreadRows), where it is asked.
     this.consumed.add(id);
-    this.named.add(id);
-    if (!this.namedAt.has(id)) this.namedAt.set(id, { start: cell.start, end: cell.end });
     this.pending = [];
     this.strayBefore = false;
   }
@@ -465,6 +496,7 @@ export class RowAssembler {
 
   /** The rows not read with certainty, and those named by a label but never read. */
   private unreadRows(strays: Span[]): { rows: AssembledRow[]; unread: UnreadRow[]; strays: Span[] } {
+    for (const r of this.rows) this.named.add(r.id);
     this.nameRows();
     const unread: UnreadRow[] = [];
     for (const r of this.rows) if (r.problem) unread.push({ row: r.id, reason: r.problem, span: { start: r.labelCell.start, end: r.labelCell.end } });
