@@ -110,6 +110,28 @@ function mended(ids: readonly Computation[], failing: ReadonlySet<Computation>):
   return ids.filter((c) => failing.has(c));
 }
 
+/** Most failing identities held as bits of a number (the rest are asked about one by one). */
+const MAX_COVER_BITS = 30;
+
+/** Bit k set for every failing identity k of each candidate; undefined when there are too many to hold so. */
+function failingCover(failing: readonly Computation[], candidates: readonly Cell[], byCell: ReadonlyMap<Cell, Computation[]>): number[] | undefined {
+  if (failing.length > MAX_COVER_BITS) return undefined;
+  const bit = new Map<Computation, number>();
+  for (let k = 0; k < failing.length; k++) bit.set(failing[k]!, 1 << k);
+  const covers: number[] = [];
+  for (const cell of candidates) {
+    let mask = 0;
+    for (const c of byCell.get(cell)!) mask |= bit.get(c) ?? 0;
+    covers.push(mask);
+  }
+  return covers;
+}
+
+/** The bits of `n` failing identities, all set. */
+function fullCover(n: number): number {
+  return n === 0 ? 0 : (1 << n) - 1;
+}
+
 /** Most cells a pair search looks at: a table whose every total fails is not two typos. */
 const MAX_PAIR_CANDIDATES = 80;
 
@@ -130,10 +152,16 @@ export function explainFailures(all: readonly Computation[]): Explanation | unde
       candidates.push(cell);
     }
   }
+  // Which failing identities each candidate takes part in, as bits (when there are few enough of them, as there
+  // nearly always are): whether a cell, or a pair, is in every failing identity is then one comparison — the pair
+  // search asks it for every pair of candidates.
+  const covers = failingCover(failing, candidates, byCell);
+  const everyFailing = covers ? fullCover(failing.length) : 0;
   const singles: Correction[] = [];
-  for (const cell of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const cell = candidates[i]!;
     const ids = byCell.get(cell)!;
-    if (!failing.every((f) => ids.includes(f))) continue;
+    if (covers ? covers[i] !== everyFailing : !failing.every((f) => ids.includes(f))) continue;
     const value = singleCorrection(cell, ids);
     if (value !== undefined) singles.push({ cell, value, mends: mended(ids, failingSet) });
   }
@@ -146,7 +174,7 @@ export function explainFailures(all: readonly Computation[]): Explanation | unde
       const b = candidates[j]!;
       const idsA = byCell.get(a)!;
       const idsB = byCell.get(b)!;
-      if (!failing.every((f) => idsA.includes(f) || idsB.includes(f))) continue;
+      if (covers ? (covers[i]! | covers[j]!) !== everyFailing : !failing.every((f) => idsA.includes(f) || idsB.includes(f))) continue;
       const values = pairCorrection(a, b, idsA, idsB);
       if (!values) continue;
       // A second pair that works as well: which cells are wrong cannot be told.

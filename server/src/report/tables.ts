@@ -79,19 +79,8 @@ const NEW_FORMAT_RE = /本年制发件数|本年废止件数|现行有效件数|
 /** What stands for a table the text does not hold: pandoc's "[TABLE]", a Markdown image, an <img>, "【表格】". */
 const PLACEHOLDER = /^(?:\[(?:TABLE|表格|图片|图表)\]|【(?:表格|图片)】|!\[[^\]]*\]\([^)]*\)|<img\b)/i;
 const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
-/**
- * Whether a digit stands right after a CJK character or a closing bracket or quote (/[\u4e00-\u9fff）)”"]\d/): the
- * only way digits can be glued to a label. A loop: it runs for every label cell of every table.
- */
-function hasGluedHint(s: string): boolean {
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    const b = s.charCodeAt(i - 1);
-    if ((b >= 0x4e00 && b <= 0x9fff) || b === 0xff09 || b === 41 || b === 0x201d || b === 34) return true;
-  }
-  return false;
-}
+/** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
+const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
 
 /**
  * One pass over a table region. Rows stream through to the consumer (the row assembler); what the table as a
@@ -159,7 +148,7 @@ export class RegionScan {
 
   /** Digits glued to the end of a row label ("规章000"): the flattened web layout. */
   private noteGlued(cell: RawCell): void {
-    if (!hasGluedHint(cell.text)) return;
+    if (!GLUED_HINT.test(cell.text)) return;
     const re = /\d+(?:\.\d+)?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(cell.text))) {
@@ -285,8 +274,9 @@ export class RowAssembler {
   private readonly consumed = new Set<string>();
   /** The Chinese characters of every label seen, in order (bounded): where a row's words are, however split. */
   private chinese = '';
-  /** The label cells seen, in order (bounded), for naming rows at the end. */
-  private readonly labels: RawCell[] = [];
+  /** The label cells of each line seen, in order (bounded), for naming rows at the end. */
+  private readonly labels: (readonly RawCell[])[] = [];
+  private labelCells = 0;
   private pending: readonly RawCell[] = [];
   private current: AssembledRow | undefined;
   private blank: BlankCandidate | undefined;
@@ -304,17 +294,22 @@ export class RowAssembler {
    * never ask).
    */
   private note(cells: readonly RawCell[]): void {
-    if (this.labels.length < MAX_LABELS) for (const cell of cells) this.labels.push(cell);
+    // The line's own array, kept whole (a raw row's labels are not changed once it is made): one store per line.
+    if (this.labelCells >= MAX_LABELS) return;
+    this.labels.push(cells);
+    this.labelCells += cells.length;
   }
 
   /** The rows the labels seen name, and the Chinese characters of them all (for labels cut apart). */
   private nameRows(): void {
-    for (const cell of this.labels) {
-      if (this.chinese.length < MAX_CHINESE) this.chinese += chineseOf(cell.text);
-      for (const id of this.vocabulary.names(cell)) {
-        if (this.named.has(id)) continue;
-        this.named.add(id);
-        this.namedAt.set(id, { start: cell.start, end: cell.end });
+    for (const cells of this.labels) {
+      for (const cell of cells) {
+        if (this.chinese.length < MAX_CHINESE) this.chinese += chineseOf(cell.text);
+        for (const id of this.vocabulary.names(cell)) {
+          if (this.named.has(id)) continue;
+          this.named.add(id);
+          this.namedAt.set(id, { start: cell.start, end: cell.end });
+        }
       }
     }
   }
