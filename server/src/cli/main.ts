@@ -160,15 +160,26 @@ function checkPublished(report: PublishedReport, job: PublishedJob<Options>, con
   };
 }
 
-/** The check's options for a file: its URL made only if a diagnostic has related information to point with. */
+/**
+ * The check's options for a file: its URL made only if a diagnostic has related information to point with. A
+ * class with its getter on the prototype: an object literal with a getter of its own cost a closure and an
+ * accessor's definition for every file.
+ */
+class RuleOptions implements CheckOptions {
+  private url: string | undefined;
+  readonly locale: string | undefined;
+
+  constructor(private readonly path: string, opts: Options) {
+    this.locale = opts.locale;
+  }
+
+  get uri(): string {
+    return (this.url ??= pathToFileURL(resolve(this.path)).toString());
+  }
+}
+
 function ruleOptions(path: string, opts: Options): CheckOptions {
-  let uri: string | undefined;
-  return {
-    locale: opts.locale,
-    get uri() {
-      return (uri ??= pathToFileURL(resolve(path)).toString());
-    },
-  };
+  return new RuleOptions(path, opts);
 }
 
 function offsetAt(model: ReportModel, p: { line: number; character: number }): number {

@@ -24,6 +24,10 @@ function idOf(cell: RawCell): string | undefined {
 }
 
 const NO_NAMES: readonly string[] = [];
+/** Each format's rows' column counts by id (the assembler asks for every row it fills). */
+const COLUMN_COUNTS: ReadonlyMap<readonly DisclosureRowSpec[], ReadonlyMap<string, number>> = new Map(
+  [DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021].map((specs) => [specs, new Map([...specs].reverse().map((s) => [s.id, s.columns.length]))]),
+);
 /** Each row's id as the one row a label names: made once, not an array per label asked about. */
 const NAMES: ReadonlyMap<string, readonly string[]> = new Map([...new Set(LABELS.values())].map((id) => [id, [id]]));
 
@@ -40,7 +44,7 @@ function vocabulary(specs: () => readonly DisclosureRowSpec[]): RowVocabulary {
       const id = cell.text.length > MAX_LABEL_LENGTH ? undefined : idOf(cell);
       return id ? NAMES.get(id) ?? [id] : NO_NAMES;
     },
-    expected: (id) => specs().find((s) => s.id === id)?.columns.length ?? 1,
+    expected: (id) => COLUMN_COUNTS.get(specs())?.get(id) ?? 1,
     rowCount: () => specs().length,
     // 表二's labels are short words (规章, 行政许可): a close match would be a guess.
     misprint: () => undefined,

@@ -38,10 +38,14 @@ function residual(c: Computation): number {
 
 const isCount = (v: number) => Number.isInteger(v) && v >= 0;
 
-/** Every computed identity a cell takes part in, by cell. */
-function identitiesByCell(computed: readonly Computation[]): Map<Cell, Computation[]> {
+/**
+ * Every computed identity each of `cells` takes part in, in the order computed. Only the candidates' lists are
+ * made: the other cells of a table (most of its ~200) are never asked about.
+ */
+function identitiesByCell(computed: readonly Computation[], cells: ReadonlySet<Cell>): Map<Cell, Computation[]> {
   const by = new Map<Cell, Computation[]>();
   const add = (cell: Cell, c: Computation) => {
+    if (!cells.has(cell)) return;
     const list = by.get(cell);
     if (list) {
       if (!list.includes(c)) list.push(c);
@@ -140,18 +144,20 @@ export function explainFailures(all: readonly Computation[]): Explanation | unde
   const failing = all.filter((c) => c.ok === false);
   if (failing.length === 0) return undefined;
   const computed = all.filter((c) => c.ok !== undefined);
-  const byCell = identitiesByCell(computed);
   const failingSet = new Set(failing);
   // Cells in every failing identity could alone explain them all.
   const candidates: Cell[] = [];
   const seen = new Set<Cell>();
+  const consider = (cell: Cell) => {
+    if (seen.has(cell)) return;
+    seen.add(cell);
+    candidates.push(cell);
+  };
   for (const c of failing) {
-    for (const cell of [c.result, ...c.cells]) {
-      if (seen.has(cell)) continue;
-      seen.add(cell);
-      candidates.push(cell);
-    }
+    consider(c.result);
+    for (const cell of c.cells) consider(cell);
   }
+  const byCell = identitiesByCell(computed, seen);
   // Which failing identities each candidate takes part in, as bits (when there are few enough of them, as there
   // nearly always are): whether a cell, or a pair, is in every failing identity is then one comparison — the pair
   // search asks it for every pair of candidates.

@@ -13,7 +13,7 @@ import { htmlTableEnd, htmlTableRows } from './htmlTables';
 import type { Cell, OldFormatSignature, RowProblem, TableId, TableLayout, TableReading, TableRow, UnreadRow } from './model';
 import { normalizeLabel } from './normalize';
 import { APPLICANT_COLUMN_IDS, OLD_FORMAT_SIGNATURES, type ApplicantColumn } from './schema';
-import type { LineIndex, Span } from './text';
+import { BoundedMemo, type LineIndex, type Span } from './text';
 
 /** A label cell longer than this is prose, not a table label: it breaks any label being carried forward. */
 export const MAX_LABEL_LENGTH = 80;
@@ -79,6 +79,19 @@ const NEW_FORMAT_RE = /本年制发件数|本年废止件数|现行有效件数|
 /** What stands for a table the text does not hold: pandoc's "[TABLE]", a Markdown image, an <img>, "【表格】". */
 const PLACEHOLDER = /^(?:\[(?:TABLE|表格|图片|图表)\]|【(?:表格|图片)】|!\[[^\]]*\]\([^)]*\)|<img\b)/i;
 const OLD_FORMAT_RE = new RegExp(OLD_FORMAT_SIGNATURES.map((s) => s.replace(/[()/]/g, '\\$&')).join('|'));
+const NO_FORMAT = 0;
+const FORMAT_2019 = 1;
+const FORMAT_2021 = 2;
+/**
+ * Which format's column heading a label is (2019, 2021, or neither), remembered by the label as written: 表二's
+ * headers are the same in every report, and two regexes over each of its labels were most of what a 表二 row cost.
+ */
+const formatHints = new BoundedMemo<number>(MAX_LABEL_LENGTH);
+const formatHintOfText = (raw: string): number => {
+  const label = normalizeLabel(raw);
+  return OLD_FORMAT_RE.test(label) ? FORMAT_2019 : NEW_FORMAT_RE.test(label) ? FORMAT_2021 : NO_FORMAT;
+};
+
 /** A digit right after a CJK character or a closing bracket or quote: the only way digits can be glued to a label. */
 const GLUED_HINT = /[\u4e00-\u9fff）)”"]\d/;
 
@@ -138,9 +151,9 @@ export class RegionScan {
         this.placeholder ??= { start: cell.start, end: cell.end };
       }
       if (this.wantsSignatures && cell.text.length <= MAX_LABEL_LENGTH) {
-        const label = cellLabel(cell);
-        if (OLD_FORMAT_RE.test(label)) this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
-        else if (NEW_FORMAT_RE.test(label)) this.newFormatHits++;
+        const hint = formatHints.get(cell.text, formatHintOfText);
+        if (hint === FORMAT_2019) this.signatures.push({ label: cell.text, span: { start: cell.start, end: cell.end } });
+        else if (hint === FORMAT_2021) this.newFormatHits++;
       }
       this.noteGlued(cell);
     }
