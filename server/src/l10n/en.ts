@@ -138,13 +138,16 @@ export const en: Messages = {
   allUpheldButTable: (corrected, pending) => `The text says all were upheld, but table 4 shows ${corrected} corrected and ${pending} pending`,
   allHandledButTable: (forward) => `The text says all applications were handled, but table 3 row IV (carried forward) total is ${forward}`,
   categoryName: (category) => CATEGORIES[category],
-  statementTableCell: (where, row) => ({
-    'applications-row-total': `table 3, ${row ?? ''}, total`,
-    'review-total': 'table 4, review total',
-    'lawsuit-totals': 'table 4, lawsuit totals',
-    'normative-in-force': 'table 2, normative documents in force',
-    'category-total': `table 3, ${row ?? ''}, sum of the totals`,
-  })[where],
+  statementTableCell: (where, row) => {
+    // A switch, not an object of every wording: only the one asked for is made.
+    switch (where) {
+      case 'applications-row-total': return `table 3, ${row ?? ''}, total`;
+      case 'review-total': return 'table 4, review total';
+      case 'lawsuit-totals': return 'table 4, lawsuit totals';
+      case 'normative-in-force': return 'table 2, normative documents in force';
+      case 'category-total': return `table 3, ${row ?? ''}, sum of the totals`;
+    }
+  },
   documentTooLarge: (mb, limit) => `Document is ${mb} MB, over the ${limit} MB limit (govReport.maxDocumentSizeMB): not checked`,
   encodingGarbled: (kind, count) =>
     kind === 'replacement'

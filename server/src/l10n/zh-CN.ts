@@ -133,13 +133,16 @@ export const zhCN: Messages = {
   allUpheldButTable: (corrected, pending) => `正文称“均获维持”，但表四显示结果纠正 ${corrected} 件、尚未审结 ${pending} 件`,
   allHandledButTable: (forward) => `正文称申请均已办结，但表三“四、结转下年度继续办理”总计为 ${forward}`,
   categoryName: (category) => CATEGORIES[category],
-  statementTableCell: (where, row) => ({
-    'applications-row-total': `表三“${row ?? ''}”总计`,
-    'review-total': '表四 行政复议·总计',
-    'lawsuit-totals': '表四 行政诉讼两项总计之和',
-    'normative-in-force': '表二 行政规范性文件·现行有效件数',
-    'category-total': `表三 ${row ?? ''} 各项总计之和`,
-  })[where],
+  statementTableCell: (where, row) => {
+    // A switch, not an object of every wording: only the one asked for is made.
+    switch (where) {
+      case 'applications-row-total': return `表三“${row ?? ''}”总计`;
+      case 'review-total': return '表四 行政复议·总计';
+      case 'lawsuit-totals': return '表四 行政诉讼两项总计之和';
+      case 'normative-in-force': return '表二 行政规范性文件·现行有效件数';
+      case 'category-total': return `表三 ${row ?? ''} 各项总计之和`;
+    }
+  },
   documentTooLarge: (mb, limit) => `文档大小 ${mb} MB，超过 ${limit} MB 上限（govReport.maxDocumentSizeMB），未检查`,
   encodingGarbled: (kind, count) =>
     kind === 'replacement'

@@ -29,9 +29,10 @@ export function checkStatements(c: Collector): void {
   const t4 = model.tables.reviewsAndLawsuits?.groups;
   const t3total = (row: string) => numberOf(t3?.rows.get(row)?.cells.total);
   const rowTotal = (row: string) => msg.statementTableCell('applications-row-total', rowName('applications', row, msg));
-  const mismatch = (kind: StatementKind, stated: number | undefined, span: Span, table: number | undefined, where: string) => {
+  // Where the table's number is, worded only when the numbers differ.
+  const mismatch = (kind: StatementKind, stated: number | undefined, span: Span, table: number | undefined, where: () => string) => {
     if (stated === undefined || table === undefined || stated === table) return;
-    c.add('text-table-mismatch', span, msg.textTable(kind, stated, table, where), { kind: 'info', stated, table });
+    c.add('text-table-mismatch', span, msg.textTable(kind, stated, table, where()), { kind: 'info', stated, table });
   };
   for (const s of model.statements) {
     switch (s.kind) {
@@ -40,17 +41,17 @@ export function checkStatements(c: Collector): void {
         const carried = t3total('carriedOver');
         // The text may count carried-over applications with the new ones.
         if (received !== undefined && carried !== undefined && s.value === received + carried) break;
-        mismatch(s.kind, s.value, s.span, received, rowTotal('newReceived'));
+        mismatch(s.kind, s.value, s.span, received, () => rowTotal('newReceived'));
         break;
       }
       case 'applicationsHandled':
-        mismatch(s.kind, s.value, s.span, t3total('total'), rowTotal('total'));
+        mismatch(s.kind, s.value, s.span, t3total('total'), () => rowTotal('total'));
         break;
       case 'applicationsCarriedOver':
-        mismatch(s.kind, s.value, s.span, t3total('carriedOver'), rowTotal('carriedOver'));
+        mismatch(s.kind, s.value, s.span, t3total('carriedOver'), () => rowTotal('carriedOver'));
         break;
       case 'applicationsCarriedForward':
-        mismatch(s.kind, s.value, s.span, t3total('carriedForward'), rowTotal('carriedForward'));
+        mismatch(s.kind, s.value, s.span, t3total('carriedForward'), () => rowTotal('carriedForward'));
         break;
       case 'noApplications': {
         const received = t3total('newReceived');
@@ -58,12 +59,12 @@ export function checkStatements(c: Collector): void {
         break;
       }
       case 'reviews':
-        mismatch(s.kind, s.value, s.span, numberOf(t4?.get('review')?.total), msg.statementTableCell('review-total'));
+        mismatch(s.kind, s.value, s.span, numberOf(t4?.get('review')?.total), () => msg.statementTableCell('review-total'));
         break;
       case 'lawsuits': {
         const a = numberOf(t4?.get('directSuit')?.total);
         const b = numberOf(t4?.get('suitAfterReview')?.total);
-        if (a !== undefined && b !== undefined) mismatch(s.kind, s.value, s.span, a + b, msg.statementTableCell('lawsuit-totals'));
+        if (a !== undefined && b !== undefined) mismatch(s.kind, s.value, s.span, a + b, () => msg.statementTableCell('lawsuit-totals'));
         break;
       }
       case 'allUpheld': {
@@ -97,12 +98,12 @@ export function checkStatements(c: Collector): void {
         }
         if (Number.isNaN(sum) || rows.length === 0) break;
         const names = s.categories!.map((k) => msg.categoryName(k));
-        mismatch(s.kind, s.value, s.span, sum, msg.statementTableCell('category-total', names.join(' + ')));
+        mismatch(s.kind, s.value, s.span, sum, () => msg.statementTableCell('category-total', names.join(' + ')));
         break;
       }
       case 'normativeDocumentsInForce': {
         if (!t2 || t2.unparseable || t2.format !== 2021) break;
-        mismatch(s.kind, s.value, s.span, numberOf(t2.rows.get('normativeDocuments')?.cells['现行有效件数']), msg.statementTableCell('normative-in-force'));
+        mismatch(s.kind, s.value, s.span, numberOf(t2.rows.get('normativeDocuments')?.cells['现行有效件数']), () => msg.statementTableCell('normative-in-force'));
         break;
       }
     }
