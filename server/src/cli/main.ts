@@ -4,14 +4,13 @@
 //   node dist/cli.js rules [--format text|json|md] [--locale zh-CN|en]
 
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { messagesFor, normalizeLocale } from '../l10n';
 import { check, parse as parseReport, type CheckOptions, type ReportModel } from '../report';
 import type { PublishedReport } from '../readers/types';
 import { htmlLines, locate, type SourceLocation } from '../readers/location';
-import { isFolder } from '../node/files';
+import { fileUrlOf, isFolder } from '../node/files';
 import { DEFAULT_DEADLINE_MS, isReaderThread, judgeReport, registerReaderTask, serveReaderThread, type ReaderTaskContext } from '../node/published';
 import { collect, feedFiles, isTextPath, type FileOptions, type Outcome, type PublishedJob, type ReadFailure, type ReadInput } from './inputs';
 import { isPoolWorker, serveWorker, startPool, workerCount, type Pool } from './pool';
@@ -174,7 +173,7 @@ class RuleOptions implements CheckOptions {
   }
 
   get uri(): string {
-    return (this.url ??= pathToFileURL(resolve(this.path)).toString());
+    return (this.url ??= fileUrlOf(resolve(this.path)));
   }
 }
 

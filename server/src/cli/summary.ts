@@ -10,11 +10,10 @@
 // the main thread over the facts.
 
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { messagesFor, type Messages } from '../l10n';
 import { check, factsOf, packFacts, parse, tableValuesOf, unpackFacts, unpackKey, type PackedFacts, type TableValues, type UnitMapping } from '../report';
 import { figuresOf, formatCsv, formatJson, formatMarkdown, summarize, type Figures, type Summary, type SummaryEntry } from '../features/summary';
-import { isFolder } from '../node/files';
+import { fileUrlOf, isFolder } from '../node/files';
 import { loadGovReportConfig, mergeConfigs, type GovReportConfig } from '../node/govreportConfig';
 import { judgeReport, registerReaderTask } from '../node/published';
 import type { PublishedReport } from '../readers/types';
@@ -78,7 +77,7 @@ function summarizeText(path: string, text: string, published: string | undefined
     else if (d.severity === 2) warnings++;
     codes.add(String(d.code));
   }
-  const uri = pathToFileURL(resolve(input.path)).toString();
+  const uri = fileUrlOf(resolve(input.path));
   const facts = factsOf(model, input.path, { uri, published: input.published, mapping: opts.mapping });
   return { ok: true, result: { path: input.path, facts: packFacts(facts), figures: figuresOf(facts), errors, warnings, codes: [...codes], values: opts.aggregate ? tableValuesOf(model) : undefined } };
 }

@@ -9,7 +9,7 @@ import type { Messages } from '../l10n';
 import { check, parse } from '../report';
 import { checkEncoding } from '../report/checks/encoding';
 import { withRuleLinks } from '../features/diagnostics';
-import { isFolder, readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
+import { fileUrlOf, isFolder, readFailureMessage, readReportFile, walk, errnoMessage, type WalkFailure } from '../node/files';
 import { fileUriOfPublished, HTML_EXTENSIONS, isHtmlFile, isPublishedDocument, PUBLISHED_EXTENSIONS, REPORT_EXTENSIONS, reportTextUriOf } from '../shared/constants';
 import { matcher } from '../node/glob';
 import type { Settings, ValidateWorkspaceParams, ValidateWorkspaceResult } from '../shared/protocol';
@@ -219,7 +219,7 @@ export class WorkspaceResults {
     if (!isFolder(path)) return;
     let lastYield = Date.now();
     for (const file of walk(path, { include: (rel) => REPORT_FILE.test(rel), exclude: () => false }, [])) {
-      const fileUri = pathToFileURL(file).toString();
+      const fileUri = fileUrlOf(file);
       if (this.host.isOpen(reportTextUriOf(fileUri)) || !(await this.inScope(fileUri))) continue;
       this.known.add(fileUri);
       await this.recheck(fileUri);
@@ -330,7 +330,7 @@ export class WorkspaceResults {
       const exclude = matcher(['**/node_modules', '**/.git', ...(await this.host.settings.filesExclude(folderUri))]);
       const failures: WalkFailure[] = [];
       for (const path of walk(root, { include: matcher(settings.include), exclude }, failures)) {
-        files.push(pathToFileURL(path).toString());
+        files.push(fileUrlOf(path));
         if (files.length % 500 === 0) {
           await yieldToEventLoop();
           if (cancelled()) break;
