@@ -306,16 +306,37 @@ const LINE_ORDINAL = /^[\s#*]*(?:[（(]\s*([一二三四五六七八九十]{1,2}
 const MAX_SUB_HEADING = 60;
 const MAX_BARE_SUB_HEADING = 30;
 
-/** The sub-part whose keyword comes first in `label`, among those not yet found. */
-function subsectionOf(label: string, found: ReadonlySet<string>): (typeof SUBSECTIONS)[number] | undefined {
-  let best: (typeof SUBSECTIONS)[number] | undefined;
-  let at = Number.POSITIVE_INFINITY;
+type SubsectionSpec = (typeof SUBSECTIONS)[number];
+
+/** Where each sub-part's keyword first stands in a label, in SUBSECTIONS' order (those it has). */
+interface KeywordAt {
+  readonly spec: SubsectionSpec;
+  readonly at: number;
+}
+
+/**
+ * The keywords a label holds, remembered by the label: reports repeat their sub-headings, and five regexes ran
+ * over each candidate line of every report's part 一.
+ */
+const keywordsOf = new BoundedMemo<readonly KeywordAt[]>(MAX_SUB_HEADING);
+const keywordsOfLabel = (label: string): readonly KeywordAt[] => {
+  const out: KeywordAt[] = [];
   for (const spec of SUBSECTIONS) {
-    if (found.has(spec.id)) continue;
     const m = spec.pattern.exec(label);
-    if (m && m.index < at) {
-      at = m.index;
-      best = spec;
+    if (m) out.push({ spec, at: m.index });
+  }
+  return out;
+};
+
+/** The sub-part whose keyword comes first in `label`, among those not yet found (the first in order on a tie). */
+function subsectionOf(label: string, found: ReadonlySet<string>): SubsectionSpec | undefined {
+  let best: SubsectionSpec | undefined;
+  let at = Number.POSITIVE_INFINITY;
+  for (const k of keywordsOf.get(label, keywordsOfLabel)) {
+    if (found.has(k.spec.id)) continue;
+    if (k.at < at) {
+      at = k.at;
+      best = k.spec;
     }
   }
   return best;

@@ -7,8 +7,8 @@ import { countFilled, type RawCell } from './cells';
 import type { Cell, ReviewsTable, UnreadRow } from './model';
 import { normalizeLabel } from './normalize';
 import { REVIEW_COLUMN_IDS, REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewColumn, type ReviewGroup } from './schema';
-import { RegionScan, UNREADABLE, fitValues, hasProseLabel, reading, toCell } from './tables';
-import type { LineIndex, Span } from './text';
+import { MAX_LABEL_LENGTH, RegionScan, UNREADABLE, fitValues, hasProseLabel, reading, toCell } from './tables';
+import { BoundedMemo, type LineIndex, type Span } from './text';
 
 const CELLS_PER_GROUP = REVIEW_COLUMNS.length;
 const CELL_COUNT = REVIEW_GROUPS.length * CELLS_PER_GROUP;
@@ -16,12 +16,19 @@ const CELL_COUNT = REVIEW_GROUPS.length * CELLS_PER_GROUP;
 const GLUE_LABELS: readonly string[] = [...REVIEW_COLUMNS.map((c) => c.label), '数量'].filter((l) => l.length >= 2);
 
 /** The group a heading names: 复议后起诉 before 行政复议 (it contains 复议), 行政诉讼 alone names none. */
-function groupOf(cell: RawCell): ReviewGroup | undefined {
-  const label = normalizeLabel(cell.text);
+function groupOfText(raw: string): ReviewGroup | null {
+  const label = normalizeLabel(raw);
   if (label.includes('复议后起诉')) return 'suitAfterReview';
   if (label.includes('未经复议') || label.includes('直接起诉')) return 'directSuit';
   if (label.includes('行政复议')) return 'review';
-  return undefined;
+  return null;
+}
+
+/** Remembered by the label as written: 表四's header is the same in every report. */
+const groups = new BoundedMemo<ReviewGroup | null>(MAX_LABEL_LENGTH);
+
+function groupOf(cell: RawCell): ReviewGroup | undefined {
+  return groups.get(cell.text, groupOfText) ?? undefined;
 }
 
 /** A run of value cells, and the group named last before it (if any). */
