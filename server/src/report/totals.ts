@@ -108,14 +108,14 @@ const TOTAL_AT = APPLICANT_COLUMN_IDS.indexOf('total');
 function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   const rows = t3.rows;
   // By position in each row's cellList: reading row.cells[column] with a changing column name was most of this.
-  // A for…of over the values, which TurboFan compiles into this function, where Map.forEach called a closure
-  // through the builtin for every row.
-  for (const row of rows.values()) {
+  // Map.forEach, not for…of: iterating a Map with for…of made this function's TurboFan compile ~35 ms a thread
+  // instead of a few (the CLI compiles it in every worker), for ~8K fewer instructions a report.
+  rows.forEach((row) => {
     const cellList = row.cellList;
     const parts: Cell[] = [];
     for (let i = 0; i < PARTS_OF_TOTAL_AT.length; i++) parts.push(cellList[PARTS_OF_TOTAL_AT[i]!]!);
     out.push(new Sum('row-sum', cellList[TOTAL_AT]!, parts));
-  }
+  });
   const total = rows.get('total');
   if (!total) return;
   const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
