@@ -141,6 +141,101 @@ function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   }
 }
 
+/**
+ * Whether any identity that computations(model) makes fails (is computed, and does not hold), without making them:
+ * nearly every report balances, and the ~40 Sum objects and their arrays were most of what checking its arithmetic
+ * cost. The same identities, cells, order of summing and conditions as computations(): test/unit/totals.test.ts holds
+ * the two to the same answer.
+ */
+export function anyIdentityFails(model: ReportModel): boolean {
+  const t3 = model.tables.applications;
+  if (t3 && !t3.unparseable && applicationIdentityFails(t3)) return true;
+  const t4 = model.tables.reviewsAndLawsuits;
+  if (t4?.groups) {
+    for (let g = 0; g < REVIEW_GROUPS.length; g++) {
+      const cells = t4.groups.get(REVIEW_GROUPS[g]!.id)!;
+      const result = cells.total;
+      if (!isCertainNumber(result)) continue;
+      let expected = 0;
+      let complete = true;
+      for (let i = 0; i < PARTS_OF_REVIEW_TOTAL.length && complete; i++) {
+        const c = cells[PARTS_OF_REVIEW_TOTAL[i]!];
+        if (isCertainNumber(c)) expected += c.value!;
+        else complete = false;
+      }
+      if (complete && expected !== result.value) return true;
+    }
+  }
+  return false;
+}
+
+function isCertainNumber(cell: Cell): boolean {
+  return cell.kind === 'number' && cell.certain;
+}
+
+/** Whether a 表三 row's 总计 ≠ the sum of its other columns (every cell a number read with certainty), as its Sum says. */
+function rowSumFails(list: readonly Cell[]): boolean {
+  const result = list[TOTAL_AT]!;
+  if (!isCertainNumber(result)) return false;
+  let expected = 0;
+  for (let i = 0; i < PARTS_OF_TOTAL_AT.length; i++) {
+    const c = list[PARTS_OF_TOTAL_AT[i]!]!;
+    if (!isCertainNumber(c)) return false;
+    expected += c.value!;
+  }
+  return expected !== result.value;
+}
+
+function applicationIdentityFails(t3: ApplicationsTable): boolean {
+  const rows = t3.rows;
+  let fails = false;
+  rows.forEach((row) => {
+    if (!fails && rowSumFails(row.cellList)) fails = true;
+  });
+  if (fails) return true;
+  const total = rows.get('total');
+  if (!total) return false;
+  const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
+  const resultRows: TableRow<ApplicantColumn>[] = [];
+  for (let i = 0; i < resultIds.length; i++) {
+    const r = rows.get(resultIds[i]!);
+    if (r) resultRows.push(r);
+  }
+  if (resultRows.length === resultIds.length) {
+    for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
+      const result = total.cellList[k]!;
+      if (!isCertainNumber(result)) continue;
+      let expected = 0;
+      let complete = true;
+      for (let i = 0; i < resultRows.length && complete; i++) {
+        const c = resultRows[i]!.cellList[k]!;
+        if (isCertainNumber(c)) expected += c.value!;
+        else complete = false;
+      }
+      if (complete && expected !== result.value) return true;
+    }
+  }
+  const received = rows.get('newReceived');
+  const carried = rows.get('carriedOver');
+  const forward = rows.get('carriedForward');
+  if (received && carried && forward) {
+    for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
+      // 四 = 一 + 二 − （七）, summed in that order as the balance's Sum does.
+      const result = forward.cellList[k]!;
+      const a = received.cellList[k]!;
+      const b = carried.cellList[k]!;
+      const t = total.cellList[k]!;
+      if (!isCertainNumber(result) || !isCertainNumber(a) || !isCertainNumber(b) || !isCertainNumber(t)) continue;
+      let expected = 0;
+      expected += a.value!;
+      expected += b.value!;
+      expected += -t.value!;
+      if (expected !== result.value) return true;
+    }
+  }
+  return false;
+}
+
 /** Every computation a cell takes part in, as result or operand. */
 export function computationsOf(all: readonly Computation[], cell: Cell): Computation[] {
   return all.filter((c) => c.result === cell || c.cells.includes(cell));

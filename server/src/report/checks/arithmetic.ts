@@ -10,7 +10,7 @@ import type { Collector, DiagnosticData } from '../check';
 import type { Cell, Table } from '../model';
 import { cellName, formatSum } from '../names';
 import type { RuleCode } from '../rules';
-import { computations, type Computation } from '../totals';
+import { anyIdentityFails, computations, type Computation } from '../totals';
 
 /** Which rules a blamed cell may be reported under, by preference after the identity it is the result of. */
 const KIND_ORDER: readonly IdentityKind[] = ['column-total', 'row-sum', 'balance'];
@@ -43,9 +43,9 @@ function tableOf(c: Collector, cell: Cell): Table | undefined {
 }
 
 export function checkArithmetic(c: Collector): void {
+  // Nearly every report balances: nothing to explain, and the identities are not even made.
+  if (!anyIdentityFails(c.model)) return;
   const all = computations(c.model);
-  // Nearly every report balances: nothing to explain.
-  if (!all.some((comp) => comp.ok === false)) return;
   // Each table's identities are explained on their own: 表三's cells take part in no identity of 表四.
   for (const table of ['applications', 'reviewsAndLawsuits'] as const) {
     const mine = all.filter((comp) => comp.result.table === table);
