@@ -105,6 +105,17 @@ export function computations(model: ReportModel): Computation[] {
 const PARTS_OF_TOTAL_AT = PARTS_OF_TOTAL.map((id) => APPLICANT_COLUMN_IDS.indexOf(id));
 const TOTAL_AT = APPLICANT_COLUMN_IDS.indexOf('total');
 
+/** The result rows (（一）…（六）) of 表三's format, in order, when every one of them was read; undefined otherwise. */
+function resultRowsOf(t3: ApplicationsTable): TableRow<ApplicantColumn>[] | undefined {
+  const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
+  const resultRows: TableRow<ApplicantColumn>[] = [];
+  for (let i = 0; i < resultIds.length; i++) {
+    const r = t3.rows.get(resultIds[i]!);
+    if (r) resultRows.push(r);
+  }
+  return resultRows.length === resultIds.length ? resultRows : undefined;
+}
+
 function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   const rows = t3.rows;
   // By position in each row's cellList: reading row.cells[column] with a changing column name was most of this.
@@ -118,13 +129,8 @@ function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   });
   const total = rows.get('total');
   if (!total) return;
-  const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
-  const resultRows: TableRow<ApplicantColumn>[] = [];
-  for (let i = 0; i < resultIds.length; i++) {
-    const r = rows.get(resultIds[i]!);
-    if (r) resultRows.push(r);
-  }
-  if (resultRows.length === resultIds.length) {
+  const resultRows = resultRowsOf(t3);
+  if (resultRows) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
       const cells: Cell[] = [];
       for (let i = 0; i < resultRows.length; i++) cells.push(resultRows[i]!.cellList[k]!);
@@ -195,13 +201,8 @@ function applicationIdentityFails(t3: ApplicationsTable): boolean {
   if (fails) return true;
   const total = rows.get('total');
   if (!total) return false;
-  const resultIds = t3.format === 2019 ? RESULT_ROW_IDS_2019 : RESULT_ROW_IDS_2021;
-  const resultRows: TableRow<ApplicantColumn>[] = [];
-  for (let i = 0; i < resultIds.length; i++) {
-    const r = rows.get(resultIds[i]!);
-    if (r) resultRows.push(r);
-  }
-  if (resultRows.length === resultIds.length) {
+  const resultRows = resultRowsOf(t3);
+  if (resultRows) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
       const result = total.cellList[k]!;
       if (!isCertainNumber(result)) continue;
