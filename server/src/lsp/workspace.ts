@@ -3,7 +3,7 @@
 // file changed, created or deleted on disk (file events from the client's watcher) is re-checked or dropped. A
 // rerun replaces every earlier result.
 
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { Messages } from '../l10n';
 import { check, parse } from '../report';
@@ -336,7 +336,7 @@ export class WorkspaceResults {
           if (cancelled()) break;
         }
       }
-      for (const f of failures) result.unreadable.push({ uri: pathToFileURL(f.path).toString(), path: f.path, reason: errnoMessage(f.error, msg) });
+      for (const f of failures) result.unreadable.push({ uri: fileUrlOf(f.path), path: f.path, reason: errnoMessage(f.error, msg) });
     }
     return files;
   }

@@ -26,7 +26,7 @@ function idOf(cell: RawCell): string | undefined {
 const NO_NAMES: readonly string[] = [];
 /** Each format's rows' column counts by id (the assembler asks for every row it fills). */
 const COLUMN_COUNTS: ReadonlyMap<readonly DisclosureRowSpec[], ReadonlyMap<string, number>> = new Map(
-  [DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021].map((specs) => [specs, new Map([...specs].reverse().map((s) => [s.id, s.columns.length]))]),
+  [DISCLOSURE_ROWS_2019, DISCLOSURE_ROWS_2021].map((specs) => [specs, new Map(specs.map((s) => [s.id, s.columns.length]))]),
 );
 /** Each row's id as the one row a label names: made once, not an array per label asked about. */
 const NAMES: ReadonlyMap<string, readonly string[]> = new Map([...new Set(LABELS.values())].map((id) => [id, [id]]));

@@ -131,11 +131,6 @@ function failingCover(failing: readonly Computation[], candidates: readonly Cell
   return covers;
 }
 
-/** The bits of `n` failing identities, all set. */
-function fullCover(n: number): number {
-  return n === 0 ? 0 : (1 << n) - 1;
-}
-
 /** Most cells a pair search looks at: a table whose every total fails is not two typos. */
 const MAX_PAIR_CANDIDATES = 80;
 
@@ -162,7 +157,7 @@ export function explainFailures(all: readonly Computation[]): Explanation | unde
   // nearly always are): whether a cell, or a pair, is in every failing identity is then one comparison — the pair
   // search asks it for every pair of candidates.
   const covers = failingCover(failing, candidates, byCell);
-  const everyFailing = covers ? fullCover(failing.length) : 0;
+  const everyFailing = (1 << failing.length) - 1;
   const singles: Correction[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const cell = candidates[i]!;

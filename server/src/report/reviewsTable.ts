@@ -25,10 +25,10 @@ function groupOfText(raw: string): ReviewGroup | null {
 }
 
 /** Remembered by the label as written: 表四's header is the same in every report. */
-const groups = new BoundedMemo<ReviewGroup | null>(MAX_LABEL_LENGTH);
+const groupsByLabel = new BoundedMemo<ReviewGroup | null>(MAX_LABEL_LENGTH);
 
 function groupOf(cell: RawCell): ReviewGroup | undefined {
-  return groups.get(cell.text, groupOfText) ?? undefined;
+  return groupsByLabel.get(cell.text, groupOfText) ?? undefined;
 }
 
 /** A run of value cells, and the group named last before it (if any). */

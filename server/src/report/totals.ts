@@ -44,10 +44,10 @@ class Sum implements Computation {
   constructor(readonly kind: ComputationKind, readonly result: Cell, readonly cells: readonly Cell[], private readonly negative = -1) {
     let expected = 0;
     // Computed only over numbers read with certainty: an identity with a blank, invalid or uncertain cell is unknown.
-    let complete = result.kind === 'number' && result.certain;
+    let complete = isCertainNumber(result);
     for (let i = 0; i < cells.length && complete; i++) {
       const c = cells[i]!;
-      if (c.kind !== 'number' || !c.certain) complete = false;
+      if (!isCertainNumber(c)) complete = false;
       else expected += i === negative ? -c.value! : c.value!;
     }
     this.expected = complete ? expected : undefined;
@@ -160,16 +160,7 @@ export function anyIdentityFails(model: ReportModel): boolean {
   if (t4?.groups) {
     for (let g = 0; g < REVIEW_GROUPS.length; g++) {
       const cells = t4.groups.get(REVIEW_GROUPS[g]!.id)!;
-      const result = cells.total;
-      if (!isCertainNumber(result)) continue;
-      let expected = 0;
-      let complete = true;
-      for (let i = 0; i < PARTS_OF_REVIEW_TOTAL.length && complete; i++) {
-        const c = cells[PARTS_OF_REVIEW_TOTAL[i]!];
-        if (isCertainNumber(c)) expected += c.value!;
-        else complete = false;
-      }
-      if (complete && expected !== result.value) return true;
+      if (sumFails(cells.total, PARTS_OF_REVIEW_TOTAL.length, (i) => cells[PARTS_OF_REVIEW_TOTAL[i]!])) return true;
     }
   }
   return false;
@@ -179,13 +170,15 @@ function isCertainNumber(cell: Cell): boolean {
   return cell.kind === 'number' && cell.certain;
 }
 
-/** Whether a 表三 row's 总计 ≠ the sum of its other columns (every cell a number read with certainty), as its Sum says. */
-function rowSumFails(list: readonly Cell[]): boolean {
-  const result = list[TOTAL_AT]!;
+/**
+ * Whether `result` differs from cellAt(0) + cellAt(1) + … + cellAt(n − 1), added in that order from 0 as a Sum adds
+ * them, every cell a number read with certainty; false when one is not (the identity is not computed).
+ */
+function sumFails(result: Cell, n: number, cellAt: (i: number) => Cell): boolean {
   if (!isCertainNumber(result)) return false;
   let expected = 0;
-  for (let i = 0; i < PARTS_OF_TOTAL_AT.length; i++) {
-    const c = list[PARTS_OF_TOTAL_AT[i]!]!;
+  for (let i = 0; i < n; i++) {
+    const c = cellAt(i);
     if (!isCertainNumber(c)) return false;
     expected += c.value!;
   }
@@ -196,7 +189,8 @@ function applicationIdentityFails(t3: ApplicationsTable): boolean {
   const rows = t3.rows;
   let fails = false;
   rows.forEach((row) => {
-    if (!fails && rowSumFails(row.cellList)) fails = true;
+    const list = row.cellList;
+    if (!fails && sumFails(list[TOTAL_AT]!, PARTS_OF_TOTAL_AT.length, (i) => list[PARTS_OF_TOTAL_AT[i]!]!)) fails = true;
   });
   if (fails) return true;
   const total = rows.get('total');
@@ -204,16 +198,7 @@ function applicationIdentityFails(t3: ApplicationsTable): boolean {
   const resultRows = resultRowsOf(t3);
   if (resultRows) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
-      const result = total.cellList[k]!;
-      if (!isCertainNumber(result)) continue;
-      let expected = 0;
-      let complete = true;
-      for (let i = 0; i < resultRows.length && complete; i++) {
-        const c = resultRows[i]!.cellList[k]!;
-        if (isCertainNumber(c)) expected += c.value!;
-        else complete = false;
-      }
-      if (complete && expected !== result.value) return true;
+      if (sumFails(total.cellList[k]!, resultRows.length, (i) => resultRows[i]!.cellList[k]!)) return true;
     }
   }
   const received = rows.get('newReceived');
@@ -221,17 +206,13 @@ function applicationIdentityFails(t3: ApplicationsTable): boolean {
   const forward = rows.get('carriedForward');
   if (received && carried && forward) {
     for (let k = 0; k < APPLICANT_COLUMN_IDS.length; k++) {
-      // 四 = 一 + 二 − （七）, summed in that order as the balance's Sum does.
+      // 四 = 一 + 二 − （七）: the balance's Sum adds 0 + 一 + 二 + (−（七）), which is exactly 一 + 二 − （七）.
       const result = forward.cellList[k]!;
       const a = received.cellList[k]!;
       const b = carried.cellList[k]!;
       const t = total.cellList[k]!;
       if (!isCertainNumber(result) || !isCertainNumber(a) || !isCertainNumber(b) || !isCertainNumber(t)) continue;
-      let expected = 0;
-      expected += a.value!;
-      expected += b.value!;
-      expected += -t.value!;
-      if (expected !== result.value) return true;
+      if (a.value! + b.value! - t.value! !== result.value) return true;
     }
   }
   return false;
