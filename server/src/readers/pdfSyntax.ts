@@ -19,13 +19,28 @@ export function notDirect(reason: string): never {
   throw new NotDirect(reason);
 }
 
+/**
+ * The most names, and keywords, kept for reuse: a reader thread outlives its files, and a file may hold any number of
+ * distinct names. Past it, each is made anew (they are compared by their text, END alone by identity).
+ */
+const MAX_INTERNED = 4096;
+
+/** The value `table` keeps for `key`, made and kept (while there is room) the first time. */
+function intern<T>(table: Map<string, T>, key: string, make: (key: string) => T): T {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (table.size < MAX_INTERNED) table.set(key, value);
+  }
+  return value;
+}
+
 export class PdfName {
   private static readonly interned = new Map<string, PdfName>();
+  private static readonly make = (name: string): PdfName => new PdfName(name);
   private constructor(readonly name: string) {}
   static of(name: string): PdfName {
-    let n = PdfName.interned.get(name);
-    if (!n) PdfName.interned.set(name, (n = new PdfName(name)));
-    return n;
+    return intern(PdfName.interned, name, PdfName.make);
   }
 }
 
@@ -41,11 +56,10 @@ export class PdfString {
 /** A keyword of the syntax (obj, stream, R, true…) or an operator of a content stream. */
 export class PdfKeyword {
   private static readonly interned = new Map<string, PdfKeyword>();
+  private static readonly make = (word: string): PdfKeyword => new PdfKeyword(word);
   private constructor(readonly word: string) {}
   static of(word: string): PdfKeyword {
-    let k = PdfKeyword.interned.get(word);
-    if (!k) PdfKeyword.interned.set(word, (k = new PdfKeyword(word)));
-    return k;
+    return intern(PdfKeyword.interned, word, PdfKeyword.make);
   }
 }
 
