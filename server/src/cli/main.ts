@@ -197,8 +197,9 @@ registerSummaryTask();
  *   graphs of whole call trees inlined into a function called once a file. Measured, 8 alternated runs each: 267
  *   PDFs 1.63 → 1.46 s (median wall; user CPU −12%), 10,000 text reports 1.99 → 1.89 s (−6% CPU).
  * - A function is optimised after 40,000 units of interrupt budget instead of 67,584: a worker checks only 5,000
- *   reports, and `--prof` put only about half of a worker's ticks in optimised code. 8 alternated runs
- *   over the 10,000 reports: 1.61 → 1.56 s median (20,000: 1.58, 30,000: 1.56); 267 PDFs unchanged (1.46 → 1.47).
+ *   reports, and `--prof` could name the JavaScript of only ~40% of a worker's ticks (~48% unaccounted: code
+ *   not yet optimised among them). 8 alternated runs over the 10,000 reports: 1.61 → 1.56 s median (20,000: 1.58,
+ *   30,000: 1.56); 267 PDFs unchanged (1.46 → 1.47).
  */
 function tuneV8ForShortRuns(): void {
   try {

@@ -119,8 +119,6 @@ function resultRowsOf(t3: ApplicationsTable): TableRow<ApplicantColumn>[] | unde
 function applicationSums(t3: ApplicationsTable, out: Computation[]): void {
   const rows = t3.rows;
   // By position in each row's cellList: reading row.cells[column] with a changing column name was most of this.
-  // Map.forEach, not for…of: iterating a Map with for…of made this function's TurboFan compile ~35 ms a thread
-  // instead of a few (the CLI compiles it in every worker), for ~8K fewer instructions a report.
   rows.forEach((row) => {
     const cellList = row.cellList;
     const parts: Cell[] = [];
