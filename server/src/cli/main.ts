@@ -124,7 +124,7 @@ type Checked = Outcome<FileResult>;
 function checkFile(file: ReadInput, opts: Options): Checked {
   if (file.failure !== undefined) return { ok: false, failure: { path: file.path, reason: file.failure } };
   const model = parseReport(file.text);
-  const diagnostics = model.isReport ? check(model, ruleOptions(file.path, opts)) : [];
+  const diagnostics = model.isReport ? check(model, new RuleOptions(file.path, opts)) : [];
   return { ok: true, result: { path: file.path, report: model.isReport, diagnostics, ...(opts.showText ? { text: file.text } : {}) } };
 }
 
@@ -142,7 +142,7 @@ function checkPublished(report: PublishedReport, job: PublishedJob<Options>, con
   const read = judgeReport(report, msg, context.deadlineMs);
   if (!read.ok) return { ok: false, failure: { path, reason: read.message } };
   const model = parseReport(read.text);
-  const diagnostics = model.isReport ? check(model, ruleOptions(path, opts)) : [];
+  const diagnostics = model.isReport ? check(model, new RuleOptions(path, opts)) : [];
   let lines: ReturnType<typeof htmlLines> | undefined;
   if (read.format === 'html' && diagnostics.length > 0) lines = htmlLines(context.htmlSource());
   const at = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): SourceLocation | undefined =>
@@ -175,10 +175,6 @@ class RuleOptions implements CheckOptions {
   get uri(): string {
     return (this.url ??= fileUrlOf(resolve(this.path)));
   }
-}
-
-function ruleOptions(path: string, opts: Options): CheckOptions {
-  return new RuleOptions(path, opts);
 }
 
 function offsetAt(model: ReportModel, p: { line: number; character: number }): number {
